@@ -1,0 +1,184 @@
+//! Stage 6, **report**: everything the stages found, as one serde value (contract v1).
+//!
+//! The CLI's `--json` and the page's download are both [`Report::to_json`], so the same
+//! inputs give the same bytes everywhere.
+
+use crate::claims::{Claim, ClaimKind};
+use crate::clean::Article;
+use crate::matching::Cluster;
+use crate::trace::{Credit, Origin, Provenance};
+use crate::{Input, Span};
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: &str = "wiretrace.report.v1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub inputs: Vec<InputInfo>,
+    pub articles: Vec<ArticleReport>,
+    pub claims: Vec<ClaimReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputInfo {
+    pub id: usize,
+    pub name: String,
+    pub bytes: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleReport {
+    pub id: String,
+    pub input: usize,
+    pub span: Span,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub published: Option<String>,
+    pub credits: Vec<CreditReport>,
+    pub paragraphs: Vec<ParagraphReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreditReport {
+    pub agency: String,
+    pub role: String,
+    pub evidence: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphReport {
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimReport {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub mentions: Vec<MentionReport>,
+    pub origin: OriginReport,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionReport {
+    pub article: String,
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OriginReport {
+    pub agencies: Vec<String>,
+    pub published: Option<String>,
+    pub evidence: String,
+}
+
+fn article_id(index: usize) -> String {
+    format!("a{index}")
+}
+
+fn kind_name(kind: ClaimKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn credit_report(c: &Credit) -> CreditReport {
+    let role = serde_json::to_value(c.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    CreditReport { agency: c.agency.clone(), role, evidence: c.evidence.clone(), span: c.span }
+}
+
+fn origin_report(o: &Origin) -> OriginReport {
+    OriginReport { agencies: o.agencies.clone(), published: o.published.clone(), evidence: o.evidence.clone() }
+}
+
+/// Assembles the report from what the stages found.
+pub fn build(
+    inputs: &[Input],
+    articles: &[Article],
+    claims: &[Claim],
+    clusters: &[Cluster],
+    provenance: &Provenance,
+) -> Report {
+    let articles_out = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ArticleReport {
+            id: article_id(i),
+            input: a.input,
+            span: a.span,
+            title: a.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            outlet: a.outlet.as_ref().map(|f| f.value.clone()),
+            byline: a.byline.as_ref().map(|f| f.value.clone()),
+            dateline: a.dateline.as_ref().map(|f| f.value.clone()),
+            published: a.published.as_ref().map(|f| f.value.to_iso()),
+            credits: provenance.credits[i].iter().map(credit_report).collect(),
+            paragraphs: a.paragraphs.iter().map(|&span| ParagraphReport { span }).collect(),
+        })
+        .collect();
+    let claims_out = clusters
+        .iter()
+        .zip(&provenance.origins)
+        .enumerate()
+        .map(|(i, (cluster, origin))| {
+            let first = &claims[cluster.members[0]];
+            let text_of = |c: &Claim| c.span.of(&inputs[c.input].text).to_string();
+            ClaimReport {
+                id: format!("c{i}"),
+                kind: kind_name(first.kind),
+                text: text_of(first),
+                speaker: cluster.members.iter().find_map(|&m| claims[m].speaker.clone()),
+                mentions: cluster
+                    .members
+                    .iter()
+                    .map(|&m| MentionReport { article: article_id(claims[m].article), span: claims[m].span, text: text_of(&claims[m]) })
+                    .collect(),
+                origin: origin_report(origin),
+            }
+        })
+        .collect();
+    Report {
+        schema: SCHEMA.to_string(),
+        inputs: inputs.iter().enumerate().map(|(id, i)| InputInfo { id, name: i.name.clone(), bytes: i.text.len() }).collect(),
+        articles: articles_out,
+        claims: claims_out,
+    }
+}
+
+impl Report {
+    /// The report as pretty JSON: the bytes of the CLI's `--json` and of the page's download.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a report always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// A short human-readable summary, for the CLI without `--json`.
+    pub fn summary(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for a in &self.articles {
+            let name = self.inputs.get(a.input).map(|i| i.name.as_str()).unwrap_or("?");
+            let _ = writeln!(out, "{} [{}] {}", a.id, name, a.title);
+            let credits: Vec<String> = a.credits.iter().map(|c| format!("{} ({})", c.agency, c.role)).collect();
+            let _ = writeln!(
+                out,
+                "    outlet: {}  byline: {}  published: {}  credits: {}",
+                a.outlet.as_deref().unwrap_or("-"),
+                a.byline.as_deref().unwrap_or("-"),
+                a.published.as_deref().unwrap_or("-"),
+                if credits.is_empty() { "-".to_string() } else { credits.join(", ") }
+            );
+        }
+        let shared = self.claims.iter().filter(|c| c.mentions.len() > 1).count();
+        let _ = writeln!(out, "\n{} claims, {} reported by more than one article", self.claims.len(), shared);
+        for c in self.claims.iter().filter(|c| c.mentions.len() > 1) {
+            let origin = if c.origin.agencies.is_empty() { "unknown".to_string() } else { c.origin.agencies.join(" = ") };
+            let _ = writeln!(out, "{} [{} mentions, origin {}] {}", c.id, c.mentions.len(), origin, c.text);
+        }
+        out
+    }
+}

@@ -1,0 +1,77 @@
+//! Byte spans into an original paste.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of UTF-8 byte offsets into one paste. Serialised as
+/// `[start, end]`, as the report contract wants.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The text this span covers. Spans are always made on char boundaries of `text`.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The span shrunk to exclude leading and trailing whitespace of `text`.
+    pub fn trim(&self, text: &str) -> Span {
+        let s = self.of(text);
+        let start = self.start + (s.len() - s.trim_start().len());
+        let end = self.end - (s.len() - s.trim_end().len());
+        if start >= end { Span::new(start, start) } else { Span::new(start, end) }
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> Self {
+        [s.start, s.end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_keeps_offsets_into_the_original() {
+        let text = "ab  héllo \n";
+        let s = Span::new(2, text.len()).trim(text);
+        assert_eq!(s.of(text), "héllo");
+        assert_eq!(s, Span::new(4, 10));
+    }
+
+    #[test]
+    fn serialises_as_a_pair() {
+        assert_eq!(serde_json::to_string(&Span::new(3, 9)).unwrap(), "[3,9]");
+    }
+}
