@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prints the shared yardstick's numbers for the current code: cleaning on the pasted-pages corpus,
+# the seed scores, and the development bundles. Uses ../shared (the scorers and held data); it is a
+# measurement, not a test, so it is not part of `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${WIRETRACE_SHARED:-../shared}
+[ -d "$shared/tools" ] || { echo "eval: $shared/tools not found (set WIRETRACE_SHARED)" >&2; exit 2; }
+cargo build --release --quiet --bin wiretrace
+bin=$PWD/target/release/wiretrace
+report=$(mktemp)
+trap 'rm -f "$report"' EXIT
+
+echo "== Cleaning: pasted pages ($shared/corpus/pasted-pages-dev.jsonl)"
+python3 "$shared/tools/clean_eval.py" "$shared/corpus/pasted-pages-dev.jsonl" "$bin" analyze --json
+
+echo "== Seeds ($shared/seeds)"
+"$bin" analyze --json "$shared"/seeds/*.txt >"$report"
+python3 "$shared/tools/score.py" "$shared/seeds/gold.json" "$report" "$shared/seeds"
+
+echo "== Development bundles ($shared/bundles)"
+python3 "$shared/tools/bundles.py" "$bin" "$shared"/bundles/*/
