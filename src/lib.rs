@@ -25,6 +25,8 @@ pub mod trace;
 pub mod report;
 pub mod permalink;
 pub mod span;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use report::Report;
 pub use span::Span;

@@ -1,0 +1,128 @@
+//! The page: the paste areas, the controls and the report, wired to the state's reducer.
+//!
+//! Side effects live here, each in one effect keyed on the state it follows: the drafts follow
+//! the pastes, the address bar follows the link, and a queued analysis runs after the next
+//! paint so "Analysing…" shows first.
+
+use super::controls::Controls;
+use super::notice::Notice;
+use super::paste_area::PasteArea;
+use super::results::Results;
+use super::share_box::ShareBox;
+use super::state::{Action, Paste, Phase, SharedReport, State};
+use super::{browser, drafts, example};
+use crate::Input;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The state a page opens with: the pastes of the link in its address if there is one,
+/// else the drafts saved by the last visit.
+fn initial_state() -> State {
+    let drafts = State::with_inputs(&drafts::load().unwrap_or_default());
+    match browser::fragment() {
+        fragment if fragment.is_empty() => drafts,
+        fragment => drafts.apply(Action::OpenLink(fragment)),
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fragment_change(move |fragment| dispatcher.dispatch(Action::OpenLink(fragment)));
+            move || drop(listener)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.pastes.clone(), move |pastes: &Vec<Paste>| {
+            let inputs: Vec<Input> = pastes.iter().map(Input::from).collect();
+            if let Err(reason) = drafts::save(&inputs) {
+                dispatcher.dispatch(Action::DraftsNotSaved(reason));
+            }
+        });
+    }
+    use_effect_with(state.link.clone(), |link| browser::show_fragment(link.as_deref()));
+    {
+        let (dispatcher, inputs) = (state.dispatcher(), state.inputs());
+        use_effect_with(state.queued_run(), move |run| {
+            if let Some(run) = *run {
+                browser::after_next_paint(move || {
+                    let started = browser::now_millis();
+                    let report = crate::analyze(&inputs);
+                    let millis = browser::now_millis() - started;
+                    dispatcher.dispatch(Action::Finished { run, report: SharedReport(Rc::new(report)), millis });
+                });
+            }
+        });
+    }
+
+    let dispatch = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(action()))
+    };
+    let only = state.pastes.len() == 1;
+    let paste_areas = state.pastes.iter().map(|paste| {
+        let id = paste.id;
+        let on = |action: fn(u64, String) -> Action| {
+            let state = state.clone();
+            Callback::from(move |value: String| state.dispatch(action(id, value)))
+        };
+        let onremove = {
+            let state = state.clone();
+            Callback::from(move |()| state.dispatch(Action::RemovePaste(id)))
+        };
+        html! {
+            <PasteArea key={id} paste={paste.clone()} {only}
+                onrename={on(Action::Rename)} onedit={on(Action::Edit)} {onremove} />
+        }
+    });
+    let ondownload = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Phase::Done { report, .. } = &state.phase {
+                // A browser that refuses downloads leaves nothing else to try.
+                let _ = browser::download("wiretrace-report.json", "application/json", &report.to_json());
+            }
+        })
+    };
+
+    html! {
+        <main class="page">
+            <header class="masthead">
+                <h1>{ "wiretrace" }</h1>
+                <p class="tagline">
+                    { "Paste news articles about one story. See which claims they share and which wire agency reported each first." }
+                </p>
+            </header>
+            if let Some(message) = &state.notice {
+                <Notice message={message.clone()} ondismiss={dispatch(|| Action::DismissNotice)} />
+            }
+            <section class="pastes" aria-label="Pastes">
+                { for paste_areas }
+            </section>
+            <Controls busy={state.queued_run().is_some()}
+                onadd={dispatch(|| Action::AddPaste)}
+                onloadexample={dispatch(|| Action::Replace(example::inputs()))}
+                onanalyze={dispatch(|| Action::Analyze)}
+                onshare={dispatch(|| Action::Share)} />
+            if let Some(fragment) = &state.link {
+                <ShareBox fragment={fragment.clone()} />
+            }
+            <div class="status" aria-live="polite">
+                if state.queued_run().is_some() {
+                    <p id="analysing" class="analysing">{ "Analysing…" }</p>
+                }
+            </div>
+            if let Phase::Done { report, millis } = &state.phase {
+                <Results report={report.clone()} millis={*millis} {ondownload} />
+            }
+            <footer class="footnote">
+                { "Everything runs in this page: nothing you paste leaves your browser." }
+            </footer>
+        </main>
+    }
+}

@@ -1,0 +1,68 @@
+//! One claim of the report: its text and kind, who said it, where each article has it, and
+//! the agency it came from first.
+
+use super::state::SharedReport;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: SharedReport,
+    /// Which of `report.claims`.
+    pub index: usize,
+}
+
+#[function_component(ClaimCard)]
+pub fn claim_card(props: &Props) -> Html {
+    let report = &props.report;
+    let Some(claim) = report.claims.get(props.index) else { return Html::default() };
+    let article_label = |id: &str| -> String {
+        let Some(article) = report.articles.iter().find(|a| a.id == id) else { return id.to_string() };
+        let paste = report.inputs.get(article.input).map(|i| i.name.as_str()).unwrap_or_default();
+        match &article.outlet {
+            Some(outlet) => format!("{outlet} ({paste})"),
+            None => paste.to_string(),
+        }
+    };
+    let origin = &claim.origin;
+    let shared = claim.mentions.len() > 1;
+
+    html! {
+        <li class={classes!("claim-card", shared.then_some("shared"))} id={claim.id.clone()}>
+            <div class="claim-head">
+                <span class={classes!("kind", format!("kind-{}", claim.kind))}>{ &claim.kind }</span>
+                <span class="mention-count">
+                    { if shared { format!("in {} articles", claim.mentions.len()) } else { "in 1 article".to_string() } }
+                </span>
+                if let Some(speaker) = &claim.speaker {
+                    <span class="speaker">{ "said by " }<strong>{ speaker }</strong></span>
+                }
+            </div>
+            <p class="claim-text">{ &claim.text }</p>
+            <div class="origin">
+                <span class="label">{ "Origin" }</span>
+                if origin.agencies.is_empty() {
+                    <span class="origin-none">{ "no agency named" }</span>
+                } else {
+                    <span class="origin-agencies">{ origin.agencies.join(" = ") }</span>
+                    if let Some(published) = &origin.published {
+                        <span class="origin-date">{ published }</span>
+                    }
+                }
+                if !origin.evidence.is_empty() {
+                    <span class="evidence">{ &origin.evidence }</span>
+                }
+            </div>
+            <details class="mentions" open={shared}>
+                <summary>{ "Where it appears" }</summary>
+                <ul>
+                    { for claim.mentions.iter().map(|mention| html! {
+                        <li>
+                            <cite>{ article_label(&mention.article) }</cite>
+                            <span class="mention-text">{ &mention.text }</span>
+                        </li>
+                    }) }
+                </ul>
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,26 @@
+//! The page (wasm32 only): a yew app around the core.
+//!
+//! - [`state`]: the page's state as plain data and its one pure reducer;
+//! - [`app`] and one file per component: what is shown, and the effects (drafts, URL, analysis);
+//! - [`browser`]: the few browser services used, best effort;
+//! - [`drafts`]: pastes kept in local storage; [`example`]: the five seed pastes.
+//!
+//! Pasted text only ever reaches the page as yew text nodes, never as markup.
+
+pub mod app;
+pub mod article_card;
+pub mod browser;
+pub mod claim_card;
+pub mod controls;
+pub mod drafts;
+pub mod example;
+pub mod notice;
+pub mod paste_area;
+pub mod results;
+pub mod share_box;
+pub mod state;
+
+/// Mounts the page on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,252 @@
+//! The page's state as plain data, changed only by one pure reducer ([`State::apply`]).
+//!
+//! Components never mutate state: they dispatch an [`Action`] and render what comes back.
+//! Everything with a side effect (the clock, local storage, the URL, the analysis run itself)
+//! lives in the components and reports back through actions, so every transition here can be
+//! tested without a browser page.
+
+use crate::{permalink, Input, Report};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A paste may hold at most this many bytes. The core's work is bounded, but a person who
+/// pasted a whole site by mistake should hear so instead of waiting.
+pub const MAX_PASTE_BYTES: usize = 5 * 1024 * 1024;
+
+/// One paste area: a name the person chose (a file name for the example) and the pasted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paste {
+    /// Stable key for the list, never shown and never reused.
+    pub id: u64,
+    pub name: String,
+    pub text: String,
+}
+
+impl From<&Paste> for Input {
+    fn from(paste: &Paste) -> Input {
+        Input::new(paste.name.clone(), paste.text.clone())
+    }
+}
+
+/// Where the analysis stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Nothing analysed since the pastes last changed.
+    Idle,
+    /// Run number `run` is queued; the page shows "Analysing…" until it finishes.
+    Analysing { run: u64 },
+    /// The report of the pastes as they are now, and how long the analysis took.
+    Done { report: SharedReport, millis: f64 },
+}
+
+/// A finished report, shared by the components that show parts of it.
+///
+/// Two are equal when they are the same analysis: comparing addresses, not contents, keeps
+/// re-rendering a long report cheap.
+#[derive(Clone, Debug)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedReport {
+    type Target = Report;
+
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub pastes: Vec<Paste>,
+    next_id: u64,
+    /// Counts the analyses asked for, so a finished run that is no longer current is ignored.
+    runs: u64,
+    pub phase: Phase,
+    /// The permalink fragment (without `#`) of the pastes as they are now, if one was made
+    /// or opened; the URL mirrors it, and any edit clears it.
+    pub link: Option<String>,
+    /// A plain message for the person: a damaged link, a paste cut to size, nothing to analyse.
+    pub notice: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    AddPaste,
+    RemovePaste(u64),
+    Rename(u64, String),
+    Edit(u64, String),
+    /// Replace the pastes with these (the example, or restored drafts) without analysing.
+    Replace(Vec<Input>),
+    /// Ask for an analysis of the pastes as they are now.
+    Analyze,
+    /// Run `run` finished with this report after `millis` milliseconds.
+    Finished { run: u64, report: SharedReport, millis: f64 },
+    /// Make a permalink of the pastes as they are now.
+    Share,
+    /// Open a permalink fragment (with or without `#`): restore its pastes and analyse them.
+    OpenLink(String),
+    /// The drafts could not be saved, for this reason.
+    DraftsNotSaved(String),
+    DismissNotice,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::with_inputs(&[Input::new("Paste 1", "")])
+    }
+}
+
+impl State {
+    /// A fresh state holding these pastes (at least one, possibly empty), nothing analysed.
+    pub fn with_inputs(inputs: &[Input]) -> Self {
+        let mut state =
+            State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None };
+        state.replace_pastes(inputs);
+        state
+    }
+
+    /// The pastes as core inputs, in order; the page's analysis, download and link all use these.
+    pub fn inputs(&self) -> Vec<Input> {
+        self.pastes.iter().map(Input::from).collect()
+    }
+
+    /// The run the page must start now, if one is queued.
+    pub fn queued_run(&self) -> Option<u64> {
+        match self.phase {
+            Phase::Analysing { run } => Some(run),
+            _ => None,
+        }
+    }
+
+    /// The pure reducer: the state after `action`.
+    pub fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::AddPaste => {
+                let name = self.unused_paste_name();
+                self.push_paste(name, String::new());
+                self.pastes_changed();
+            }
+            Action::RemovePaste(id) => {
+                self.pastes.retain(|p| p.id != id);
+                if self.pastes.is_empty() {
+                    self.push_paste("Paste 1".into(), String::new());
+                }
+                self.pastes_changed();
+            }
+            Action::Rename(id, name) => {
+                if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
+                    paste.name = name;
+                }
+                self.pastes_changed();
+            }
+            Action::Edit(id, text) => {
+                let (text, cut) = cap_to_limit(text);
+                if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
+                    if cut {
+                        self.notice = Some(too_large_notice(&paste.name));
+                    }
+                    paste.text = text;
+                }
+                self.pastes_changed();
+            }
+            Action::Replace(inputs) => {
+                self.replace_pastes(&inputs);
+                self.pastes_changed();
+            }
+            Action::Analyze => {
+                if self.pastes.iter().all(|p| p.text.trim().is_empty()) {
+                    self.notice = Some("Paste the text of at least one article first.".into());
+                } else {
+                    self.runs += 1;
+                    self.phase = Phase::Analysing { run: self.runs };
+                }
+            }
+            Action::Finished { run, report, millis } => {
+                if self.queued_run() == Some(run) {
+                    self.phase = Phase::Done { report, millis };
+                }
+            }
+            Action::Share => self.link = Some(permalink::encode(&self.inputs())),
+            Action::OpenLink(fragment) => {
+                let fragment = fragment.strip_prefix('#').unwrap_or(&fragment).to_string();
+                if self.link.as_deref() == Some(fragment.as_str()) {
+                    return self;
+                }
+                match permalink::decode(&fragment) {
+                    Ok(inputs) => {
+                        self.replace_pastes(&inputs);
+                        self.pastes_changed();
+                        self.link = Some(fragment);
+                        self = self.apply(Action::Analyze);
+                    }
+                    Err(error) => self.notice = Some(error.to_string()),
+                }
+            }
+            Action::DraftsNotSaved(reason) => self.notice = Some(format!("Your pastes are not saved in this browser: {reason}.")),
+            Action::DismissNotice => self.notice = None,
+        }
+        self
+    }
+
+    fn push_paste(&mut self, name: String, text: String) {
+        self.pastes.push(Paste { id: self.next_id, name, text });
+        self.next_id += 1;
+    }
+
+    /// Replaces all pastes, cutting each to [`MAX_PASTE_BYTES`] (a link or old draft may hold more).
+    fn replace_pastes(&mut self, inputs: &[Input]) {
+        self.pastes.clear();
+        self.notice = None;
+        for input in inputs {
+            let (text, cut) = cap_to_limit(input.text.clone());
+            if cut {
+                self.notice = Some(too_large_notice(&input.name));
+            }
+            self.push_paste(input.name.clone(), text);
+        }
+        if self.pastes.is_empty() {
+            self.push_paste("Paste 1".into(), String::new());
+        }
+    }
+
+    /// The old report and link no longer describe the pastes.
+    fn pastes_changed(&mut self) {
+        self.phase = Phase::Idle;
+        self.link = None;
+    }
+
+    /// "Paste N" for the smallest N not already taken, so names stay distinct.
+    fn unused_paste_name(&self) -> String {
+        (1..)
+            .map(|n| format!("Paste {n}"))
+            .find(|name| self.pastes.iter().all(|p| &p.name != name))
+            .unwrap_or_default()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+    }
+}
+
+/// Cuts `text` to at most [`MAX_PASTE_BYTES`] on a character boundary; says whether it cut.
+fn cap_to_limit(mut text: String) -> (String, bool) {
+    if text.len() <= MAX_PASTE_BYTES {
+        return (text, false);
+    }
+    let end = (0..=MAX_PASTE_BYTES).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    text.truncate(end);
+    (text, true)
+}
+
+fn too_large_notice(name: &str) -> String {
+    format!("“{name}” was longer than 5 MB, so only its first 5 MB are kept. Paste one article per area.")
+}
