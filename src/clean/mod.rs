@@ -5,6 +5,12 @@
 //! reads the metadata (title, byline, outlet, dateline, publication time). Nothing is copied:
 //! every result is a [`Span`] into the paste.
 
+mod boilerplate;
+mod dates;
+mod lines;
+mod metadata;
+mod split;
+
 use crate::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -95,64 +101,66 @@ impl Article {
     }
 }
 
-/// Non-blank lines of `text` as spans (without the line break and surrounding whitespace).
-pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start = 0;
-    text.split_inclusive('\n').filter_map(move |raw| {
-        let span = Span::new(start, start + raw.len()).trim(text);
-        start += raw.len();
-        (!span.is_empty()).then_some(span)
-    })
-}
-
 /// Cleans one paste into its articles. `input` is the paste's index, copied into each article.
+/// A paste with no running text at all (empty, only menus and footers) has no article.
 pub fn clean(input: usize, text: &str) -> Vec<Article> {
-    let all: Vec<Span> = lines(text).collect();
-    if all.is_empty() {
+    let paste = lines::Paste::new(text);
+    if paste.units.is_empty() {
         return Vec::new();
     }
-    let is_body = |s: &Span| {
-        let t = s.of(text);
-        t.split_whitespace().count() >= 10 && t.ends_with(['.', '"', '”', '?', '!', '’'])
-    };
-    let title = all.iter().copied().find(|s| !is_body(s) && s.of(text).split_whitespace().count() >= 4);
-    let lines: Vec<Line> = all
+    let classified = boilerplate::classify(&paste);
+    let sections = split::sections(&paste, &classified);
+    let first_header = sections.first().map_or(0..0, |s| s.units.start..s.body.first().copied().unwrap_or(s.units.start));
+    let outlet = metadata::outlet(&paste, &classified);
+    sections
         .iter()
-        .map(|&span| {
-            let kind = if Some(span) == title {
-                LineKind::Title
-            } else if is_body(&span) {
-                LineKind::Body
-            } else {
-                LineKind::Boilerplate
-            };
-            Line { span, kind }
+        .map(|section| {
+            let title = metadata::title(&paste, &classified, section);
+            Article {
+                input,
+                span: Span::new(paste.units[section.units.start].span.start, paste.units[section.units.end - 1].span.end),
+                title: title.map(|i| Field { value: paste.text_of(i).to_string(), span: paste.units[i].span }),
+                byline: metadata::byline(&paste, &classified, section),
+                outlet: outlet.clone(),
+                dateline: metadata::dateline(&paste, section),
+                published: metadata::published(&paste, &classified, section, title, first_header.clone()),
+                paragraphs: section.body.iter().map(|&i| paste.units[i].span).collect(),
+                lines: classify_lines(&paste, &classified, section, title),
+            }
         })
-        .collect();
-    let paragraphs: Vec<Span> = lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect();
-    vec![Article {
-        input,
-        span: Span::new(all[0].start, all[all.len() - 1].end),
-        title: title.map(|span| Field { value: span.of(text).to_string(), span }),
-        byline: None,
-        outlet: None,
-        dateline: None,
-        published: None,
-        paragraphs,
-        lines,
-    }]
+        .collect()
+}
+
+/// The kind of every physical line of the section.
+fn classify_lines(paste: &lines::Paste, c: &boilerplate::Classified, section: &split::Section, title: Option<usize>) -> Vec<Line> {
+    use boilerplate::Cue;
+    let body_start = section.body.first().copied().unwrap_or(section.units.end);
+    let mut out = Vec::new();
+    for i in section.units.clone() {
+        let unit = &paste.units[i];
+        let kind = if Some(i) == title {
+            LineKind::Title
+        } else if section.body.binary_search(&i).is_ok() {
+            LineKind::Body
+        } else {
+            match c.cues[i] {
+                Cue::Caption => LineKind::Caption,
+                Cue::SignOff | Cue::Legal => LineKind::Credit,
+                Cue::Dated => LineKind::Date,
+                Cue::Byline => LineKind::Byline,
+                // A bare name between the headline and the body: the credit line ("AFP", "KYODO NEWS").
+                Cue::Text if title.is_some_and(|t| t < i) && i < body_start && unit.shape.words <= 4 && !c.repeated[i] => LineKind::Byline,
+                _ => LineKind::Boilerplate,
+            }
+        };
+        out.extend(unit.lines.iter().map(|&span| Line { span, kind }));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_are_trimmed_spans() {
-        let text = "  one\r\n\n two \nthree";
-        let got: Vec<&str> = lines(text).map(|s| s.of(text)).collect();
-        assert_eq!(got, ["one", "two", "three"]);
-    }
 
     #[test]
     fn empty_paste_has_no_article() {

@@ -1,0 +1,290 @@
+//! **What each unit is**, by kind of text, before choosing the article body.
+//!
+//! Two layers:
+//! 1. the unit alone ([`cue_of`]): its shape (length, sentence punctuation, case, menu
+//!    separators) and the wording of kinds of page chrome: share/follow/subscribe/sign-in/
+//!    paywall/cookie/comment prompts, copyright and licence lines, list headings ("Related",
+//!    "Most read", "Read also"), sign-offs and slugs ("(Reporting by ...)", "-- WAM", "SOURCE: AA",
+//!    "bur-pb/dla", "Enditem"), photo captions and credits, bylines, date lines;
+//! 2. context ([`classify`]): the items under a list heading are list items even when they are
+//!    full sentences; a line repeated within the paste (headlines and captions repeated through
+//!    a gallery) is not body; a bare name next to a caption is that caption's credit.
+//!
+//! Nothing here is about one site: every rule names a kind of text.
+
+use super::dates;
+use super::lines::{key, Paste, Shape};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// A paragraph of running text.
+    Prose,
+    /// A short sentence (4+ words, sentence punctuation).
+    Sentence,
+    /// Other short text: headline, subhead, label, name.
+    Text,
+    /// Navigation, section menus, breadcrumbs, tag lists.
+    Menu,
+    /// Share/follow/subscribe/sign-in/paywall/cookie/comment prompts and other page chrome.
+    Prompt,
+    /// "Related", "Most read", "Read also": opens a list of other stories.
+    ListHeading,
+    /// An item of such a list.
+    ListItem,
+    /// Copyright, licence and legal lines.
+    Legal,
+    /// A credit or sign-off after the body: "(Reporting by ...)", "-- WAM", "SOURCE: AA", slugs.
+    SignOff,
+    /// A photo caption or photo credit.
+    Caption,
+    /// A short line holding a date ("Updated 12 March 2025").
+    Dated,
+    /// "By ...", "Posted by ...", "Name |".
+    Byline,
+}
+
+/// Per unit: its cue and whether its text appears more than once in the paste.
+pub struct Classified {
+    pub cues: Vec<Cue>,
+    pub repeated: Vec<bool>,
+}
+
+struct Patterns {
+    prompt: Regex,
+    prompt_anywhere: Regex,
+    heading: Regex,
+    legal: Regex,
+    sign_off: Regex,
+    caption: Regex,
+    byline: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // Chrome that opens the line.
+        prompt: Regex::new(concat!(
+            r"(?i)^(?:share|shares|share this|share on|follow|follow us|subscribe|subscribe now|sign in|sign up|log ?in|",
+            r"register|create (?:a |an )?(?:free )?account|already (?:have an account|a subscriber|registered)|",
+            r"download (?:our|the) app|get the app|comments?|\d+ comments|leave a (?:comment|reply)|post a comment|",
+            r"drop your comments|join the (?:conversation|discussion)|click here|tap here|advertisements?|sponsored|",
+            r"skip to|back to top|print|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|",
+            r"tags?:|topics?:|filed under|categories:|short url|original url|source url|permalink|",
+            r"you have \d+ free|access this article|to read the full|continue reading|read the full|",
+            r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookie|privacy|terms|",
+            r"like this|forward (?:it|this) to|breaking:|search|menu|home\b|newsletter|get the latest|",
+            r"don'?t miss|save my name|your email address|required fields|listen to|watch:|video:|",
+            r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
+            r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
+            r"show more|see more|more\s*$|top\s*$|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
+            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate)",
+        ))
+        .expect("prompt"),
+        // Chrome wording anywhere in a short line.
+        prompt_anywhere: Regex::new(concat!(
+            r"(?i)(?:cookies?\b.*\b(?:site|website|browser|consent|experience)|(?:site|website|browser)\b.*\bcookies?\b|",
+            r"\bsubscribe\b|\bsubscription\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
+            r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
+            r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
+            r"\bcommunity (?:rules|guidelines)\b|\bsubmission guidelines\b|\bnot investment advice\b)",
+        ))
+        .expect("prompt_anywhere"),
+        heading: Regex::new(concat!(
+            r"(?i)^(?:related|read (?:also|more|next)|also read|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
+            r"more\s+\S+\s*$|most (?:popular|read|viewed|shared|recent)|popular|trending|recommended|",
+            r"you (?:may|might) (?:also )?like|also on|latest (?:news|stories|articles|posts)|top (?:stories|news)|",
+            r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",
+            r"other (?:news|stories)|recent (?:posts|articles|news)|related (?:posts|articles|news|stories|coverage|content)|",
+            r"in other news|what to read next|around the web|from our partners|más noticias|leia também|veja também|",
+            r"lire aussi|à lire aussi|watch next|up next|explore|special reports)",
+        ))
+        .expect("heading"),
+        legal: Regex::new(concat!(
+            r"(?i)(?:^(?:©|\(c\)|copyright\b)|©|\ball rights reserved\b|\bcopyright\b|\bmay not be (?:published|reproduced|redistributed)\b|",
+            r"\breproduction without permission\b|\bqueda prohibida\b|\bregistered trademark\b|",
+            r"\bimpressum\b|\bdatenschutz\b|\bmentions légales\b|\baviso legal\b|",
+            r"ICP证|ICP备|许可证|公网安备|版权所有)",
+        ))
+        .expect("legal"),
+        sign_off: Regex::new(concat!(
+            r"(?i)^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|written) by\b|",
+            r"(?:source|sources|editor|editors|reporter|reporters|writer|translator|credit)s?\s*:|",
+            r"(?:--|—|–|-|==)\s*\S.{0,40}$|\([^()]{2,30}\)\.?$|bur-[a-z]+(?:/[a-z]+)*$|[a-z]{2,4}(?:/[a-z]{2,4})+$|",
+            r"(?:dpa|dpa/\w+)(?:\s+[a-z0-9/]{1,6}){2,}$|enditem\b|■$|_{3,}$|.{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|from)\b)",
+        ))
+        .expect("sign_off"),
+        caption: Regex::new(concat!(
+            r"(?i)(?:\((?:[^()]*\bphotos?\b|[^()]*\bpicture\b|[^()]*\bimage\b|[^()]*\bfoto\b|[^()]*/[^()]*|screengrab|screenshot|handout|file)\)\s*$|",
+            r"[.!?]\s*\([^()]{1,40}\)\s*$|",
+            r"\b(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
+            r"\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40}$|[.!?]\s*©\s*[^©]{1,60}$|",
+            r"\bin this (?:still |undated |handout |file )?(?:image|photo|picture|file photo|handout)|",
+            r"\b(?:image|photo|picture|photograph) (?:taken|released|provided|obtained|courtesy)|taken from (?:a )?(?:video|footage))",
+        ))
+        .expect("caption"),
+        byline: Regex::new(r"(?i)^(?:by|posted by|written by|words by|von|por|par)\s+\S|^[A-ZÀ-Þ][\w.'-]+(?:\s+[A-ZÀ-Þ][\w.'-]+){0,3}\s*\|\s*$").expect("byline"),
+    })
+}
+
+/// The cue of one unit, from its text and shape alone.
+pub fn cue_of(text: &str, shape: &Shape) -> Cue {
+    let p = patterns();
+    let head = text.get(..text.len().min(300)).unwrap_or(text);
+    let short = shape.words <= 30;
+    if short && p.sign_off.is_match(head) && !(shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('(')) {
+        return Cue::SignOff;
+    }
+    if (short || shape.words <= 60) && p.legal.is_match(text) && shape.words <= 60 {
+        return Cue::Legal;
+    }
+    if shape.words <= 40 && p.caption.is_match(text) {
+        return Cue::Caption;
+    }
+    if shape.words <= 6 && !shape.terminal && p.heading.is_match(head) {
+        return Cue::ListHeading;
+    }
+    if p.heading.is_match(head) && head.contains(':') && shape.words <= 30 && head.find(':').is_some_and(|i| i < 40) {
+        return Cue::Prompt;
+    }
+    if shape.words <= 15 && p.prompt.is_match(head) {
+        return Cue::Prompt;
+    }
+    if shape.words <= 40 && p.prompt_anywhere.is_match(text) {
+        return Cue::Prompt;
+    }
+    if shape.words <= 12 && p.byline.is_match(head) {
+        return Cue::Byline;
+    }
+    if shape.words <= 14 && !dates::find(text, None).is_empty() {
+        return Cue::Dated;
+    }
+    if is_menu(text, shape) {
+        return Cue::Menu;
+    }
+    if (shape.words >= 10 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 20 && shape.lower_share >= 0.45) {
+        return Cue::Prose;
+    }
+    if shape.words >= 4 && shape.terminal && shape.lower_share >= 0.3 {
+        return Cue::Sentence;
+    }
+    Cue::Text
+}
+
+/// Menus and breadcrumbs: items between separators, or three or more capitalised words with
+/// no lower-case word and no sentence punctuation ("U.S. World Business Lifestyle").
+fn is_menu(text: &str, shape: &Shape) -> bool {
+    if shape.terminal && shape.words > 8 {
+        return false;
+    }
+    let items = shape.separators + 1;
+    if shape.separators >= 2 || (shape.separators >= 1 && shape.words <= 2 * items + 2 && !text.trim_end().ends_with('|')) {
+        return true;
+    }
+    if text.contains(" > ") || text.contains(" / ") && shape.words <= 6 {
+        return true;
+    }
+    shape.words >= 3 && shape.lower_share == 0.0 && !shape.all_caps && !text.contains([':', ',', '?', '!', '"', '“'])
+}
+
+/// Cues of every unit of the paste, with context.
+pub fn classify(paste: &Paste) -> Classified {
+    let n = paste.units.len();
+    let mut cues: Vec<Cue> = (0..n).map(|i| cue_of(paste.text_of(i), &paste.units[i].shape)).collect();
+
+    let keys: Vec<String> = (0..n).map(|i| key(paste.text_of(i))).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        if !k.is_empty() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let repeated: Vec<bool> = keys.iter().map(|k| counts.get(k.as_str()).copied().unwrap_or(0) > 1).collect();
+
+    mark_comments(paste, &mut cues);
+    mark_list_items(paste, &mut cues);
+
+    // A bare name or agency next to a caption is the caption's credit.
+    for i in 0..n {
+        let shape = &paste.units[i].shape;
+        if cues[i] == Cue::Text && shape.words <= 4 && !shape.terminal {
+            let next_is_caption = cues.get(i + 1) == Some(&Cue::Caption);
+            let prev_is_caption = i > 0 && cues[i - 1] == Cue::Caption && paste.units[i].blanks_before == 0;
+            if next_is_caption || prev_is_caption {
+                cues[i] = Cue::Caption;
+            }
+        }
+    }
+    Classified { cues, repeated }
+}
+
+/// Reader comments: from the first comment heading ("34 responses to ...", "Comments (12)",
+/// "Leave a Reply") or commenter line ("name says:" above a timestamp) to the page footer.
+/// Comments are often long sentences, so unlike other lists they do not end at a paragraph.
+fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (heading, commenter) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b|comments?\s*\(\d+\)|\d+\s+comments?$|leave a (?:reply|comment)|join the discussion|discussion\s*\(\d+\)|reader comments)")
+                .expect("comment heading"),
+            Regex::new(r"(?i)^\S.{0,60}\s(?:says|said|wrote|writes|commented)\s*:?$").expect("commenter"),
+        )
+    });
+    let n = cues.len();
+    let start = (0..n).find(|&i| {
+        let text = paste.text_of(i);
+        paste.units[i].shape.words <= 20
+            && (heading.is_match(text) || (commenter.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated))
+    });
+    let Some(start) = start else { return };
+    cues[start] = Cue::ListHeading;
+    for cue in cues.iter_mut().skip(start + 1) {
+        if *cue != Cue::Legal {
+            *cue = Cue::ListItem;
+        }
+    }
+}
+
+/// The items under a list heading: everything up to a long paragraph, a blank gap of two or
+/// more lines, or the next chrome. Related-story lists are written as headlines or as full
+/// sentences; either way they are not the article.
+fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
+    let mut in_list = false;
+    for i in 0..cues.len() {
+        let unit = &paste.units[i];
+        match cues[i] {
+            Cue::ListHeading => in_list = true,
+            Cue::Prose if unit.shape.words >= 30 => in_list = false,
+            _ if unit.blanks_before >= 2 => in_list = false,
+            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu if in_list => cues[i] = Cue::ListItem,
+            Cue::Legal | Cue::SignOff => in_list = false,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(s: &str) -> Cue {
+        cue_of(s, &Shape::of(s))
+    }
+
+    #[test]
+    fn kinds_of_lines() {
+        assert_eq!(cue("Source: Xinhua   Editor: Wang Qingchu"), Cue::SignOff);
+        assert_eq!(cue("(Reporting by Tom Mbeki in Abidjan; Editing by Clare Fallon)"), Cue::SignOff);
+        assert_eq!(cue("-- WAM"), Cue::SignOff);
+        assert_eq!(cue("SOURCE: AA"), Cue::SignOff);
+        assert_eq!(cue("Related news"), Cue::ListHeading);
+        assert_eq!(cue("Copyright 2020 © Shanghai Daily. All Rights Reserved. Hotline: 8621-52920043"), Cue::Legal);
+        assert_eq!(cue("Football | Basketball | Athletics | Wrestling | Results | Video"), Cue::Menu);
+        assert_eq!(cue("U.S. World Business Lifestyle"), Cue::Menu);
+        assert_eq!(cue("By Andrew Osborn and Mark Trevelyan"), Cue::Byline);
+        assert_eq!(cue("Updated 12 March 2025"), Cue::Dated);
+        assert_eq!(cue("Reuters could not independently verify his assertions."), Cue::Sentence);
+    }
+}

@@ -1,0 +1,131 @@
+//! **Metadata** of one article: title, byline, dateline, outlet and publication time.
+//!
+//! All are read from the article's header (its section up to the first body unit), never from
+//! related lists or the site's current date:
+//! * title: the first headline-like line that the page repeats (pages repeat their headline),
+//!   else the nearest headline above the first date/byline line, else the first one below it;
+//! * byline: "By ...", "Posted by ...", "Name |";
+//! * dateline: the place opening the first paragraph ("MOSCOW:", "KYIV, March 3 (Reuters) -");
+//! * outlet: the masthead (a short first line in capitals) or the name in a copyright line,
+//!   else the site of an "Original url";
+//! * published: "Published ..." first, then a date printed below the title, then "Updated ...",
+//!   then a date above the title; "Today: ..." never. Times without a printed zone are placed
+//!   by where the outlet is based, when the header names it ([`dates::zone_hint`]).
+
+use super::boilerplate::{Classified, Cue};
+use super::dates::{self, DateRole, Found, Zone};
+use super::lines::Paste;
+use super::split::{is_headline, Section};
+use super::{Field, Published};
+use crate::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The units of the header: section start up to the first body unit.
+fn header(section: &Section) -> std::ops::Range<usize> {
+    section.units.start..section.body.first().copied().unwrap_or(section.units.end)
+}
+
+pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> {
+    let head = header(section);
+    let candidates: Vec<usize> = head.clone().filter(|&i| is_headline(paste, c, i)).collect();
+    if let Some(&i) = candidates.iter().find(|&&i| c.repeated[i]) {
+        return Some(i);
+    }
+    let anchor = head.clone().find(|&i| matches!(c.cues[i], Cue::Dated | Cue::Byline));
+    match anchor {
+        Some(a) => candidates.iter().rev().find(|&&i| i < a).or_else(|| candidates.iter().find(|&&i| i > a)).copied(),
+        None => candidates.last().copied(),
+    }
+}
+
+pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<String>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline")
+    });
+    let i = header(section).find(|&i| c.cues[i] == Cue::Byline)?;
+    let span = paste.units[i].span;
+    let m = re.captures(span.of(paste.text))?.get(1)?;
+    let value = m.as_str().trim().to_string();
+    (!value.is_empty()).then(|| Field { value, span: Span::new(span.start + m.start(), span.start + m.end()) })
+}
+
+pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^((?:[A-ZÀ-Þ][\w.'’/-]*)(?:[ /][A-ZÀ-Þ][\w.'’-]*){0,3})(?:,\s*[^-–—(:]{1,40}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:|\.-)\s*\S")
+            .expect("dateline")
+    });
+    let &first = section.body.first()?;
+    let span = paste.units[first].span;
+    let m = re.captures(span.of(paste.text))?.get(1)?;
+    Some(Field { value: m.as_str().to_string(), span: Span::new(span.start + m.start(), span.start + m.end()) })
+}
+
+pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:©\s*)?([^\W\d_][\w&.' -]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—,]|all rights|$)")
+            .expect("outlet")
+    });
+    let n = paste.units.len();
+    let masthead = (0..n.min(3)).find(|&i| {
+        let s = &paste.units[i].shape;
+        s.all_caps && (2..=6).contains(&s.words) && s.separators == 0
+    });
+    if let Some(i) = masthead {
+        let span = paste.units[i].span;
+        return Some(Field { value: title_case(span.of(paste.text)), span });
+    }
+    for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal) {
+        let span = paste.units[i].span;
+        if let Some(m) = re.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
+            let value = m.as_str().trim();
+            if value.split_whitespace().count() <= 6 && !value.to_lowercase().starts_with("all rights") {
+                return Some(Field { value: value.to_string(), span: Span::new(span.start + m.start(), span.start + m.end()) });
+            }
+        }
+    }
+    None
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn published(paste: &Paste, c: &Classified, section: &Section, title: Option<usize>, first_header: std::ops::Range<usize>) -> Option<Field<Published>> {
+    let head = header(section);
+    let hint_text = |range: std::ops::Range<usize>| -> Option<Zone> {
+        range.filter(|&i| paste.units[i].shape.words <= 20).find_map(|i| dates::zone_hint(paste.text_of(i)))
+    };
+    // Where the outlet is based: the masthead and menus above the headline, not the headline
+    // itself (that names where the story happened).
+    let above_title = |range: std::ops::Range<usize>| range.start..title.filter(|t| range.contains(t)).unwrap_or(range.end);
+    let page_hint = hint_text(above_title(head.clone())).or_else(|| hint_text(above_title(first_header.clone())));
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for i in head.clone() {
+        if matches!(c.cues[i], Cue::ListItem | Cue::Prose) || paste.units[i].shape.words > 20 {
+            continue;
+        }
+        let text = paste.text_of(i);
+        let hint = dates::zone_hint(text).or(page_hint);
+        found.extend(dates::find(text, hint).into_iter().map(|f| (i, f)));
+    }
+    let t = title.unwrap_or(head.start);
+    let pick = found
+        .iter()
+        .find(|(_, f)| f.role == DateRole::Published)
+        .or_else(|| found.iter().find(|(i, f)| f.role == DateRole::Plain && *i > t))
+        .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Updated))
+        .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
+    let (i, f) = pick;
+    let base = paste.units[*i].span.start;
+    Some(Field { value: f.value, span: Span::new(base + f.span.start, base + f.span.end) })
+}

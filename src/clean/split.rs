@@ -1,0 +1,180 @@
+//! **Article segmentation** and **choosing the body**.
+//!
+//! A paste is cut into sections at article headers: a headline followed by a date line, after
+//! running text has already been seen (a second article pasted below the first, or an
+//! "infinite scroll" page). In each section the body is the densest run of text: each unit
+//! weighs for (prose, by its words) or against (chrome, list items, dates, headings), and the
+//! run with the largest total wins (maximum-sum segment, linear). A list heading or a sign-off
+//! weighs heavily against, so a related-stories list written in full sentences stays outside.
+//!
+//! A section is an article when its body holds real text; a short trailing item (a teaser, a
+//! brief of a few lines) is folded into the article before it as page chrome.
+
+use super::boilerplate::{Classified, Cue};
+use super::dates::{self, DateRole};
+use super::lines::{key, Paste};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One article's share of the paste, in units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// All units of the section (header, body, trailing chrome).
+    pub units: Range<usize>,
+    /// The units kept as body, in order.
+    pub body: Vec<usize>,
+}
+
+/// Prose words a section after the first needs to count as an article of its own.
+const MIN_SECOND_ARTICLE_WORDS: usize = 120;
+
+pub fn sections(paste: &Paste, c: &Classified) -> Vec<Section> {
+    let n = paste.units.len();
+    let mut cuts = vec![0];
+    cuts.extend(header_cuts(paste, c));
+    cuts.push(n);
+    let mut out: Vec<Section> = Vec::new();
+    for w in cuts.windows(2) {
+        let units = w[0]..w[1];
+        let body = body_of(paste, c, units.clone());
+        let words: usize = body.iter().filter(|&&i| c.cues[i] == Cue::Prose).map(|&i| paste.units[i].shape.words).sum();
+        let prose = body.iter().filter(|&&i| c.cues[i] == Cue::Prose).count();
+        let is_article = !body.is_empty() && (out.is_empty() || (words >= MIN_SECOND_ARTICLE_WORDS && prose >= 3));
+        match out.last_mut() {
+            Some(prev) if !is_article => prev.units.end = units.end,
+            _ if is_article => out.push(Section { units, body }),
+            _ => {}
+        }
+    }
+    // Chrome before the first article belongs to it.
+    if let Some(first) = out.first_mut() {
+        first.units.start = 0;
+    }
+    out
+}
+
+/// Where a new article starts: a headline-like unit just above a short date line, once prose
+/// has been seen, with prose following.
+fn header_cuts(paste: &Paste, c: &Classified) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut prose_seen = 0;
+    for i in 0..paste.units.len() {
+        match c.cues[i] {
+            Cue::Prose => prose_seen += 1,
+            Cue::Dated if prose_seen >= 3 && paste.units[i].shape.words <= 8 => {
+                let found = dates::find(paste.text_of(i), None);
+                if found.is_empty() || found.iter().any(|f| f.role == DateRole::Today) {
+                    continue;
+                }
+                let headline = (i.saturating_sub(3)..i).rev().find(|&j| is_headline(paste, c, j));
+                let prose_follows = (i + 1..(i + 9).min(paste.units.len())).any(|j| c.cues[j] == Cue::Prose);
+                if let (Some(h), true) = (headline, prose_follows) {
+                    if cuts.last().map_or(true, |&last| h > last) {
+                        cuts.push(h);
+                        prose_seen = 0;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts
+}
+
+/// A unit that reads like a headline: a few words, no sentence punctuation, not a menu.
+pub fn is_headline(paste: &Paste, c: &Classified, i: usize) -> bool {
+    let s = &paste.units[i].shape;
+    let text = paste.text_of(i);
+    matches!(c.cues[i], Cue::Text | Cue::Sentence)
+        && (3..=30).contains(&s.words)
+        && (!s.terminal || text.ends_with(['?', '!']))
+        && !s.all_caps
+        && !text.starts_with(['•', '-', '—', '–', '*', '·'])
+}
+
+/// How much a unit argues for (positive) or against (negative) being inside the body.
+fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
+    let words = paste.units[i].shape.words as i64;
+    let cue = c.cues[i];
+    if c.repeated[i] && cue != Cue::Prose {
+        return -4;
+    }
+    match cue {
+        Cue::Prose => words.min(150),
+        Cue::Sentence => 2,
+        Cue::Text if words <= 3 => -1,
+        Cue::Text => -3,
+        Cue::Caption => -2,
+        Cue::Menu => -4,
+        Cue::ListItem => -6,
+        Cue::Prompt => -10,
+        Cue::Dated | Cue::Byline => -12,
+        Cue::ListHeading | Cue::Legal | Cue::SignOff => -60,
+    }
+}
+
+/// The body of the units `range`: the maximum-weight run, without the header lines that
+/// slipped in at its top, keeping text units and dropping repeats.
+fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
+    let Some(run) = best_run(range.clone().map(|i| weight(paste, c, i))) else { return Vec::new() };
+    let mut run = (range.start + run.start)..(range.start + run.end);
+
+    // A standfirst or summary above the date/byline lines is not the body.
+    let total: usize = run.clone().filter(|&i| c.cues[i] == Cue::Prose).map(|i| paste.units[i].shape.words).sum();
+    let mut before = 0;
+    let mut new_start = run.start;
+    for i in run.clone() {
+        if matches!(c.cues[i], Cue::Dated | Cue::Byline) && before * 4 < total && before < 80 {
+            new_start = i + 1;
+        }
+        if c.cues[i] == Cue::Prose {
+            before += paste.units[i].shape.words;
+        }
+    }
+    run.start = new_start;
+
+    let keep = |i: usize| matches!(c.cues[i], Cue::Prose | Cue::Sentence);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut body = Vec::new();
+    for i in run.clone() {
+        let sandwiched = c.cues[i] == Cue::Text
+            && !c.repeated[i]
+            && i > run.start
+            && i + 1 < run.end
+            && keep(i - 1)
+            && keep(i + 1);
+        if (keep(i) || sandwiched) && seen.insert(key(paste.text_of(i))) {
+            body.push(i);
+        }
+    }
+    body
+}
+
+/// The contiguous run with the largest positive sum (Kadane), as a range of positions.
+fn best_run(weights: impl Iterator<Item = i64>) -> Option<Range<usize>> {
+    let mut best: Option<(i64, Range<usize>)> = None;
+    let mut sum = 0;
+    let mut start = 0;
+    for (i, w) in weights.enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += w;
+        if sum > 0 && best.as_ref().map_or(true, |(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_run_skips_negative_edges() {
+        assert_eq!(best_run([-5, 3, 4, -2, 6, -40, 10].into_iter()), Some(1..5));
+        assert_eq!(best_run([-1, -2].into_iter()), None);
+    }
+}
