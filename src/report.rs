@@ -62,6 +62,46 @@ pub struct ClaimReport {
     pub speaker: Option<String>,
     pub mentions: Vec<MentionReport>,
     pub origin: OriginReport,
+    /// Why mentions were linked: indexes into `mentions`, the similarity and its reasons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkReport>,
+    /// Figures that differ between mentions (a mutated figure): flagged, not merged silently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<VariantReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkReport {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VariantReport {
+    /// Index into `mentions`.
+    pub mention: usize,
+    pub text: String,
+    pub value: f64,
+    pub upper: f64,
+    pub unit: String,
+}
+
+/// Links and variants of a cluster, with claim indexes turned into mention indexes.
+fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>) {
+    let mention = |claim: usize| cluster.members.iter().position(|&m| m == claim).unwrap_or(0);
+    let links = cluster
+        .links
+        .iter()
+        .map(|l| LinkReport { a: mention(l.a), b: mention(l.b), score: l.score, why: l.why.clone() })
+        .collect();
+    let variants = cluster
+        .variants
+        .iter()
+        .map(|v| VariantReport { mention: mention(v.claim), text: v.text.clone(), value: v.value, upper: v.upper, unit: v.unit.clone() })
+        .collect();
+    (links, variants)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,6 +166,7 @@ pub fn build(
         .map(|(i, (cluster, origin))| {
             let first = &claims[cluster.members[0]];
             let text_of = |c: &Claim| c.span.of(&inputs[c.input].text).to_string();
+            let (links, variants) = links_and_variants(cluster);
             ClaimReport {
                 id: format!("c{i}"),
                 kind: kind_name(first.kind),
@@ -137,6 +178,8 @@ pub fn build(
                     .map(|&m| MentionReport { article: article_id(claims[m].article), span: claims[m].span, text: text_of(&claims[m]) })
                     .collect(),
                 origin: origin_report(origin),
+                links,
+                variants,
             }
         })
         .collect();

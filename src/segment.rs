@@ -3,6 +3,10 @@
 //! Built on Unicode sentence boundaries (UAX #29, `unicode-segmentation`), then repaired for
 //! news text: UAX #29 splits after abbreviations ("Mr.", "U.S.") and the repairs glue those
 //! back. Sentences borrow the paragraph and are yielded as spans into the paste.
+//!
+//! Repairs: titles and abbreviations ("Mr.", "Gen.", "U.S.", "Aug."), initials ("J. R."),
+//! clock times ("7:25 a.m. CDT"), and attributions after a closing quote ("...," he said)
+//! that start in lower case. Decimals ("0.1") never break in UAX #29.
 
 use crate::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -27,15 +31,28 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
 /// Whether `next` continues the sentence `prev` that UAX #29 ended too early.
 fn continues(prev: &str, next: &str) -> bool {
     let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
-    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    starts_lower || is_abbreviation(last_word)
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')'));
+    starts_lower || is_abbreviation(last_word) || (is_meridiem(last_word) && starts_with_zone(next))
+}
+
+fn is_meridiem(word: &str) -> bool {
+    matches!(word, "a.m." | "p.m." | "A.M." | "P.M.")
+}
+
+/// "CDT", "GMT": a time zone right after "a.m." continues the sentence.
+fn starts_with_zone(next: &str) -> bool {
+    let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_abbreviation(word: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "Rep.", "Sen.",
         "Gov.", "St.", "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
-        "Dec.", "U.S.", "U.K.", "U.N.", "E.U.", "vs.",
+        "Dec.", "U.S.", "U.K.", "U.N.", "E.U.", "vs.", "Adm.", "Maj.", "Rev.", "Hon.", "Fla.", "Calif.",
+        "Ariz.", "Tex.", "Mass.", "Wash.", "Corp.", "Inc.", "Ltd.", "Co.", "approx.", "Mt.", "Ft.", "Dept.",
+        "Gens.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Apr.", "Jun.", "Jul.",
+        "U.S.A.", "D.C.", "Jan", "i.e.", "e.g.", "etc.",
     ];
     ABBREVIATIONS.contains(&word) || (word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase))
 }
@@ -53,6 +70,14 @@ mod tests {
         assert_eq!(
             split("Mr. Putin met U.S. envoys. They talked."),
             ["Mr. Putin met U.S. envoys.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_times_and_attributions() {
+        assert_eq!(
+            split("Liftoff came at 7:25 a.m. CDT from Texas. \"It works.\" he said. J. R. Smith agreed."),
+            ["Liftoff came at 7:25 a.m. CDT from Texas.", "\"It works.\" he said.", "J. R. Smith agreed."]
         );
     }
 

@@ -1,0 +1,155 @@
+//! Atomic facts: a sentence that states several facts is cut into clauses, one claim each.
+//!
+//! "Russian forces had retaken 24 settlements, and Gerasimov said over 400 prisoners were
+//! taken" holds two facts; matching whole sentences would link every article that repeats
+//! either one. Cuts fall outside quotes and parentheses, at semicolons, spaced dashes, colons
+//! and at commas that open a new clause ("..., and", "..., while", "..., who", "..., leaving");
+//! pieces too short to state a fact are glued to their neighbour.
+
+use crate::Span;
+
+/// Words that, right after a comma, open a new clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "after", "before", "as", "when", "with", "which", "who",
+    "where", "since", "leaving", "making", "forcing", "adding", "saying", "bringing", "giving", "putting",
+    "sending", "marking", "delighting", "prompting", "meaning", "becoming", "following", "because", "whose",
+    "despite", "amid", "even", "until", "so",
+];
+
+/// Phrases that open a new clause even without a comma before them.
+const BARE_OPENERS: &[&[&str]] = &[
+    &["and", "that"], &["adding", "that"], &["saying", "that"], &["along", "with"], &["while"], &["whereas"], &["but", "that"],
+];
+
+/// Whether the words after a space open a new clause: a bare opener, or "and" before a verb in
+/// the past tense ("visited Kursk and ordered troops to ...").
+fn opens_clause(rest: &str) -> bool {
+    let mut next = rest.split_whitespace();
+    let (w1, w2) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
+    let is_past = |w: &str| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+    let coordinated_verb = w1 == "and" && is_past(w2);
+    // "... and Haller turned in a cross": "and", a name, a verb in the past tense.
+    let new_subject = w1 == "and" && {
+        let mut names = rest.split_whitespace().skip(1).skip_while(|w| w.starts_with(char::is_uppercase));
+        let skipped = rest.split_whitespace().skip(1).take_while(|w| w.starts_with(char::is_uppercase)).count();
+        (1..=3).contains(&skipped) && names.next().is_some_and(is_past)
+    };
+    coordinated_verb || new_subject || BARE_OPENERS.iter().any(|o| o.len() == 1 && o[0] == w1 || o.len() == 2 && o[0] == w1 && o[1] == w2)
+}
+
+/// A participle right after a comma opens a clause too ("..., representing 86%", "Putin,
+/// dressed in camouflage, praised ..."); such a clause may close at the next comma.
+fn is_participle(word: &str) -> bool {
+    word.len() > 5 && word.chars().all(|c| c.is_ascii_lowercase()) && (word.ends_with("ing") || word.ends_with("ed"))
+}
+
+/// Fewer words than this do not make a fact on their own.
+const MIN_WORDS: usize = 4;
+
+/// The clauses of `sentence` as spans into `text`, in order, covering the sentence.
+pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = sentence.of(text);
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of the left piece, start of the right)
+    let mut in_straight = false;
+    let mut depth_curly = 0i32;
+    let mut depth_paren = 0i32;
+    let bytes = s.as_bytes();
+    let mut relative_open = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => in_straight = !in_straight,
+            '“' => depth_curly += 1,
+            '”' => depth_curly = (depth_curly - 1).max(0),
+            '(' => depth_paren += 1,
+            ')' => depth_paren = (depth_paren - 1).max(0),
+            _ => {}
+        }
+        if in_straight || depth_curly > 0 || depth_paren > 0 {
+            continue;
+        }
+        let rest = &s[i + c.len_utf8()..];
+        match c {
+            ';' => cuts.push((i, i + 1)),
+            ':' if rest.starts_with(' ') && !s[..i].ends_with(|ch: char| ch.is_ascii_digit()) => cuts.push((i, i + 1)),
+            '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cuts.push((i, i + c.len_utf8())),
+            '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
+            ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
+            ',' => {
+                let next = rest.trim_start().split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                if CLAUSE_OPENERS.contains(&next) || is_participle(next) {
+                    relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
+                    cuts.push((i, i + 1));
+                } else if relative_open {
+                    // The comma that closes "X, who ..., did Y".
+                    relative_open = false;
+                    cuts.push((i, i + 1));
+                }
+            }
+            c if c.is_whitespace() => {
+                if opens_clause(rest) && !s[..i].ends_with(',') {
+                    cuts.push((i, i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for (left_end, right_start) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+        let piece = Span::new(sentence.start + start, sentence.start + left_end).trim(text);
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        start = right_start;
+    }
+    glue_short(text, pieces, sentence)
+}
+
+fn words(text: &str, span: Span) -> usize {
+    span.of(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Glues pieces shorter than [`MIN_WORDS`] to the following piece (the last one to the previous).
+fn glue_short(text: &str, pieces: Vec<Span>, sentence: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut pending: Option<Span> = None;
+    for p in pieces {
+        let p = match pending.take() {
+            Some(head) => Span::new(head.start, p.end),
+            None => p,
+        };
+        if words(text, p) < MIN_WORDS {
+            pending = Some(p);
+        } else {
+            out.push(p);
+        }
+    }
+    if let Some(tail) = pending {
+        match out.last_mut() {
+            Some(last) => last.end = tail.end,
+            None => out.push(tail),
+        }
+    }
+    if out.is_empty() {
+        out.push(sentence.trim(text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        clauses(s, Span::new(0, s.len())).into_iter().map(|c| c.of(s)).collect()
+    }
+
+    #[test]
+    fn cuts_at_clause_openers_but_not_inside_quotes() {
+        assert_eq!(
+            split("Haller, who beat cancer two years ago, slotted in the winner with nine minutes left."),
+            ["Haller, who beat cancer two years ago", "slotted in the winner with nine minutes left."]
+        );
+        assert_eq!(split("\"We came, and we won the whole thing,\" he said."), ["\"We came, and we won the whole thing,\" he said."]);
+    }
+}

@@ -1,0 +1,589 @@
+//! Figures: numbers with their unit, scale and bound, normalised so that differently written
+//! statements of one quantity compare equal.
+//!
+//! "1,100 square kilometres" and "425 sq mi" become the same area in km²; "86%", "86 percent"
+//! and "86 per cent" the same percentage; "two million" is 2,000,000; "over 400", "about 430" and
+//! "more than 380" keep their bound. Clock times with a zone are turned into UTC minutes, so
+//! "8:25 a.m. EDT" equals "1225 GMT". Each figure keeps the span it was read from.
+
+use crate::Span;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// How a figure is bounded in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "430", "between 58.3 and 60.7"
+    Exact,
+    /// "about 430", "some 98 million", "roughly 6 trillion yen"
+    About,
+    /// "over 400", "more than 1,000", "at least 38"
+    AtLeast,
+    /// "nearly 200", "almost 500", "less than two years"
+    AtMost,
+}
+
+/// One quantity read from the text. `value..=upper` is the stated range (equal for a point).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    pub span: Span,
+    pub value: f64,
+    pub upper: f64,
+    /// Canonical unit: `count`, `%`, `km2`, `m`, `min`, `l`, `year`, `date` (month*100+day),
+    /// `utc` and `clock` (minutes after midnight), `ordinal`, `score`, `age`, or a currency code.
+    pub unit: String,
+    pub bound: Bound,
+    /// For counts, the counted noun ("soldiers"), when the text names one.
+    pub noun: Option<String>,
+}
+
+/// How two figures of one unit relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Incompatible values: a different fact (successive death tolls).
+    Conflict,
+    /// Close but inconsistent values (37 vs "at least 38"): one fact, mutated.
+    Near,
+    /// Consistent once bounds and rounding are read ("430" vs "over 400").
+    Compatible,
+    /// The same value, however written.
+    Equal,
+}
+
+impl Figure {
+    /// The range the figure allows, widened by its bound and by rounding.
+    fn interval(&self) -> (f64, f64) {
+        let (lo, hi) = (self.value, self.upper);
+        match self.bound {
+            Bound::Exact => (lo * 0.985, hi * 1.015),
+            Bound::About => (lo * 0.9, hi * 1.1),
+            Bound::AtLeast => (lo, hi * 1.12),
+            Bound::AtMost => (lo * 0.85, hi),
+        }
+    }
+
+    /// Whether two units measure the same kind of thing (counts of any noun are one kind).
+    pub fn same_kind(&self, other: &Figure) -> bool {
+        self.unit == other.unit
+    }
+
+    pub fn relation(&self, other: &Figure) -> Relation {
+        if self.value == other.value && self.upper == other.upper {
+            return Relation::Equal;
+        }
+        let exact_units = matches!(self.unit.as_str(), "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age");
+        if exact_units {
+            let gap = (self.value - other.value).abs();
+            let close = match self.unit.as_str() {
+                "ordinal" | "age" => gap <= 1.0,
+                "utc" | "clock" => gap <= 1.0,
+                _ => false,
+            };
+            return if close { Relation::Near } else { Relation::Conflict };
+        }
+        let (a0, a1) = self.interval();
+        let (b0, b1) = other.interval();
+        let both_exact = self.bound == Bound::Exact && other.bound == Bound::Exact;
+        if a0 <= b1 && b0 <= a1 {
+            let centre_gap = relative_gap(self.value, other.value);
+            return if both_exact && centre_gap < 0.02 { Relation::Equal } else { Relation::Compatible };
+        }
+        if relative_gap(self.value, other.value) <= 0.1 || relative_gap(self.upper, other.upper) <= 0.1 {
+            Relation::Near
+        } else {
+            Relation::Conflict
+        }
+    }
+
+    /// A short key for the index and for explanations: `430 count`, `1100 km2`.
+    pub fn key(&self) -> String {
+        let v = round_sig(self.value);
+        format!("{v} {}", self.unit)
+    }
+}
+
+fn relative_gap(a: f64, b: f64) -> f64 {
+    let m = a.abs().max(b.abs());
+    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
+}
+
+/// Rounds to three significant digits, so converted values ("425 sq mi" = 1100.7 km²) print
+/// and index like the original.
+fn round_sig(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    let mag = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+    (v / mag).round() * mag
+}
+
+/// One token of the text: a number, a word, a currency sign or punctuation, with its span.
+#[derive(Clone, Copy, Debug)]
+struct Token<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+fn token_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"US\$|[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*\.?|%|²|\S").expect("valid token regex")
+    })
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    token_re().find_iter(text).map(|m| Token { text: m.as_str(), start: m.start(), end: m.end() }).collect()
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    const SMALL: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let w = w.to_lowercase();
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|s| *s == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    match w.as_str() {
+        "dozen" => Some(12.0),
+        "a" | "an" => None,
+        _ => None,
+    }
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    match w.to_lowercase().trim_end_matches('.') {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "millions" | "mln" | "m" => Some(1e6),
+        "billion" | "billions" | "bn" | "b" => Some(1e9),
+        "trillion" | "trillions" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn month(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let w = w.to_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 || w == "mar" && false {
+        return None;
+    }
+    let full = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ];
+    if let Some(i) = full.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    // Abbreviations only with their dot were stripped above; "sept" too.
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == w && w != "may" && w != "mar").map(|i| i as u32 + 1)
+}
+
+/// Offset in minutes from UTC of a zone name, for the zones news copy uses.
+fn zone_offset(w: &str) -> Option<i32> {
+    Some(match w {
+        "GMT" | "UTC" | "Z" => 0,
+        "CET" => 60,
+        "CEST" => 120,
+        "EET" => 120,
+        "MSK" => 180,
+        "GST" => 240,
+        "IST" => 330,
+        "JST" | "KST" => 540,
+        "EDT" => -240,
+        "EST" => -300,
+        "CDT" => -300,
+        "CST" => -360,
+        "MDT" => -360,
+        "MST" => -420,
+        "PDT" => -420,
+        "PST" => -480,
+        _ => return None,
+    })
+}
+
+/// Unit words after a number: (how many tokens they take, canonical unit, factor to it).
+fn unit_after(toks: &[Token], i: usize) -> Option<(usize, &'static str, f64)> {
+    let w = |k: usize| toks.get(i + k).map(|t| t.text.to_lowercase()).unwrap_or_default();
+    let w0 = w(0);
+    let w0 = w0.trim_end_matches('.');
+    let square = matches!(w0, "square" | "sq");
+    if square {
+        let w1 = w(1);
+        return match w1.trim_end_matches('.') {
+            "kilometres" | "kilometers" | "kilometre" | "kilometer" | "km" => Some((2, "km2", 1.0)),
+            "miles" | "mile" | "mi" => Some((2, "km2", 2.589_988)),
+            "metres" | "meters" | "metre" | "meter" | "m" => Some((2, "m2", 1.0)),
+            _ => None,
+        };
+    }
+    if matches!(w0, "km" | "km2") && w(1) == "²" {
+        return Some((2, "km2", 1.0));
+    }
+    let single = match w0 {
+        "%" | "percent" | "pct" => ("%", 1.0),
+        "per" if w(1) == "cent" => return Some((2, "%", 1.0)),
+        "percentage" if w(1).starts_with("point") => return Some((2, "pp", 1.0)),
+        "km2" => ("km2", 1.0),
+        "kilometres" | "kilometers" | "kilometre" | "kilometer" | "km" => ("m", 1000.0),
+        "metres" | "meters" | "metre" | "meter" | "m" => ("m", 1.0),
+        "feet" | "foot" | "ft" => ("m", 0.3048),
+        "miles" | "mile" => ("m", 1609.344),
+        "seconds" | "second" | "secs" => ("min", 1.0 / 60.0),
+        "minutes" | "minute" | "mins" | "min" => ("min", 1.0),
+        "hours" | "hour" | "hrs" => ("min", 60.0),
+        "days" | "day" => ("min", 1440.0),
+        "weeks" | "week" => ("min", 10080.0),
+        "months" | "month" => ("min", 43_200.0),
+        "years" | "year" if w(1) == "-" && w(2) == "old" => return Some((3, "age", 1.0)),
+        "years" | "year" if w(1) == "old" => return Some((2, "age", 1.0)),
+        "years" | "year" => ("min", 525_600.0),
+        "decades" | "decade" => ("min", 5_256_000.0),
+        "centuries" | "century" => ("min", 52_560_000.0),
+        "litres" | "liters" | "litre" | "liter" => ("l", 1.0),
+        "tonnes" | "tons" | "tonne" | "ton" => ("t", 1.0),
+        "yen" => ("JPY", 1.0),
+        "dollars" | "dollar" => ("USD", 1.0),
+        "euros" | "euro" => ("EUR", 1.0),
+        "pesos" | "peso" => ("MXN", 1.0),
+        "yuan" => ("CNY", 1.0),
+        "rubles" | "roubles" => ("RUB", 1.0),
+        "pounds" => ("GBP", 1.0),
+        _ => return None,
+    };
+    Some((1, single.0, single.1))
+}
+
+fn currency_before(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" | "US$" | "USD" => Some("USD"),
+        "€" | "EUR" => Some("EUR"),
+        "£" | "GBP" => Some("GBP"),
+        "¥" | "JPY" => Some("JPY"),
+        _ => None,
+    }
+}
+
+/// Bound words just before a number ("more than", "at least", "nearly").
+fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
+    let lower = |k: usize| -> String { if k <= i && k > 0 { toks[i - k].text.to_lowercase() } else { String::new() } };
+    let (w1, w2) = (lower(1), lower(2));
+    let two = format!("{w2} {w1}");
+    match two.as_str() {
+        "more than" | "at least" | "upwards of" | "in excess of" | "just over" => return (Bound::AtLeast, 2),
+        "less than" | "fewer than" | "up to" | "close to" | "just under" | "as many" => return (Bound::AtMost, 2),
+        _ => {}
+    }
+    match w1.as_str() {
+        "over" | "above" | "exceeding" => (Bound::AtLeast, 1),
+        "nearly" | "almost" | "under" | "below" => (Bound::AtMost, 1),
+        "about" | "around" | "some" | "roughly" | "approximately" | "approx." | "circa" | "c." | "an" | "estimated" => {
+            (Bound::About, 1)
+        }
+        _ => (Bound::Exact, 0),
+    }
+}
+
+fn is_stop_after_number(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "of", "in", "and", "or", "to", "the", "a", "an", "from", "on", "at", "by", "for", "with", "as", "per", "than",
+        "that", "who", "which", "was", "were", "is", "are", "had", "have", "has", "he", "she", "it", "they", "we",
+        "but", "percent", "since", "after", "before", "more", "less", "over", "into", "out",
+    ];
+    STOP.contains(&w)
+}
+
+/// A number at token `i`: its value, whether it was written in words, and how many tokens it took.
+fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
+    let t = toks[i].text;
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        if t.contains(':') {
+            return None;
+        }
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        // "1,100" is a thousands separator; "58,3" (a decimal comma) is rare in English copy.
+        let v: f64 = digits.replace(',', "").parse().ok()?;
+        return Some((v, false, 1));
+    }
+    let first = word_number(t)?;
+    // "ninety-five", "twenty five"
+    if first >= 20.0 {
+        let (hy, next) = if toks.get(i + 1).is_some_and(|x| x.text == "-") { (2, i + 2) } else { (1, i + 1) };
+        if let Some(unit) = toks.get(next).and_then(|x| word_number(x.text)) {
+            if (1.0..10.0).contains(&unit) {
+                return Some((first + unit, true, hy + 1));
+            }
+        }
+    }
+    Some((first, true, 1))
+}
+
+/// Every figure in `text`, whose first byte is at `base` in the paste.
+pub fn figures(text: &str, base: usize) -> Vec<Figure> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match figure_at(&toks, i) {
+            Some((fig, used)) => {
+                out.push(Figure { span: Span::new(base + fig.span.start, base + fig.span.end), ..fig });
+                i += used.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn clock_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"))
+}
+
+/// A clock time at token `i`: "7:25 a.m. CDT", "11:15 am", "1225 GMT", "17:45 Uhr".
+fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
+    let t = toks[i].text;
+    let (mut minutes, zone_required) = if let Some(c) = clock_re().captures(t) {
+        let h: i32 = c[1].parse().ok()?;
+        let m: i32 = c[2].parse().ok()?;
+        (h * 60 + m, false)
+    } else if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let v: i32 = t.parse().ok()?;
+        (v / 100 * 60 + v % 100, true)
+    } else {
+        return None;
+    };
+    let mut k = i + 1;
+    let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
+    let meridiem = lower(k);
+    if matches!(meridiem.as_str(), "a.m." | "am" | "p.m." | "pm" | "a" | "p") {
+        if meridiem.starts_with('p') && minutes < 12 * 60 {
+            minutes += 12 * 60;
+        } else if meridiem.starts_with('a') && minutes >= 12 * 60 {
+            minutes -= 12 * 60;
+        }
+        k += 1;
+        // "a.m." may be tokenised as "a." "m."
+        if meridiem.len() <= 2 && lower(k).starts_with('m') {
+            k += 1;
+        }
+    }
+    let mut zone = toks.get(k).and_then(|x| zone_offset(x.text.trim_end_matches('.')));
+    if zone.is_some() {
+        k += 1;
+    } else {
+        let two = format!("{} {}", lower(k), lower(k + 1));
+        zone = match two.as_str() {
+            "eastern time" => Some(-240),
+            "central time" => Some(-300),
+            "pacific time" => Some(-420),
+            _ => None,
+        };
+        if zone.is_some() {
+            k += 2;
+        }
+    }
+    if zone_required && zone.is_none() {
+        return None;
+    }
+    let (unit, value) = match zone {
+        Some(off) => ("utc", (minutes - off).rem_euclid(1440)),
+        None => ("clock", minutes),
+    };
+    let span = Span::new(toks[i].start, toks[k - 1].end);
+    Some((
+        Figure { span, value: value as f64, upper: value as f64, unit: unit.into(), bound: Bound::Exact, noun: None },
+        k - i,
+    ))
+}
+
+fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
+    if let Some(found) = clock_at(toks, i) {
+        return Some(found);
+    }
+    let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
+    // Dates: "Oct. 1", "February 11", "1 October", "August 2024" (read as the year).
+    if let Some(m) = month(toks[i].text) {
+        if let Some(next) = toks.get(i + 1) {
+            if let Ok(day) = next.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>() {
+                if (1..=31).contains(&day) && next.text.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    let v = (m * 100 + day) as f64;
+                    let span = Span::new(toks[i].start, next.end);
+                    return Some((Figure { span, value: v, upper: v, unit: "date".into(), bound: Bound::Exact, noun: None }, 2));
+                }
+            }
+        }
+        return None;
+    }
+    let currency_sign = currency_before(toks[i].text);
+    let start_tok = i;
+    let num_i = if currency_sign.is_some() { i + 1 } else { i };
+    if num_i >= toks.len() {
+        return None;
+    }
+    let (mut value, in_words, used) = number_at(toks, num_i)?;
+    let raw = toks[num_i].text;
+    let mut k = num_i + used;
+    let (bound, _) = bound_before(toks, start_tok);
+    let mut bound = bound;
+    // "a little over an hour": "an hour" is one unit.
+    let ordinal = !in_words && raw.ends_with(|c: char| c.is_ascii_alphabetic());
+    if ordinal {
+        let span = Span::new(toks[start_tok].start, toks[k - 1].end);
+        let mut used = k - start_tok;
+        if lower(k) == "minute" {
+            used += 1;
+        }
+        return Some((Figure { span, value, upper: value, unit: "ordinal".into(), bound, noun: None }, used));
+    }
+    // "1 October"
+    if !in_words && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
+        if let Some(m) = toks.get(k).and_then(|t| month(t.text)) {
+            let v = (m * 100) as f64 + value;
+            let span = Span::new(toks[start_tok].start, toks[k].end);
+            return Some((Figure { span, value: v, upper: v, unit: "date".into(), bound: Bound::Exact, noun: None }, k + 1 - start_tok));
+        }
+    }
+    if let Some(scale) = toks.get(k).and_then(|t| scale_word(t.text)) {
+        let w = lower(k);
+        // a bare "m"/"b" after a number is a scale only right after the currency or number
+        if !(matches!(w.as_str(), "m" | "b") && currency_sign.is_none()) {
+            value *= scale;
+            k += 1;
+        }
+    }
+    // Scores and votes: "2-1", "7-2".
+    if !in_words && raw.chars().all(|c| c.is_ascii_digit()) && lower(k) == "-" {
+        if let Some(second) = toks.get(k + 1).filter(|t| t.text.chars().all(|c| c.is_ascii_digit())) {
+            let b: f64 = second.text.parse().unwrap_or(0.0);
+            if value <= 30.0 && b <= 30.0 && unit_after(toks, k + 2).is_none() {
+                let v = value * 1000.0 + b;
+                let span = Span::new(toks[start_tok].start, second.end);
+                return Some((Figure { span, value: v, upper: v, unit: "score".into(), bound: Bound::Exact, noun: None }, k + 2 - start_tok));
+            }
+        }
+    }
+    // Ranges: "between 58.3 % and 60.7 %", "zero to 0.1 percent", "58 to 61 per cent".
+    let mut upper = value;
+    let range_start = k;
+    let unit_first = unit_after(toks, k);
+    let after_unit = k + unit_first.map_or(0, |u| u.0);
+    let joiner = lower(after_unit);
+    let between = start_tok >= 1 && lower(start_tok - 1) == "between";
+    if joiner == "to" || (joiner == "and" && between) || (joiner == "-" && !in_words) {
+        if let Some((second, _, used2)) = toks.get(after_unit + 1).and_then(|_| number_at(toks, after_unit + 1)) {
+            let mut second = second;
+            let mut k2 = after_unit + 1 + used2;
+            if let Some(scale) = toks.get(k2).and_then(|t| scale_word(t.text)) {
+                second *= scale;
+                k2 += 1;
+            }
+            if second > value {
+                upper = second;
+                k = k2;
+            }
+        }
+    }
+    let ranged = k != range_start;
+    let mut unit: Option<(&str, f64)> = None;
+    let mut noun = None;
+    let skip_hyphen = if lower(k) == "-" { 1 } else { 0 };
+    if let Some((n, u, factor)) = unit_after(toks, k + skip_hyphen) {
+        unit = Some((u, factor));
+        k += skip_hyphen + n;
+    } else if ranged && unit_first.is_some() {
+        let (_, u, factor) = unit_first.unwrap_or((0, "count", 1.0));
+        unit = Some((u, factor));
+    }
+    if let Some(c) = currency_sign {
+        unit = Some((c, 1.0));
+    }
+    // "per square metre" after litres
+    if unit.is_some_and(|u| u.0 == "l") && lower(k) == "per" {
+        if let Some((n, u2, _)) = unit_after(toks, k + 1) {
+            if u2 == "m2" {
+                unit = Some(("l/m2", 1.0));
+                k += 1 + n;
+            }
+        }
+    }
+    let year_like = !in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
+    let unit_name: String = match unit {
+        Some((u, factor)) => {
+            value *= factor;
+            upper *= factor;
+            u.to_string()
+        }
+        None if year_like => {
+            if bound_before(toks, start_tok).0 != Bound::Exact {
+                bound = Bound::Exact;
+            }
+            "year".to_string()
+        }
+        None => {
+            // A counted noun: "430 Ukrainian soldiers", "24 settlements", "six people".
+            let mut j = k;
+            if toks.get(j).is_some_and(|t| t.text.starts_with(char::is_uppercase)) && toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase)) {
+                j += 1;
+            }
+            if let Some(t) = toks.get(j) {
+                let w = t.text.to_lowercase();
+                if t.text.chars().all(char::is_alphabetic) && t.text.starts_with(char::is_lowercase) && !is_stop_after_number(&w) && w.len() > 2 {
+                    noun = Some(w);
+                    k = j + 1;
+                }
+            }
+            // Numbers written in words count only with a noun, a scale or as a compound
+            // ("ninety-five"): "one of the best" is not a figure.
+            if in_words && noun.is_none() && used == 1 && value < 1e3 && !matches!(lower(start_tok.wrapping_sub(1)).as_str(), "to" | "at") {
+                return None;
+            }
+            if in_words && value <= 1.0 && noun.is_none() {
+                return None;
+            }
+            "count".to_string()
+        }
+    };
+    let span = Span::new(toks[start_tok].start, toks[k.max(num_i + 1) - 1].end);
+    Some((Figure { span, value, upper, unit: unit_name, bound, noun }, k.max(num_i + 1) - start_tok))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Figure {
+        let f = figures(text, 0);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f[0].clone()
+    }
+
+    #[test]
+    fn areas_convert_between_units() {
+        let a = one("over 1,100 square kilometers");
+        let b = one("425 square miles");
+        assert_eq!(a.unit, "km2");
+        assert_eq!(a.relation(&b), Relation::Compatible);
+    }
+
+    #[test]
+    fn bounds_and_mutations() {
+        let exact = one("430 Ukrainian soldiers");
+        let over = one("over 400 prisoners");
+        assert_eq!(exact.noun.as_deref(), Some("soldiers"));
+        assert_eq!(exact.relation(&over), Relation::Compatible);
+        assert_eq!(one("37 candidates").relation(&one("at least 38 candidates")), Relation::Near);
+        assert_eq!(one("at least 62 people").relation(&one("at least 70 people")), Relation::Conflict);
+    }
+}

@@ -1,0 +1,123 @@
+//! Features of a claim for matching: weighted terms, figures and speaker.
+//!
+//! Terms of the claim's own clause weigh their inverse document frequency over all claims
+//! (rare words say more), names half as much again; terms that only occur elsewhere in the
+//! sentence (the subject of a split-off clause, the speaker) count as context, at a third.
+//! Each figure adds an anchor term (`#430 count`) so equal figures are shared terms.
+
+use super::normalise;
+use crate::claims::{Claim, Figure};
+use std::collections::HashMap;
+
+/// Weight of a term that is only in the claim's sentence, not in its clause.
+const CONTEXT_WEIGHT: f32 = 0.3;
+/// Extra weight of names and figures over plain words.
+const NAME_BOOST: f32 = 1.5;
+const FIGURE_BOOST: f32 = 1.5;
+
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// (term id, weight), sorted by term id.
+    pub terms: Vec<(u32, f32)>,
+    /// Sum of the weights.
+    pub total: f32,
+    pub figures: Vec<Figure>,
+    /// The speaker's folded surname.
+    pub speaker: Option<String>,
+}
+
+/// Interned terms shared by all claims of one run.
+#[derive(Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    pub names: Vec<String>,
+    /// In how many claims each term occurs.
+    pub df: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        self.df.push(0);
+        id
+    }
+}
+
+/// A term of a claim before weighting: (id, is a name or figure, in the clause itself).
+type RawTerm = (u32, f32, bool);
+
+fn speaker_key(speaker: &str) -> String {
+    let last = speaker.rsplit(char::is_whitespace).next().unwrap_or(speaker);
+    let folded: String = last.chars().map(normalise::fold_diacritics).collect::<String>().to_lowercase();
+    normalise::fold_transliteration(&folded)
+}
+
+/// Features of every claim; the vocabulary is returned for explanations.
+pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
+    let mut vocab = Vocabulary::default();
+    let mut sentence_terms: HashMap<(usize, usize, usize), Vec<String>> = HashMap::new();
+    let raw: Vec<Vec<RawTerm>> = claims
+        .iter()
+        .map(|c| {
+            let Some(text) = texts.get(c.input) else { return Vec::new() };
+            let mut terms: HashMap<u32, RawTerm> = HashMap::new();
+            for t in normalise::terms(c.span.of(text)) {
+                let id = vocab.id(&t.text);
+                let boost = if t.name { super::knob("WT_NAME", NAME_BOOST) } else { 1.0 };
+                terms.insert(id, (id, boost, true));
+            }
+            for f in &c.figures {
+                let id = vocab.id(&format!("#{}", f.key()));
+                terms.insert(id, (id, FIGURE_BOOST, true));
+            }
+            let context = sentence_terms
+                .entry((c.input, c.sentence.start, c.sentence.end))
+                .or_insert_with(|| normalise::terms(c.sentence.of(text)).into_iter().map(|t| t.text).collect());
+            for t in context.iter() {
+                let id = vocab.id(t);
+                terms.entry(id).or_insert((id, 1.0, false));
+            }
+            let mut v: Vec<RawTerm> = terms.into_values().collect();
+            v.sort_by_key(|t| t.0);
+            v
+        })
+        .collect();
+    for terms in &raw {
+        for &(id, _, _) in terms {
+            vocab.df[id as usize] += 1;
+        }
+    }
+    let n = claims.len().max(1) as f32;
+    let features = raw
+        .into_iter()
+        .zip(claims)
+        .map(|(terms, c)| {
+            let terms: Vec<(u32, f32)> = terms
+                .into_iter()
+                .map(|(id, boost, own)| {
+                    // Squared, so a word in every other claim ("Putin" in a story about Putin)
+                    // weighs far less than one shared by two claims only.
+                    let idf = (n / vocab.df[id as usize] as f32).ln().max(0.0).powi(2);
+                    (id, idf * boost * if own { 1.0 } else { super::knob("WT_CTX", CONTEXT_WEIGHT) })
+                })
+                .collect();
+            let total = terms.iter().map(|t| t.1).sum();
+            Features { terms, total, figures: c.figures.clone(), speaker: c.speaker.as_deref().map(speaker_key) }
+        })
+        .collect();
+    (features, vocab)
+}
+
+impl Features {
+    /// The `k` heaviest terms, used to find candidate pairs.
+    pub fn blocking_keys(&self, k: usize) -> Vec<u32> {
+        let mut v = self.terms.clone();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().take(k).map(|t| t.0).collect()
+    }
+}

@@ -1,0 +1,103 @@
+//! Stage 4, **matching**: claims that state the same fact, across articles, into clusters.
+//!
+//! ```text
+//! claims --normalise--> terms --features--> weighted terms + figures + speaker
+//!        --index--> candidate pairs --score--> links with why --cluster--> clusters
+//!        --variants--> differing figures flagged
+//! ```
+//!
+//! * [`normalise`]: stemming, British/American and transliteration folding, news lexicon.
+//! * [`features`]: idf-weighted terms of the clause, context of the sentence, figure anchors.
+//! * [`index`]: blocking on rare terms, so cost grows linearly with the number of claims.
+//! * [`score`]: pair similarity with figure, speaker and explanation.
+//! * [`cluster`]: average linkage over the candidate links, no single-link chaining.
+//! * [`variants`]: mutated figures inside a cluster.
+
+pub mod cluster;
+pub mod features;
+pub mod index;
+pub mod normalise;
+pub mod score;
+pub mod variants;
+
+pub use variants::Variant;
+
+use crate::claims::Claim;
+use serde::Serialize;
+use std::collections::HashMap;
+
+// TUNE-ONLY
+pub fn knob(name: &str, default: f32) -> f32 { std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default) }
+
+/// Two clauses of one article restating each other is rarer than two articles doing so.
+const SAME_ARTICLE_FACTOR: f32 = 0.7;
+
+/// Why two claims were linked, for the page to show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub why: String,
+    /// The two claims state the quantity with different figures.
+    pub variant: bool,
+}
+
+/// Claims judged to state one fact. `members` index into the claims, in text order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cluster {
+    pub members: Vec<usize>,
+    pub links: Vec<Link>,
+    /// Figures that differ between members (mutations), empty when all agree.
+    pub variants: Vec<Variant>,
+}
+
+/// Groups claims into clusters; every claim lands in exactly one cluster.
+pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
+    let (features, vocab) = features::build(texts, claims);
+    let mut cache: HashMap<(usize, usize), score::Scored> = HashMap::new();
+    let mut scored = |i: usize, j: usize| -> score::Scored {
+        let key = (i.min(j), i.max(j));
+        cache
+            .entry(key)
+            .or_insert_with(|| {
+                let (a, b) = (&claims[key.0], &claims[key.1]);
+                if a.input == b.input && a.sentence == b.sentence {
+                    return score::Scored { score: 0.0, why: "same sentence".into(), variant: false };
+                }
+                let mut s = score::score(&features[key.0], &features[key.1], &vocab);
+                if a.article == b.article {
+                    s.score *= knob("WT_SAME", SAME_ARTICLE_FACTOR);
+                }
+                s
+            })
+            .clone()
+    };
+    let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features)
+        .into_iter()
+        .map(|(i, j)| (i, j, scored(i, j).score))
+        .filter(|e| e.2 >= knob("WT_LINK", cluster::LINK_THRESHOLD))
+        .collect();
+    let groups = cluster::average_linkage(claims.len(), edges.clone(), |i, j| scored(i, j).score);
+    let mut group_of = vec![0usize; claims.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let mut links: Vec<Vec<Link>> = vec![Vec::new(); groups.len()];
+    for &(i, j, _) in &edges {
+        if group_of[i] == group_of[j] {
+            let s = scored(i, j);
+            links[group_of[i]].push(Link { a: i, b: j, score: s.score, why: s.why, variant: s.variant });
+        }
+    }
+    groups
+        .into_iter()
+        .zip(links)
+        .map(|(members, links)| {
+            let variants = variants::variants(texts, claims, &members);
+            Cluster { members, links, variants }
+        })
+        .collect()
+}
