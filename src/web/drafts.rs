@@ -6,7 +6,8 @@
 use crate::Input;
 use web_sys::Storage;
 
-const KEY: &str = "wiretrace.drafts.v1";
+/// The local-storage key of the drafts; a new format gets a new key.
+pub const KEY: &str = "wiretrace.drafts.v1";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

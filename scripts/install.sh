@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what building and testing the page needs, skipping whatever is already present at
+# the right version: the wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at the version pinned in
+# Cargo.lock, wasm-opt (binaryen 132), Chromium and its WebDriver, and every crate (so the
+# Trunk build can run offline). Safe to run again and again; never reads standard input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:/usr/local/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+say() { printf 'install: %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y -q "$@" </dev/null || { as_root apt-get update -q </dev/null && as_root apt-get install -y -q "$@" </dev/null; }
+}
+
+# The wasm-bindgen version the page links against; the CLI must match it exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "install: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "wasm32-unknown-unknown target present"
+else
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+    say "trunk $TRUNK_VERSION present"
+else
+    say "installing trunk $TRUNK_VERSION (takes 7-13 minutes)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] && command -v wasm-bindgen-test-runner >/dev/null; then
+    say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+else
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # Its lockfile can pin a crate that was yanked since; then resolve afresh.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force \
+        || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Debian's binaryen is too old for what rustc emits; npm carries a current one.
+if wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+    say "wasm-opt $BINARYEN_VERSION present"
+else
+    command -v npm >/dev/null || apt_install npm
+    say "installing wasm-opt $BINARYEN_VERSION (npm binaryen)"
+    as_root npm install -g --prefix /usr/local "binaryen@$BINARYEN_VERSION.0.0" </dev/null
+fi
+
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    say "chromium and chromedriver present"
+else
+    say "installing chromium and chromium-driver"
+    apt_install chromium chromium-driver
+fi
+
+say "fetching crates (the builds after this run offline)"
+cargo fetch --quiet

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the page and serves it on http://127.0.0.1:8080/ until
+# interrupted. Rebuilds when a source file changes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+. scripts/env.sh
+echo
+echo "serve: open http://127.0.0.1:8080/ and press \"Load example\", then \"Analyze\"."
+echo
+exec trunk serve --release

@@ -1,0 +1,361 @@
+//! End to end: the built page (`dist/`) served on 127.0.0.1 and driven in headless Chromium
+//! through chromedriver, as a person would use it.
+//!
+//! Run by `make test` after `trunk build --release`, which sets:
+//! - `WIRETRACE_DIST`: the built page (default `dist/` of the repository);
+//! - `WIRETRACE_BIN`: the `wiretrace` CLI whose `analyze --json` the download must equal;
+//! - `WIRETRACE_SEEDS`: the seed pastes the page's example embeds;
+//! - `CHROMEDRIVER`, `CHROMIUM`: the browser (defaults: Debian's paths);
+//! - `WIRETRACE_SCREENSHOT` (optional): where to save a screenshot of the analysed example.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+type Outcome = Result<(), Box<dyn std::error::Error>>;
+
+/// Fails the scenario (not the process) so the browser is still closed properly.
+macro_rules! ensure {
+    ($cond:expr, $($message:tt)+) => {
+        if !$cond {
+            return Err(format!($($message)+).into());
+        }
+    };
+}
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative)
+}
+
+fn env_path(name: &str, default: &str) -> PathBuf {
+    std::env::var_os(name).map(PathBuf::from).unwrap_or_else(|| repo_path(default))
+}
+
+/// Serves the files of `root` over HTTP on 127.0.0.1 (GET only, no directory listings);
+/// returns the base URL. Enough for a static page; not a general server.
+fn serve_static(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream));
+        }
+    });
+    base
+}
+
+fn respond(root: &Path, mut stream: TcpStream) {
+    let mut request_line = String::new();
+    let mut reader = BufReader::new(&stream);
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Drain the headers; the request has no body that matters.
+    let mut header = String::new();
+    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        header.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    let path = if path.is_empty() { "index.html" } else { path };
+    let file = (!path.split('/').any(|part| part == ".." || part.is_empty()))
+        .then(|| std::fs::read(root.join(path)).ok())
+        .flatten();
+    let (status, body, content_type) = match file {
+        Some(body) => ("200 OK", body, content_type(path)),
+        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The page being served and a chromedriver to open browsers on it; stops chromedriver on drop.
+struct Site {
+    base: String,
+    chromedriver: Child,
+    webdriver_url: String,
+}
+
+impl Site {
+    fn start() -> Site {
+        let dist = env_path("WIRETRACE_DIST", "dist");
+        assert!(dist.join("index.html").is_file(), "no built page in {}: run `trunk build --release` first", dist.display());
+        let base = serve_static(dist);
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromedriver = Command::new(&driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver}: {e}"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < WAIT, "chromedriver did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Site { base, chromedriver, webdriver_url: format!("http://127.0.0.1:{port}") }
+    }
+
+    /// A new browser session with a fresh profile: no drafts, no cache.
+    async fn browser(&self) -> Browser {
+        static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+        let profile = std::env::temp_dir().join(format!(
+            "wiretrace-e2e-{}-{}",
+            std::process::id(),
+            SESSIONS.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&profile);
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let options = json!({
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1700", "--hide-scrollbars",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        });
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.webdriver_url)
+            .await
+            .expect("a chromedriver session");
+        Browser { client, profile }
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+struct Browser {
+    client: Client,
+    profile: PathBuf,
+}
+
+impl Browser {
+    async fn close(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+
+    async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+        self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await
+    }
+
+    async fn click(&self, css: &str) -> Outcome {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    async fn text(&self, css: &str) -> Result<String, fantoccini::error::CmdError> {
+        self.wait_for(css).await?.text().await
+    }
+
+    async fn script(&self, js: &str) -> Result<Value, fantoccini::error::CmdError> {
+        self.client.execute(js, vec![]).await
+    }
+
+    /// Analyses the pastes on the page and waits for the report.
+    async fn analyze(&self) -> Outcome {
+        self.click("#analyze").await?;
+        self.wait_for(".results").await?;
+        Ok(())
+    }
+
+    /// What the report shows, without the timing (which differs from run to run).
+    async fn report_text(&self) -> Result<String, fantoccini::error::CmdError> {
+        Ok(format!("{}\n{}", self.text(".articles").await?, self.text(".claims").await?))
+    }
+}
+
+/// Closes the browser whatever happened in it, then fails the test if the scenario did.
+async fn finish(page: Browser, outcome: Outcome) {
+    page.close().await;
+    if let Err(error) = outcome {
+        panic!("{error}");
+    }
+}
+
+/// `wiretrace analyze --json` on the seeds, run in their folder on bare file names (the names
+/// the page's example uses).
+fn cli_report() -> Vec<u8> {
+    let seeds = env_path("WIRETRACE_SEEDS", "tests/fixtures/seeds");
+    let cli = env_path("WIRETRACE_BIN", "target/debug/wiretrace");
+    let mut names: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("the seeds folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let output = Command::new(&cli)
+        .arg("analyze")
+        .args(&names)
+        .arg("--json")
+        .current_dir(&seeds)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", cli.display()));
+    assert!(output.status.success(), "the CLI failed: {}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
+}
+
+/// Makes the page hand every Blob it offers for download to the test as well.
+const CAPTURE_DOWNLOADS: &str = "window.__downloads = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => { window.__downloads.push(blob); return create.call(URL, blob); };";
+
+/// The bytes of the first captured download, as an array of numbers.
+const FIRST_DOWNLOAD_BYTES: &str = "const done = arguments[arguments.length - 1];
+    const blob = window.__downloads[0];
+    if (!blob) { done(null); } else {
+      blob.arrayBuffer().then((buffer) => done(Array.from(new Uint8Array(buffer))), (e) => done(String(e)));
+    }";
+
+#[tokio::test]
+async fn the_example_report_equals_the_cli_and_its_permalink_reopens_it() {
+    let site = Site::start();
+    let page = site.browser().await;
+    let outcome = analyse_the_example(&site, &page).await;
+    page.close().await;
+    let (link, shown) = outcome.unwrap_or_else(|error| panic!("{error}"));
+
+    let page = site.browser().await;
+    let outcome = reopen(&page, &link, &shown).await;
+    finish(page, outcome).await;
+}
+
+/// Loads and analyses the example, checks the download against the CLI, makes a permalink;
+/// returns the link and the report's text.
+async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, String), Box<dyn std::error::Error>> {
+    let expected = cli_report();
+    let expected_claims =
+        serde_json::from_slice::<Value>(&expected)?["claims"].as_array().map_or(0, Vec::len);
+    page.client.goto(&site.base).await?;
+    page.click("#load-example").await?;
+    page.analyze().await?;
+    let claims = page.client.find_all(Locator::Css(".claim-card")).await?.len();
+    ensure!(claims > 0 && claims == expected_claims, "the page lists {claims} claims, the CLI {expected_claims}");
+    println!("e2e: the page analysed the example: {} ({claims} claims)", page.text("#analysis-time").await?);
+    if let Some(path) = std::env::var_os("WIRETRACE_SCREENSHOT") {
+        page.script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();").await?;
+        std::fs::write(&path, page.client.screenshot().await?)?;
+        println!("e2e: screenshot saved to {}", Path::new(&path).display());
+    }
+
+    page.script(CAPTURE_DOWNLOADS).await?;
+    page.click("#download-json").await?;
+    let downloaded = page.client.execute_async(FIRST_DOWNLOAD_BYTES, vec![]).await?;
+    let downloaded: Vec<u8> =
+        serde_json::from_value(downloaded.clone()).map_err(|_| format!("no download captured: {downloaded}"))?;
+    ensure!(
+        downloaded == expected,
+        "Download JSON differs from `wiretrace analyze --json`:\n--- page\n{}\n--- cli\n{}",
+        String::from_utf8_lossy(&downloaded),
+        String::from_utf8_lossy(&expected)
+    );
+
+    page.click("#share").await?;
+    let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
+    let address = page.client.current_url().await?;
+    ensure!(address.as_str() == link, "the address bar shows {address}, the share box {link}");
+    ensure!(address.fragment().is_some_and(|f| f.starts_with("v1.")), "no v1 permalink in {address}");
+    Ok((link, page.report_text().await?))
+}
+
+/// Opens `link` in a fresh browser (no drafts) and expects the same report.
+async fn reopen(page: &Browser, link: &str, shown: &str) -> Outcome {
+    page.client.goto(link).await?;
+    page.wait_for(".claim-card").await?;
+    let reopened = page.report_text().await?;
+    ensure!(reopened == shown, "the permalink shows a different report:\n{reopened}\n--- was\n{shown}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_damaged_permalink_shows_a_plain_message() {
+    let site = Site::start();
+    let good = wiretrace::permalink::encode(&[wiretrace::Input::new("a.txt", "MOSCOW (Reuters) - Putin said 430 soldiers were captured.")]);
+    for damaged in [&good[..good.len() - 7], "v9.from-the-future", "v1.not*base64"] {
+        let page = site.browser().await;
+        let outcome = expect_plain_message(site.base.as_str(), &page, damaged).await;
+        finish(page, outcome).await;
+    }
+}
+
+async fn expect_plain_message(base: &str, page: &Browser, damaged: &str) -> Outcome {
+    let expected = wiretrace::permalink::decode(damaged).err().ok_or("the link is not damaged")?.to_string();
+    page.client.goto(&format!("{base}/#{damaged}")).await?;
+    let message = page.text("#notice-text").await?;
+    ensure!(message == expected, "for #{damaged} the page says {message:?}, expected {expected:?}");
+    ensure!(page.client.find_all(Locator::Css(".results")).await?.is_empty(), "a damaged link shows a report");
+    Ok(())
+}
+
+#[tokio::test]
+async fn markup_in_a_paste_is_shown_as_text_and_drafts_survive_a_reload() {
+    let site = Site::start();
+    let page = site.browser().await;
+    let outcome = paste_markup(&site, &page).await;
+    finish(page, outcome).await;
+}
+
+async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
+    let name = "<b>bold</b> name";
+    let text = "Blast hits city <img src=x onerror=\"window.__pwned=1\">\n\n\
+        LONDON (Reuters) - The minister said 40 people were hurt <script>window.__pwned=1</script> in the blast on Monday.\n\
+        \"We will rebuild <img src=x onerror=\"window.__pwned=1\">,\" the mayor said.\n";
+    page.client.goto(&site.base).await?;
+    let name_field = page.wait_for(".paste-name").await?;
+    name_field.clear().await?;
+    name_field.send_keys(name).await?;
+    page.wait_for(".paste-text").await?.send_keys(text).await?;
+    page.analyze().await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let pwned = page.script("return typeof window.__pwned;").await?;
+    ensure!(pwned == json!("undefined"), "markup in a paste ran: window.__pwned is {pwned}");
+    let elements = page.script("return document.querySelectorAll('main img, main script, main b').length;").await?;
+    ensure!(elements == json!(0), "markup in a paste became {elements} elements");
+    let report = page.text(".results").await?;
+    ensure!(
+        report.contains("<script>window.__pwned=1</script>") || report.contains("<img src=x onerror="),
+        "the markup is not shown as text in the report:\n{report}"
+    );
+
+    page.client.refresh().await?;
+    let kept_name = page.wait_for(".paste-name").await?.prop("value").await?.unwrap_or_default();
+    let kept_text = page.wait_for(".paste-text").await?.prop("value").await?.unwrap_or_default();
+    ensure!(kept_name == name, "after a reload the name is {kept_name:?}");
+    ensure!(kept_text == text, "after a reload the paste is {kept_text:?}");
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! The page's glue, tested in headless Chromium (`cargo test --target wasm32-unknown-unknown
+//! --test web`): permalinks through the real address bar, the reducer's transitions, and
+//! drafts in the real local storage. Natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+use wiretrace::web::state::{Action, Phase, SharedReport, State, MAX_PASTE_BYTES};
+use wiretrace::web::{browser, drafts, example};
+use wiretrace::{analyze, permalink, Input};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn texts(state: &State) -> Vec<(&str, &str)> {
+    state.pastes.iter().map(|p| (p.name.as_str(), p.text.as_str())).collect()
+}
+
+fn hostile_inputs() -> Vec<Input> {
+    vec![
+        Input::new("ünïcode <b>name</b>", "<script>window.__pwned=1</script> 新华社 «quoted» \u{1F600}\r\n"),
+        Input::new("", ""),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn permalink_round_trips_through_the_address_bar() {
+    for inputs in [example::inputs(), hostile_inputs()] {
+        let fragment = permalink::encode(&inputs);
+        browser::show_fragment(Some(&fragment));
+        assert_eq!(browser::fragment(), fragment);
+        assert_eq!(permalink::decode(&browser::fragment()).unwrap(), inputs);
+        assert_eq!(browser::address_with_fragment(&fragment).rsplit_once('#').unwrap().1, fragment);
+    }
+    browser::show_fragment(None);
+    assert_eq!(browser::fragment(), "");
+}
+
+#[wasm_bindgen_test]
+fn opening_a_link_restores_its_pastes_and_queues_an_analysis() {
+    let fragment = permalink::encode(&example::inputs());
+    let state = State::default().apply(Action::OpenLink(format!("#{fragment}")));
+    assert_eq!(state.inputs(), example::inputs());
+    assert_eq!(state.link.as_deref(), Some(fragment.as_str()));
+    assert!(state.queued_run().is_some());
+    // The address bar echoing the same link back changes nothing.
+    let again = state.clone().apply(Action::OpenLink(fragment));
+    assert_eq!(again, state);
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_link_keeps_the_pastes_and_says_why_plainly() {
+    let fragment = permalink::encode(&example::inputs());
+    let damaged = &fragment[..fragment.len() - 9];
+    let before = State::with_inputs(&[Input::new("mine", "my draft")]);
+    let after = before.clone().apply(Action::OpenLink(damaged.to_string()));
+    assert_eq!(texts(&after), texts(&before));
+    assert_eq!(after.notice, Some(permalink::decode(damaged).unwrap_err().to_string()));
+    assert_eq!(after.queued_run(), None);
+}
+
+#[wasm_bindgen_test]
+fn pastes_are_added_renamed_edited_and_removed() {
+    let state = State::default().apply(Action::AddPaste).apply(Action::AddPaste);
+    assert_eq!(texts(&state), [("Paste 1", ""), ("Paste 2", ""), ("Paste 3", "")]);
+    let [first, second, third] = [0, 1, 2].map(|i| state.pastes[i].id);
+    let state = state
+        .apply(Action::Rename(second, "wire.txt".into()))
+        .apply(Action::Edit(second, "text".into()))
+        .apply(Action::RemovePaste(first))
+        .apply(Action::AddPaste);
+    assert_eq!(texts(&state), [("wire.txt", "text"), ("Paste 3", ""), ("Paste 1", "")]);
+    // Ids are never reused, so the list keys stay stable.
+    assert!(state.pastes.iter().all(|p| p.id != first));
+    let state = state.apply(Action::RemovePaste(second)).apply(Action::RemovePaste(third));
+    let last = state.pastes[0].id;
+    let state = state.apply(Action::RemovePaste(last));
+    assert_eq!(texts(&state), [("Paste 1", "")], "removing the last paste leaves an empty one");
+}
+
+#[wasm_bindgen_test]
+fn an_analysis_runs_once_and_edits_make_it_stale() {
+    let empty = State::default().apply(Action::Analyze);
+    assert!(empty.notice.is_some() && empty.queued_run().is_none(), "nothing to analyse");
+
+    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let run = state.queued_run().expect("queued");
+    let report = SharedReport(Rc::new(analyze(&state.inputs())));
+    let done = state.clone().apply(Action::Finished { run, report: report.clone(), millis: 3.0 });
+    assert_eq!(done.phase, Phase::Done { report: report.clone(), millis: 3.0 });
+
+    // An edit while the analysis runs makes its result stale: it is dropped when it arrives.
+    let id = state.pastes[0].id;
+    let edited = state.apply(Action::Edit(id, "changed".into()));
+    assert_eq!(edited.phase, Phase::Idle);
+    let late = edited.clone().apply(Action::Finished { run, report, millis: 3.0 });
+    assert_eq!(late.phase, Phase::Idle);
+}
+
+#[wasm_bindgen_test]
+fn share_makes_the_link_of_the_pastes_and_an_edit_clears_it() {
+    let state = State::with_inputs(&hostile_inputs()).apply(Action::Share);
+    assert_eq!(state.link, Some(permalink::encode(&hostile_inputs())));
+    let id = state.pastes[1].id;
+    assert_eq!(state.apply(Action::Rename(id, "x".into())).link, None);
+}
+
+#[wasm_bindgen_test]
+fn an_oversized_paste_is_cut_with_a_plain_message() {
+    let state = State::default();
+    let id = state.pastes[0].id;
+    let huge = "é".repeat(MAX_PASTE_BYTES / 2 + 1);
+    let state = state.apply(Action::Edit(id, huge));
+    assert!(state.pastes[0].text.len() <= MAX_PASTE_BYTES);
+    assert!(state.notice.as_deref().unwrap_or_default().contains("5 MB"));
+}
+
+#[wasm_bindgen_test]
+fn drafts_survive_in_local_storage() {
+    drafts::save(&hostile_inputs()).unwrap();
+    assert_eq!(drafts::load(), Some(hostile_inputs()));
+    // Something unreadable under the key is ignored, not trusted.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(drafts::KEY, "{not json").unwrap();
+    assert_eq!(drafts::load(), None);
+    storage.remove_item(drafts::KEY).unwrap();
+    assert_eq!(drafts::load(), None);
+}
+
+#[wasm_bindgen_test]
+fn the_example_is_the_five_seeds_and_yields_claims() {
+    let inputs = example::inputs();
+    assert_eq!(inputs.len(), 5);
+    assert!(inputs.iter().all(|i| i.name.ends_with(".txt") && !i.text.is_empty()));
+    assert!(!analyze(&inputs).claims.is_empty());
+}
