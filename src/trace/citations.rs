@@ -1,0 +1,179 @@
+//! In-text citations: which agency a sentence itself names as its source.
+//!
+//! "TASS reported", "according to Reuters", "as reported by the Emirati news agency WAM",
+//! "Ueda told Reuters" cite an agency for that sentence. In a chain ("BTA reported, citing TASS",
+//! "EFE, citing the Aemet weather service, reported") the *deepest* agency is the source: TASS
+//! in the first, EFE in the second (Aemet is not an agency). An agency named in the article's
+//! own voice ("Reuters could not independently verify", "an AFP photographer") is a mention,
+//! not a source. Weak aliases ("AP", "PTI") count only next to a citing cue.
+
+use super::registry::{self, AgencyMatch};
+use super::Role;
+use crate::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One agency named in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub agency: usize,
+    /// The agency's name in the text.
+    pub name: Span,
+    /// The deciding words: the cue and the name ("according to Reuters", "Kyodo News reported").
+    pub words: Span,
+    /// [`Role::Cited`] or [`Role::Mention`].
+    pub role: Role,
+    /// Link depth in a chain: 1 for "citing X" (the inner link), -1 for "as quoted by X" (the
+    /// outer link), else 0. The source of a sentence is its deepest cited agency.
+    pub depth: i8,
+}
+
+/// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM".
+const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|[A-Z][\w'’.-]*)\s+){0,5}";
+
+fn cue_before() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на)\s+{BETWEEN}$|(据|據|根据|根據)$"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn cue_after() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// The article's own voice: the agency as actor of its own newsgathering, not as a source.
+fn own_voice_after() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:'s|’s)?\s*(?:could not|couldn't|cannot|can't|was unable|were unable|has been unable|is unable|was not able|wasn't able|was (?:however |also )?able|were (?:however |also )?able|has not|hasn't|had not|did not|didn't|has contacted|contacted|reached|asked|has asked|requested|sought|photographers?|journalists?|correspondents?|reporters?|staff|team|video|footage|photos?|images|Institute|bureau|editors?)\b",
+        )
+        .expect("static regex")
+    })
+}
+
+fn own_voice_before() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:contacted by|asked by|approached by)\s+(?:the\s+)?$").expect("static regex"))
+}
+
+fn news_agency_nearby() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\bnews agency\b|\bwire service\b|\bagency\b").expect("static regex"))
+}
+
+/// Citations and mentions of agencies in `span` of `text` (one sentence or a line), skipping
+/// names inside `skip` (a dateline or photo credit already read as such).
+pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
+    let sentence = span.of(text);
+    registry::find(sentence, span.start)
+        .into_iter()
+        .filter(|m| !skip.iter().any(|s| s.overlaps(m.span)))
+        .filter_map(|m| classify(text, span, m))
+        .collect()
+}
+
+fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
+    let before = &text[sentence.start..m.span.start];
+    let after = &text[m.span.end..sentence.end];
+    let mention = |words: Span| (!m.weak).then_some(Citation { agency: m.agency, name: m.span, words, role: Role::Mention, depth: 0 });
+    if own_voice_before().is_match(before) {
+        return mention(m.span);
+    }
+    if let Some(own) = own_voice_after().find(after) {
+        return mention(Span::new(m.span.start, m.span.end + own.end()));
+    }
+    if let Some(cue) = cue_before().captures(before) {
+        let word = cue.get(1).map(|w| w.as_str().to_ascii_lowercase()).unwrap_or_default();
+        let depth = match word.as_str() {
+            "citing" | "quoting" | "which cited" | "who cited" => 1,
+            "as quoted by" | "quoted by" | "as cited by" | "cited by" => -1,
+            _ => 0,
+        };
+        let start = sentence.start + cue.get(0).map_or(before.len(), |c| c.start());
+        if !(m.weak && matches!(word.as_str(), "via" | "per" | "said to")) {
+            return Some(Citation { agency: m.agency, name: m.span, words: Span::new(start, m.span.end), role: Role::Cited, depth });
+        }
+    }
+    if let Some(cue) = cue_after().captures(after) {
+        let verb = cue.get(1).map_or("", |v| v.as_str());
+        let says = matches!(verb, "said" | "says" | "added" | "announced" | "stated" | "wrote" | "writes");
+        let end = m.span.end + cue.get(0).map_or(0, |c| c.end());
+        // "PTI said" may be the party; a weak alias says things only as a named news agency.
+        let window = &text[floor_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
+        if !m.weak || !says || news_agency_nearby().is_match(window) {
+            return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
+        }
+    }
+    mention(m.span)
+}
+
+/// The largest char boundary of `text` at or before `at`.
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The source of a sentence: its deepest cited agencies (several when it cites independent
+/// agencies at the same depth, "according to Reuters and AFP"), each agency once, in text order.
+pub fn deepest(citations: &[Citation]) -> Vec<Citation> {
+    let cited: Vec<&Citation> = citations.iter().filter(|c| c.role == Role::Cited).collect();
+    let Some(depth) = cited.iter().map(|c| c.depth).max() else { return Vec::new() };
+    let mut out: Vec<Citation> = Vec::new();
+    for c in cited.into_iter().filter(|c| c.depth == depth) {
+        if !out.iter().any(|o| o.agency == c.agency) {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(sentence: &str) -> Vec<&'static str> {
+        let found = scan(sentence, Span::new(0, sentence.len()), &[]);
+        deepest(&found).iter().map(|c| registry::name(c.agency)).collect()
+    }
+
+    #[test]
+    fn cues_before_and_after() {
+        assert_eq!(source("The decision was made by a 7-2 majority vote, Kyodo News reported."), ["Kyodo"]);
+        assert_eq!(source("The booster relit three engines, according to Reuters."), ["Reuters"]);
+        assert_eq!(source("\"We have language,\" he said, as reported by the Emirati news agency WAM."), ["WAM"]);
+        assert_eq!(source("NASA chief Bill Nelson congratulated SpaceX, the US news agency AP reported."), ["AP"]);
+    }
+
+    #[test]
+    fn chains_resolve_to_the_deepest_agency() {
+        assert_eq!(source("Putin arrived in Kursk, BTA reported, citing TASS."), ["TASS"]);
+        assert_eq!(source("Spanish news agency EFE, citing the Aemet weather service, reported that 491 litres fell."), ["EFE"]);
+    }
+
+    #[test]
+    fn own_voice_is_a_mention() {
+        assert!(source("Reuters could not independently verify his assertions.").is_empty());
+        let found = scan("Reuters could not verify it.", Span::new(0, 28), &[]);
+        assert_eq!(found[0].role, Role::Mention);
+    }
+
+    #[test]
+    fn weak_aliases_need_a_cue() {
+        assert!(source("The AP government said the PTI said so.").is_empty());
+        assert_eq!(source("The toll rose to 12, according to PTI."), ["PTI"]);
+    }
+}

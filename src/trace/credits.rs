@@ -1,0 +1,429 @@
+//! Credits: which agencies an article names, and in what role.
+//!
+//! The cleaner's line kinds are a hint, never the whole story: a credit may sit in a line it
+//! called boilerplate ("Xinhua" under the title, "-- WAM" after the body). So every line of the
+//! article's *region* is read for credit shapes:
+//!
+//! * **dateline**: a line that opens with "CITY, Date (Agency) -", "(Reuters) -",
+//!   "MOSCOW, Oct 4 /TASS/", "TOKYO, March 19 (Bernama-Kyodo) --" (several agencies credit both);
+//! * **byline**: "By AFP", "By Jane Doe, Associated Press";
+//! * **credit**: a line or `|`-separated field made of agency names and credit words only
+//!   ("Source: Xinhua", "SOURCE: AA", "-- WAM", "==Kyodo", "(ANSA).", "With AFP and Reuters",
+//!   "Published 11/02/2024 - 22:31 GMT | AFP"), a copyright holder ("(c) EFE 2024"), a
+//!   contributor line, a wire code line ("dpa/AFP ar/jst xx a3 mr"), a sign-off "(Agency)" that
+//!   closes the last paragraph;
+//! * **photo**: an agency inside a photo credit ("(Photo: REUTERS/Luc Koffi)", "Xinhua/Li Wen",
+//!   "Foto: Rafa Molina/AP/dpa", "(Jiji)" closing a caption), or a bare agency line next to a
+//!   caption that has no credit of its own;
+//! * **cited** / **mention**: names in body sentences (see `citations`).
+//!
+//! The region of an article runs from its start to the next article of the same paste (the
+//! first article also owns the paste's head), so sign-offs below the body are read too.
+
+use super::citations;
+use super::registry::{self, AgencyMatch};
+use super::{Credit, Role};
+use crate::clean::{Article, LineKind};
+use crate::{segment, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What reading an article's credits found: the credits, and the names already read as
+/// datelines, credits or photo credits (so citation scans skip them).
+pub struct ArticleCredits {
+    pub credits: Vec<Credit>,
+    pub claimed: Vec<Span>,
+}
+
+struct LineInfo {
+    span: Span,
+    kind: Option<LineKind>,
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// Words that may stand beside agency names in a credit field without making it prose.
+fn filler() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        r"(?i)\b(?:sources?|by|with|and|inputs?|from|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4})\b|\(c\)|[-–—=■•|/,;:()（）&+.*_~©\s]",
+    )
+}
+
+fn byline_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^(?:By|BY|by)\s")
+}
+
+fn copyright_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}\s*)?(?:The\s+)?")
+}
+
+fn contributor() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\bcontribut\w*|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^\(?with (?:inputs? )?(?:from )?")
+}
+
+/// Photo words before a name in the same caption credit.
+fn photo_word() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:photos?|photograph|pictures?|pic|images?|fotos?|screengrab|file photo)\b")
+}
+
+fn photo_after() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^\s*(?:Photo|PHOTO|Photos|photo|Pictures|Images|Image)\b|^\s*/\s*[A-ZÀ-ÖØ-ÞĀ-Ž]")
+}
+
+fn caption_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)",
+    )
+}
+
+fn ends_with_paren() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"\(([^()]{1,40})\)\s*\.?\s*$")
+}
+
+fn code_token() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^[a-z0-9/]{1,6}$")
+}
+
+/// The non-blank lines of `region`, with the cleaner's kind where it classified them.
+fn region_lines(text: &str, article: &Article, region: Span) -> Vec<LineInfo> {
+    let body = region.of(text);
+    let mut out = Vec::new();
+    let mut start = region.start;
+    for raw in body.split_inclusive('\n') {
+        let span = Span::new(start, start + raw.len()).trim(text);
+        start += raw.len();
+        if span.is_empty() {
+            continue;
+        }
+        let kind = article.lines.binary_search_by_key(&span.start, |l| l.span.start).ok().map(|i| article.lines[i].kind);
+        out.push(LineInfo { span, kind });
+    }
+    out
+}
+
+/// Whether a line reads as a photo caption: the cleaner says so, or it holds caption words.
+fn caption_like(text: &str, line: &LineInfo) -> bool {
+    line.kind == Some(LineKind::Caption) || caption_cue().is_match(line.span.of(text))
+}
+
+/// The agency names in `span` of `text`, with `part` the names that form the span alone:
+/// `Some(names)` when everything else is separators and credit words.
+fn pure_credit(text: &str, span: Span, matches: &[AgencyMatch]) -> bool {
+    let inside: Vec<&AgencyMatch> = matches.iter().filter(|m| span.contains(m.span)).collect();
+    if inside.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = span.start;
+    for m in inside {
+        rest.push_str(&text[at..m.span.start]);
+        rest.push(' ');
+        at = m.span.end;
+    }
+    rest.push_str(&text[at..span.end]);
+    filler().replace_all(&rest, "").is_empty()
+}
+
+/// A dateline at the start of a line: the span of "PLACE, Date (Agency[-/]Agency) -" and the
+/// names in its parentheses (or slashes, "/TASS/").
+fn dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option<(Span, Vec<AgencyMatch>)> {
+    let s = line.of(text);
+    let head = &s[..citations::floor_boundary(s, 100)];
+    for (open, opener) in head.char_indices().filter(|&(_, c)| c == '(' || c == '/') {
+        let prefix = &s[..open];
+        if !dateline_prefix(prefix) {
+            continue;
+        }
+        let closer = if opener == '(' { ')' } else { '/' };
+        let Some(close) = s[open + 1..].find(closer).map(|c| open + 1 + c) else { continue };
+        let inner = Span::new(line.start + open + 1, line.start + close);
+        if !pure_credit(text, inner, matches) {
+            continue;
+        }
+        // Prose must follow: "(Reuters) -President ...", "(Prensa Latina) Claudia ...".
+        let tail = &s[close + 1..];
+        let rest = tail.trim_start_matches(['.', ' ', '-', '–', '—', ':']);
+        if rest.split_whitespace().count() < 4 {
+            continue;
+        }
+        let dashed = rest.len() < tail.trim_start_matches(['.', ' ']).len();
+        // "Anadolu Agency (AA) reported", "Pakistan Tehreek-e-Insaf (PTI) leader": expansions.
+        let placed = prefix.trim().is_empty()
+            || prefix.contains([',', '/'])
+            || prefix.chars().any(|c| c.is_ascii_digit())
+            || prefix.split_whitespace().any(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
+            || dashed && prefix.split_whitespace().count() <= 3;
+        if !placed {
+            continue;
+        }
+        let names = matches.iter().copied().filter(|m| inner.contains(m.span)).collect();
+        let end = line.start + s.len() - rest.len();
+        return Some((Span::new(line.start, end).trim(text), names));
+    }
+    None
+}
+
+/// Whether `prefix` can be the place and date of a dateline.
+fn dateline_prefix(prefix: &str) -> bool {
+    prefix.chars().count() <= 90 && prefix.split_whitespace().all(dateline_word)
+}
+
+/// A word of a dateline's place and date: capitalised, a number, or a small joining word
+/// ("[India]", "(Jammu and Kashmir)", "4 октября." where month names are lower-case).
+fn dateline_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.'));
+    let first = word.chars().next().unwrap_or('A');
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(word, "de" | "del" | "la" | "el" | "du" | "of" | "and" | "am" | "pm" | "a.m" | "p.m")
+        || word.chars().count() >= 3 && word.chars().all(|c| matches!(c as u32, 0x0400..=0x04FF))
+}
+
+/// Whether the agency name `m` in `line` is part of a photo credit.
+fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMatch]) -> bool {
+    let s = line.of(text);
+    let at = m.span.start - line.start;
+    let before = &s[..at];
+    let after = &s[m.span.end - line.start..];
+    // The clause the name sits in: since the last opening parenthesis or sentence end.
+    let clause_start = [before.rfind('('), before.rfind(". "), before.rfind('|')].into_iter().flatten().max().map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    if photo_word().is_match(clause) || photo_after().is_match(after) && !slash_agency(after, m, matches) {
+        return true;
+    }
+    // "Rafa Molina/AP": a person's name, a slash, the agency.
+    if let Some(prev) = before.strip_suffix('/') {
+        let word = prev.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let is_name = word.chars().next().is_some_and(char::is_uppercase) && registry::lookup(word).is_none();
+        if is_name && !matches.iter().any(|o| o.span.end == m.span.start - 1) {
+            return true;
+        }
+    }
+    // "© Marco Villaseñor, AP" inside a caption (a copyright line starts with the sign).
+    before.find('©').is_some_and(|i| i > 0) && !copyright_start().is_match(s)
+}
+
+/// Whether the slash after `m` leads to another agency ("dpa/AFP"), not a photographer.
+fn slash_agency(after: &str, m: &AgencyMatch, matches: &[AgencyMatch]) -> bool {
+    let trimmed = after.trim_start();
+    trimmed.starts_with('/') && matches.iter().any(|o| o.span.start > m.span.end && o.span.start <= m.span.end + 1 + (after.len() - trimmed.len()) + 1)
+}
+
+/// Fields of a header or credit line: split at `|`, `·`, `•`, tabs and runs of spaces.
+fn fields(text: &str, line: Span) -> Vec<Span> {
+    let s = line.of(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (at, c) = bytes[i];
+        let double_space = c == ' ' && bytes.get(i + 1).is_some_and(|&(_, n)| n == ' ');
+        if matches!(c, '|' | '·' | '•' | '\t') || double_space {
+            out.push(Span::new(line.start + start, line.start + at).trim(text));
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].1 == ' ' {
+                j += 1;
+            }
+            start = bytes.get(j).map_or(s.len(), |&(a, _)| a);
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out.push(Span::new(line.start + start, line.end).trim(text));
+    out.into_iter().filter(|f| !f.is_empty()).collect()
+}
+
+/// Reads every credit of `article`, whose region (see module docs) is `region`.
+pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
+    let lines = region_lines(text, article, region);
+    let last_paragraph = article.paragraphs.last().copied();
+    let mut found = Found::default();
+    for (i, line) in lines.iter().enumerate() {
+        let matches = registry::find(line.span.of(text), line.span.start);
+        if matches.is_empty() {
+            continue;
+        }
+        read_line(text, &lines, i, &matches, last_paragraph, &mut found);
+    }
+    for &paragraph in article.paragraphs.iter().filter(|p| region.contains(**p)) {
+        for sentence in segment::sentences(text, paragraph) {
+            for c in citations::scan(text, sentence, &found.claimed) {
+                found.add(text, c.agency, c.role, c.words);
+            }
+        }
+    }
+    ArticleCredits { credits: found.credits, claimed: found.claimed }
+}
+
+#[derive(Default)]
+struct Found {
+    credits: Vec<Credit>,
+    claimed: Vec<Span>,
+}
+
+impl Found {
+    /// Adds a credit unless the agency already has one in that role (the first is kept).
+    fn add(&mut self, text: &str, agency: usize, role: Role, words: Span) {
+        let name = registry::name(agency);
+        if !self.credits.iter().any(|c| c.agency == name && c.role == role) {
+            self.credits.push(Credit { agency: name.to_string(), role, evidence: words.of(text).to_string(), span: words, reuse: None });
+        }
+    }
+
+    fn claim(&mut self, text: &str, m: &AgencyMatch, role: Role, words: Span) {
+        self.add(text, m.agency, role, words);
+        self.claimed.push(m.span);
+    }
+}
+
+fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], last_paragraph: Option<Span>, found: &mut Found) {
+    let line = &lines[i];
+    let s = line.span.of(text);
+    if let Some((words, names)) = dateline(text, line.span, matches) {
+        for m in &names {
+            found.claim(text, m, Role::Dateline, words);
+        }
+        return;
+    }
+    let mut open: Vec<AgencyMatch> = Vec::new();
+    for m in matches {
+        if in_photo_credit(text, line.span, m, matches) {
+            found.claim(text, m, Role::Photo, photo_words(text, line.span, m.span));
+        } else {
+            open.push(*m);
+        }
+    }
+    if open.is_empty() {
+        return;
+    }
+    let words = s.split_whitespace().count();
+    // A whole line of agency names: a credit, or the credit of a neighbouring caption.
+    if pure_credit(text, line.span, &open) {
+        let bare = !byline_start().is_match(s) && filler_prefix_free(s);
+        let role = if bare && neighbours_caption_without_credit(text, lines, i) {
+            Role::Photo
+        } else if byline_start().is_match(s) {
+            Role::Byline
+        } else {
+            Role::Credit
+        };
+        for m in &open {
+            found.claim(text, m, role, line.span);
+        }
+        return;
+    }
+    if byline_start().is_match(s) && words <= 15 {
+        for m in &open {
+            found.claim(text, m, Role::Byline, line.span);
+        }
+        return;
+    }
+    if let Some(holder) = copyright_start().find(s) {
+        if let Some(m) = open.iter().find(|m| m.span.start - line.span.start <= holder.end() + 1) {
+            found.claim(text, m, Role::Credit, line.span);
+            return;
+        }
+    }
+    if words <= 40 && contributor().is_match(s) && line.kind != Some(LineKind::Caption) {
+        for m in &open {
+            found.claim(text, m, Role::Credit, line.span);
+        }
+        return;
+    }
+    if wire_code_line(s, &open, line.span.start) {
+        for m in &open {
+            found.claim(text, m, Role::Credit, line.span);
+        }
+        return;
+    }
+    // Header fields: "Published 11/02/2024 - 22:31 GMT | AFP", "Source: Xinhua   Editor: ...".
+    let parts = fields(text, line.span);
+    if parts.len() > 1 {
+        let mut any = false;
+        for part in parts {
+            if pure_credit(text, part, &open) {
+                let role = if byline_start().is_match(part.of(text)) { Role::Byline } else { Role::Credit };
+                for m in open.iter().filter(|m| part.contains(m.span)) {
+                    found.claim(text, m, role, part);
+                }
+                any = true;
+            }
+        }
+        if any {
+            return;
+        }
+    }
+    // "(Jiji)" closing a line: a photo credit under a caption, a sign-off after the last paragraph.
+    if let Some(paren) = ends_with_paren().captures(s) {
+        let inner = paren.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
+        if pure_credit(text, inner, &open) {
+            let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
+            let role = if closes_body && !caption_like(text, line) { Role::Credit } else { Role::Photo };
+            let whole = paren.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
+            for m in open.iter().filter(|m| inner.contains(m.span)) {
+                found.claim(text, m, role, whole);
+            }
+        }
+    }
+}
+
+/// Whether a bare credit line carries no "Source:"-like word (those never credit a photo).
+fn filler_prefix_free(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    !regex(&RE, r"(?i)\b(?:source|sources|with|copyright|reporting|inputs)\b|©|\(c\)").is_match(s)
+}
+
+/// Whether the next or previous line is a photo caption with no agency of its own.
+fn neighbours_caption_without_credit(text: &str, lines: &[LineInfo], i: usize) -> bool {
+    [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
+        let s = n.span.of(text);
+        caption_like(text, n) && registry::find(s, 0).is_empty() && !ends_with_paren().is_match(s)
+    })
+}
+
+/// "dpa/AFP ar/jst xx a3 mr", "dpa cbe yyzz a3 lb": agency names then short lowercase codes.
+fn wire_code_line(s: &str, open: &[AgencyMatch], base: usize) -> bool {
+    let Some(first) = open.first() else { return false };
+    if first.span.start != base {
+        return false;
+    }
+    let mut names_end = first.span.end - base;
+    for m in &open[1..] {
+        if s[names_end..m.span.start - base].trim() == "/" || s[names_end..m.span.start - base].is_empty() {
+            names_end = m.span.end - base;
+        }
+    }
+    let tokens: Vec<&str> = s[names_end..].split_whitespace().collect();
+    !tokens.is_empty() && tokens.len() <= 8 && tokens.iter().all(|t| code_token().is_match(t))
+}
+
+/// The photo credit around a name: its parentheses, or the line's tail from the photo word.
+fn photo_words(text: &str, line: Span, name: Span) -> Span {
+    let s = line.of(text);
+    let at = name.start - line.start;
+    let open = s[..at].rfind('(');
+    let close = s[at..].find(')').map(|c| at + c + 1);
+    match (open, close) {
+        (Some(o), Some(c)) => Span::new(line.start + o, line.start + c),
+        _ => {
+            let from = photo_word().find_iter(&s[..at]).last().map_or(at, |w| w.start());
+            let to = s[at..].find(['.', ')', ';']).map_or(s.len(), |e| at + e);
+            Span::new(line.start + from, line.start + to).trim(text)
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Stage 5, **trace**: which agency said it first, and how we know.
+//!
+//! * [`registry`]: the agencies, read from `data/agencies.tsv`.
+//! * [`credits`]: each article's credits with their role (credit, dateline, byline, photo,
+//!   cited, mention), read from every line of the article's part of the paste.
+//! * [`citations`]: what one sentence cites ("according to Reuters", chains to the deepest link).
+//! * [`time`]: ordering publication times across time zones; relative days.
+//! * [`reuse`]: credits inferred from reused wording (shown, never a source).
+//!
+//! **The origin rule.** Each mention of a claim contributes candidates: the agencies its own
+//! sentence cites (the deepest link of a chain), otherwise its article's source credits
+//! (credit, dateline, byline; several for "(dpa/AFP)"). A mention in an undated article, or in
+//! an uncredited article whose sentence cites nothing, contributes none. The earliest
+//! publication wins ([`time::earliest`]); candidates that tie with it follow it; `agencies` is
+//! empty when no mention yields a candidate. The evidence names the deciding article and words.
+
+pub mod citations;
+pub mod credits;
+pub mod registry;
+pub mod reuse;
+pub mod time;
+
+use crate::claims::Claim;
+use crate::clean::{Article, Published};
+use crate::matching::Cluster;
+use crate::Span;
+pub use reuse::Reuse;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A credit line: "Source: Xinhua", "-- WAM", "(c) EFE 2024", "Published ... | AFP".
+    Credit,
+    /// The agency in the opening dateline: "TOKYO, March 19 (Bernama-Kyodo) --".
+    Dateline,
+    /// "By AFP", "By The Associated Press".
+    Byline,
+    /// Named as the source of one sentence: "according to TASS".
+    Cited,
+    /// A photo's credit: not the article's source.
+    Photo,
+    /// Named, but not as a source: "Reuters could not independently verify".
+    Mention,
+    /// Not named: the article reuses an agency article's wording (see [`reuse`]).
+    Inferred,
+}
+
+impl Role {
+    /// Whether this credit makes the agency a source of the whole article.
+    pub fn is_source(self) -> bool {
+        matches!(self, Role::Credit | Role::Dateline | Role::Byline)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Credit {
+    /// The registry's canonical name.
+    pub agency: String,
+    pub role: Role,
+    /// The words that credit it, as printed.
+    pub evidence: String,
+    pub span: Span,
+    /// For [`Role::Inferred`]: the reused article, passages and share.
+    pub reuse: Option<Reuse>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Origin {
+    /// Earliest first, then those tied with it; empty when no agency is named.
+    pub agencies: Vec<String>,
+    pub published: Option<String>,
+    pub evidence: String,
+    /// The article whose mention decided it (index into the articles).
+    pub article: Option<usize>,
+    /// The deciding words in that article's paste: its credit, or its sentence's citation.
+    pub span: Option<Span>,
+}
+
+/// What tracing found: credits per article, origin per cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provenance {
+    pub credits: Vec<Vec<Credit>>,
+    pub origins: Vec<Origin>,
+}
+
+/// The part of its paste whose lines may credit `articles[index]`: from its start (the paste's
+/// start for the first article of a paste) to the next article of the same paste.
+pub fn region(text: &str, articles: &[Article], index: usize) -> Span {
+    let article = &articles[index];
+    let same_paste = |a: &&Article| a.input == article.input;
+    let is_first = !articles.iter().filter(same_paste).any(|a| a.span.start < article.span.start);
+    let start = if is_first { 0 } else { article.span.start };
+    let end = articles
+        .iter()
+        .filter(same_paste)
+        .map(|a| a.span.start)
+        .filter(|&s| s > article.span.start)
+        .min()
+        .unwrap_or(text.len())
+        .max(article.span.end)
+        .min(text.len());
+    Span::new(start.min(end), end)
+}
+
+/// One candidate for a claim's origin: an agency, when its mention was published, and why.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub agency: String,
+    pub published: Published,
+    pub article: usize,
+    pub words: Span,
+    pub evidence: String,
+    /// Whether the sentence cites the agency (else the article credits it).
+    pub cited: bool,
+}
+
+/// The candidates one mention contributes: what its sentence cites, else its article's source
+/// credits; none when its article has no date. `sentence` is a span of `text`.
+pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
+    let Some(published) = article.published.as_ref().map(|f| f.value) else { return Vec::new() };
+    let cited = citations::deepest(&citations::scan(text, sentence, claimed));
+    if !cited.is_empty() {
+        return cited
+            .iter()
+            .map(|c| Candidate {
+                agency: registry::name(c.agency).to_string(),
+                published,
+                article: article_index,
+                words: c.words,
+                evidence: format!("its sentence cites {}: \"{}\"", registry::name(c.agency), c.words.of(text)),
+                cited: true,
+            })
+            .collect();
+    }
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in credits.iter().filter(|c| c.role.is_source()) {
+        if out.iter().all(|o| o.agency != c.agency) {
+            out.push(Candidate {
+                agency: c.agency.clone(),
+                published,
+                article: article_index,
+                words: c.span,
+                evidence: format!("it is credited to {} ({}: \"{}\")", c.agency, role_name(c.role), c.evidence),
+                cited: false,
+            });
+        }
+    }
+    out
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Credit => "credit",
+        Role::Dateline => "dateline",
+        Role::Byline => "byline",
+        Role::Cited => "cited",
+        Role::Photo => "photo",
+        Role::Mention => "mention",
+        Role::Inferred => "inferred",
+    }
+}
+
+/// The origin among `candidates` (see the module docs), with evidence. `texts` are the pastes,
+/// `articles` give each candidate's paste.
+pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) -> Origin {
+    let times: Vec<Published> = candidates.iter().map(|c| c.published).collect();
+    let Some((winner, ties)) = time::earliest(&times) else {
+        return Origin {
+            agencies: Vec::new(),
+            published: None,
+            evidence: "no dated mention names an agency: no article carrying it is both dated and credited, and no sentence cites one".into(),
+            article: None,
+            span: None,
+        };
+    };
+    let first = &candidates[winner];
+    let mut agencies = vec![first.agency.clone()];
+    for &t in &ties {
+        if !agencies.contains(&candidates[t].agency) {
+            agencies.push(candidates[t].agency.clone());
+        }
+    }
+    let mut evidence = format!(
+        "earliest: a{} ({}), published {}; {}",
+        first.article,
+        title_of(texts, &articles[first.article]),
+        time::describe(&first.published),
+        first.evidence
+    );
+    if agencies.len() > 1 {
+        let tied: Vec<String> = ties
+            .iter()
+            .map(|&t| format!("{} in a{} ({})", candidates[t].agency, candidates[t].article, candidates[t].published.to_iso()))
+            .collect();
+        evidence.push_str(&format!("; ties with {}", tied.join(", ")));
+    }
+    let later = candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).count();
+    if later > 0 {
+        evidence.push_str(&format!("; {later} later candidate(s)"));
+    }
+    Origin {
+        agencies,
+        published: Some(first.published.to_iso()),
+        evidence,
+        article: Some(first.article),
+        span: Some(first.words),
+    }
+}
+
+fn title_of(texts: &[&str], article: &Article) -> String {
+    let text = texts.get(article.input).copied().unwrap_or("");
+    let title = article.title.as_ref().map(|t| t.value.as_str()).or_else(|| article.outlet.as_ref().map(|o| o.value.as_str()));
+    let title = title.unwrap_or_else(|| article.span.of(text).lines().next().unwrap_or(""));
+    let short: String = title.chars().take(60).collect();
+    if short.len() < title.len() { format!("\"{short}…\"") } else { format!("\"{short}\"") }
+}
+
+/// The sentence a claim's citation is read in: its sentence, widened to cover the claim.
+fn claim_sentence(claim: &Claim) -> Span {
+    Span::new(claim.sentence.start.min(claim.span.start), claim.sentence.end.max(claim.span.end))
+}
+
+/// Credits of every article and the origin of every cluster.
+pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
+    let read: Vec<credits::ArticleCredits> =
+        articles.iter().enumerate().map(|(i, a)| credits::read(texts[a.input], a, region(texts[a.input], articles, i))).collect();
+    let mut all: Vec<Vec<Credit>> = read.iter().map(|r| r.credits.clone()).collect();
+    for (i, inferred) in reuse::infer(texts, articles, &all).into_iter().enumerate() {
+        all[i].extend(inferred);
+    }
+    let origins = clusters
+        .iter()
+        .map(|cluster| {
+            let found: Vec<Candidate> = cluster
+                .members
+                .iter()
+                .filter_map(|&m| claims.get(m))
+                .flat_map(|claim| {
+                    let a = claim.article;
+                    candidates(texts[articles[a].input], a, &articles[a], &read[a].credits, &read[a].claimed, claim_sentence(claim))
+                })
+                .collect();
+            decide(texts, articles, &found)
+        })
+        .collect();
+    Provenance { credits: all, origins }
+}

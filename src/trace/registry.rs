@@ -1,0 +1,152 @@
+//! The agency registry: which names are news agencies, read from `data/agencies.tsv`.
+//!
+//! Each agency has a canonical name (what the report prints) and aliases in English and in its
+//! own script. Matching is case-sensitive and by whole words, because the short forms are
+//! ordinary words in other cases ("spa", "Ani", "Map"). Short forms that stay ambiguous even in
+//! capitals ("AP", "PTI", "MENA") are *weak*: [`AgencyMatch::weak`] tells the caller to accept them
+//! only in a credit shape or next to a citing cue (see `credits` and `citations`).
+
+use crate::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One news agency of the registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agency {
+    /// The name the report prints ("Reuters", "AFP", "Prensa Latina").
+    pub name: String,
+    /// ISO country code of the agency's home.
+    pub country: String,
+}
+
+/// One place where an agency is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgencyMatch {
+    /// Index into [`agencies`].
+    pub agency: usize,
+    pub span: Span,
+    /// Whether the alias is a weak short form that needs a credit shape or a citing cue.
+    pub weak: bool,
+}
+
+struct Registry {
+    agencies: Vec<Agency>,
+    /// Alias text -> (agency index, weak).
+    aliases: HashMap<String, (usize, bool)>,
+    matcher: Regex,
+}
+
+/// Chinese, Japanese and Korean scripts write words without spaces: no word boundaries there.
+fn is_cjk(alias: &str) -> bool {
+    alias.chars().any(|c| matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
+}
+
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| parse(include_str!("../../data/agencies.tsv")))
+}
+
+/// Builds the registry from the TSV text. Malformed rows are skipped (the table is tested).
+fn parse(tsv: &str) -> Registry {
+    let mut agencies = Vec::new();
+    let mut aliases: HashMap<String, (usize, bool)> = HashMap::new();
+    for row in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = row.split('\t');
+        let (Some(name), Some(country), Some(alias_list)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        let index = agencies.len();
+        agencies.push(Agency { name: name.trim().to_string(), country: country.trim().to_string() });
+        for raw in alias_list.split('|') {
+            let (alias, weak) = match raw.trim().strip_prefix('~') {
+                Some(a) => (a, true),
+                None => (raw.trim(), false),
+            };
+            if alias.is_empty() {
+                continue;
+            }
+            for form in [alias.to_string(), alias.to_uppercase()] {
+                aliases.entry(form).or_insert((index, weak));
+            }
+        }
+    }
+    // Longest first: the regex alternation is leftmost-first, so "Kyodo News" beats "Kyodo".
+    let mut forms: Vec<&String> = aliases.keys().collect();
+    forms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    let (cjk, worded): (Vec<&String>, Vec<&String>) = forms.into_iter().partition(|a| is_cjk(a));
+    let alternation = |list: &[&String]| list.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
+    let mut pattern = format!(r"\b(?:{})\b", alternation(&worded));
+    if !cjk.is_empty() {
+        pattern = format!("{pattern}|(?:{})", alternation(&cjk));
+    }
+    let matcher = Regex::new(&pattern).expect("escaped aliases always form a valid regex");
+    Registry { agencies, aliases, matcher }
+}
+
+/// Every agency of the registry, in table order.
+pub fn agencies() -> &'static [Agency] {
+    &registry().agencies
+}
+
+/// The canonical name of agency `index`.
+pub fn name(index: usize) -> &'static str {
+    registry().agencies.get(index).map(|a| a.name.as_str()).unwrap_or("")
+}
+
+/// Every agency named in `text`, in text order. Spans are offsets into `text` shifted by `base`.
+pub fn find(text: &str, base: usize) -> Vec<AgencyMatch> {
+    let reg = registry();
+    reg.matcher
+        .find_iter(text)
+        .filter_map(|m| {
+            let &(agency, weak) = reg.aliases.get(m.as_str())?;
+            Some(AgencyMatch { agency, span: Span::new(base + m.start(), base + m.end()), weak })
+        })
+        .collect()
+}
+
+/// The agency whose alias is exactly `alias`, if any.
+pub fn lookup(alias: &str) -> Option<usize> {
+    registry().aliases.get(alias.trim()).map(|&(agency, _)| agency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&'static str> {
+        find(text, 0).into_iter().map(|m| name(m.agency)).collect()
+    }
+
+    #[test]
+    fn the_table_holds_at_least_forty_agencies_with_unique_names() {
+        let all = agencies();
+        assert!(all.len() >= 40, "{}", all.len());
+        let mut seen: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), all.len());
+    }
+
+    #[test]
+    fn whole_words_case_sensitive_longest_first() {
+        assert_eq!(names("Kyodo News reported"), ["Kyodo"]);
+        assert_eq!(names("ITAR-TASS said"), ["TASS"]);
+        assert_eq!(names("a day spa and Ani's cafe in the MENAS"), Vec::<&str>::new());
+        assert_eq!(names("(Bernama-Kyodo)"), ["Bernama", "Kyodo"]);
+        assert_eq!(names("KYODO NEWS"), ["Kyodo"]);
+    }
+
+    #[test]
+    fn own_scripts() {
+        assert_eq!(names("据新华社报道"), ["Xinhua"]);
+        assert_eq!(names("сообщает ТАСС"), ["TASS"]);
+        assert_eq!(names("ロイター通信によると"), ["Reuters"]);
+    }
+
+    #[test]
+    fn weak_aliases_are_flagged() {
+        let m = find("(AP) —", 0);
+        assert!(m[0].weak);
+        assert!(!find("(AFP) -", 0)[0].weak);
+    }
+}

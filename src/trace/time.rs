@@ -1,0 +1,170 @@
+//! Time: which publication came first, across time zones, and what "on Wednesday" means.
+//!
+//! Pages print either an instant with its UTC offset or only a date ([`Published`]). Two instants
+//! compare in UTC, so "June 2, 11:48 PM PDT" is *later* than "June 3, 00:41 CST" although its
+//! calendar date is earlier. A bare date cannot be placed inside its day, so it ties with any
+//! instant whose local date (the date printed on that page) is the same, and is earlier or later
+//! than the others by date. That relation is not transitive, so [`earliest`] picks the winner
+//! among the candidates nothing beats, preferring a known instant.
+
+use crate::clean::Published;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+/// How two publication times relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Earlier,
+    Tie,
+    Later,
+}
+
+impl From<Ordering> for Order {
+    fn from(o: Ordering) -> Self {
+        match o {
+            Ordering::Less => Order::Earlier,
+            Ordering::Equal => Order::Tie,
+            Ordering::Greater => Order::Later,
+        }
+    }
+}
+
+/// How `a` relates to `b`: instants in UTC, a bare date by local calendar date.
+pub fn compare(a: &Published, b: &Published) -> Order {
+    match (a, b) {
+        (Published::Instant(x), Published::Instant(y)) => x.cmp(y).into(),
+        _ => a.local_date().cmp(&b.local_date()).into(),
+    }
+}
+
+/// The winner among `times` and the indices that tie with it (winner excluded), or `None` when
+/// empty. The winner is a candidate nothing is earlier than; among those an instant beats a bare
+/// date and the first in input order wins, so a result is deterministic.
+pub fn earliest(times: &[Published]) -> Option<(usize, Vec<usize>)> {
+    let unbeaten: Vec<usize> = (0..times.len())
+        .filter(|&i| !times.iter().any(|t| compare(t, &times[i]) == Order::Earlier))
+        .collect();
+    let winner = unbeaten
+        .iter()
+        .copied()
+        .find(|&i| matches!(times[i], Published::Instant(_)))
+        .or_else(|| unbeaten.first().copied())?;
+    let ties = (0..times.len()).filter(|&i| i != winner && compare(&times[i], &times[winner]) == Order::Tie).collect();
+    Some((winner, ties))
+}
+
+/// A publication time for people: the page's own form plus UTC for instants.
+pub fn describe(p: &Published) -> String {
+    match p {
+        Published::Instant(t) if t.offset().local_minus_utc() != 0 => {
+            format!("{} ({} UTC)", p.to_iso(), t.naive_utc().format("%Y-%m-%d %H:%M"))
+        }
+        _ => p.to_iso(),
+    }
+}
+
+/// A relative time expression resolved against an article's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Day(NaiveDate),
+    Year(i32),
+}
+
+impl Resolved {
+    pub fn describe(&self) -> String {
+        match self {
+            Resolved::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Resolved::Year(y) => y.to_string(),
+        }
+    }
+}
+
+fn relative_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:on|last|this|since|from|until|by|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b",
+        )
+        .expect("static regex")
+    })
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    name.to_ascii_lowercase().parse().ok()
+}
+
+/// The day a weekday name refers to in a news text dated `reference`: the most recent such day
+/// on or before it ("on Wednesday" in Thursday's paper is the day before).
+pub fn resolve_weekday(day: Weekday, reference: NaiveDate) -> NaiveDate {
+    let back = (reference.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+    reference - Duration::days(i64::from(back))
+}
+
+/// Relative time expressions of `text` ("on Wednesday", "yesterday", "last year"), each with its
+/// byte range in `text` and what it means for an article dated `reference`.
+pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Range<usize>, Resolved)> {
+    relative_pattern()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let resolved = if let Some(day) = c.get(1) {
+                // "next Monday" is rare in news copy and not matched; a bare weekday looks back.
+                Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference))
+            } else if let Some(word) = c.get(2) {
+                let back = if word.as_str().eq_ignore_ascii_case("yesterday") || word.as_str().eq_ignore_ascii_case("last night") { 1 } else { 0 };
+                Resolved::Day(reference - Duration::days(back))
+            } else {
+                let which = c.get(3)?.as_str().to_ascii_lowercase();
+                let year = reference.year();
+                Resolved::Year(match which.as_str() {
+                    "last" => year - 1,
+                    "next" => year + 1,
+                    _ => year,
+                })
+            };
+            Some((whole.range(), resolved))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn at(s: &str) -> Published {
+        match DateTime::parse_from_rfc3339(s) {
+            Ok(t) => Published::Instant(t),
+            Err(_) => Published::Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()),
+        }
+    }
+
+    #[test]
+    fn instants_compare_in_utc_across_midnight() {
+        // AP's Sunday 11:48 PM PDT is Monday 06:48 UTC, after EFE's Monday 00:41 CST (06:41 UTC).
+        assert_eq!(compare(&at("2024-06-02T23:48:00-07:00"), &at("2024-06-03T00:41:00-06:00")), Order::Later);
+    }
+
+    #[test]
+    fn a_date_ties_with_an_instant_on_its_local_date() {
+        assert_eq!(compare(&at("2024-10-30"), &at("2024-10-30T21:05:00+01:00")), Order::Tie);
+        assert_eq!(compare(&at("2025-03-12"), &at("2025-03-13T08:48:00+08:00")), Order::Earlier);
+    }
+
+    #[test]
+    fn earliest_prefers_an_instant_and_lists_ties() {
+        let times = [at("2024-10-30T13:47:00+00:00"), at("2024-10-30"), at("2024-10-30T11:40:00+01:00")];
+        assert_eq!(earliest(&times), Some((2, vec![1])));
+        assert_eq!(earliest(&[]), None);
+    }
+
+    #[test]
+    fn weekdays_look_back_from_the_article_date() {
+        let thursday = NaiveDate::from_ymd_opt(2025, 3, 13).unwrap();
+        let got = resolve_relative("Putin said on Wednesday, and last year too", thursday);
+        assert_eq!(got[0].1, Resolved::Day(NaiveDate::from_ymd_opt(2025, 3, 12).unwrap()));
+        assert_eq!(got[1].1, Resolved::Year(2024));
+    }
+}

@@ -1,0 +1,278 @@
+//! Tests of the trace stage: credit cases and time cases from `tests/cases/credits/`, and the
+//! origin rule measured on the fixtures' gold labels through the stage's own code paths (gold
+//! article bodies, dates and members in, so the numbers do not depend on cleaning or matching).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use wiretrace::clean::{self, Article, Field, Line, LineKind, Published};
+use wiretrace::trace::{self, citations, registry, time, Role};
+use wiretrace::Span;
+
+/// Non-blank lines of `text` as trimmed spans.
+fn text_lines(text: &str) -> Vec<Span> {
+    let mut start = 0;
+    let mut out = Vec::new();
+    for raw in text.split_inclusive('\n') {
+        let span = Span::new(start, start + raw.len()).trim(text);
+        start += raw.len();
+        if !span.is_empty() {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// An article over `span` of `text` whose lines carry no kind hints a cleaner would give: lines of
+/// eight words or more (or long unspaced CJK lines) are body paragraphs, all others boilerplate.
+fn neutral_article(input: usize, text: &str, span: Span, published: Option<Published>) -> Option<Article> {
+    let mut article = clean::clean(input, text).into_iter().next()?;
+    let lines: Vec<Line> = text_lines(text)
+        .into_iter()
+        .filter(|l| span.contains(*l))
+        .map(|l| {
+            let s = l.of(text);
+            // Chinese and Japanese prose has no spaces: count characters there.
+            let prose = s.split_whitespace().count() >= 8 || s.chars().count() >= 30 && !s.contains(' ');
+            let kind = if prose { LineKind::Body } else { LineKind::Boilerplate };
+            Line { span: l, kind }
+        })
+        .collect();
+    article.span = span;
+    article.paragraphs = lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect();
+    article.lines = lines;
+    article.published = published.map(|value| Field { value, span: Span::default() });
+    Some(article)
+}
+
+fn role_of(name: &str) -> Option<Role> {
+    Some(match name {
+        "credit" => Role::Credit,
+        "dateline" => Role::Dateline,
+        "byline" => Role::Byline,
+        "cited" => Role::Cited,
+        "photo" => Role::Photo,
+        "mention" => Role::Mention,
+        _ => return None,
+    })
+}
+
+fn case_files(dir: &str) -> Vec<(String, String)> {
+    let mut files: Vec<_> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .expect("case dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.into_iter().map(|p| (p.display().to_string(), fs::read_to_string(&p).expect("case file"))).collect()
+}
+
+/// Credit cases: `=== name`, then `expect: Agency role, Agency role` (or `expect: none`), then
+/// the article text up to the next `===`.
+#[test]
+fn credit_cases() {
+    let mut count = 0;
+    let mut failures = Vec::new();
+    for (path, content) in case_files("tests/cases/credits").into_iter().filter(|(p, _)| p.ends_with("credits.txt") || p.contains("/credit-")) {
+        for block in content.split("\n=== ").skip(1) {
+            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
+            let (expect_line, text) = rest.split_once('\n').unwrap_or((rest, ""));
+            let expect_list = expect_line.strip_prefix("expect:").unwrap_or_else(|| panic!("{path} {name}: expect: line")).trim();
+            let want: BTreeSet<(String, String)> = if expect_list == "none" {
+                BTreeSet::new()
+            } else {
+                expect_list
+                    .split(',')
+                    .map(|item| {
+                        let (agency, role) = item.trim().rsplit_once(' ').unwrap_or_else(|| panic!("{path} {name}: '{item}'"));
+                        assert!(role_of(role).is_some(), "{path} {name}: role {role}");
+                        (agency.to_string(), role.to_string())
+                    })
+                    .collect()
+            };
+            let text = text.trim_end();
+            let article = neutral_article(0, text, Span::new(0, text.len()), None).expect("article");
+            let found = trace::credits::read(text, &article, Span::new(0, text.len()));
+            let got: BTreeSet<(String, String)> = found
+                .credits
+                .iter()
+                .map(|c| (c.agency.clone(), serde_json::to_value(c.role).unwrap().as_str().unwrap().to_string()))
+                .collect();
+            count += 1;
+            if got != want {
+                failures.push(format!("{name}: want {want:?}, got {got:?}"));
+            }
+        }
+    }
+    assert!(count >= 50, "only {count} credit cases");
+    assert!(failures.is_empty(), "{} of {count} credit cases fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Citation cases, one per line: `Agency[, Agency] <TAB> sentence` (or `- <TAB> sentence` when the
+/// sentence cites no agency as its source).
+#[test]
+fn citation_cases() {
+    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("citations.txt")).expect("citations.txt");
+    let mut failures = Vec::new();
+    for line in content.lines().filter(|l| !l.starts_with('#') && l.contains('\t')) {
+        let (want, sentence) = line.split_once('\t').unwrap_or_default();
+        let found = citations::scan(sentence, Span::new(0, sentence.len()), &[]);
+        let got: Vec<&str> = citations::deepest(&found).iter().map(|c| registry::name(c.agency)).collect();
+        let want: Vec<&str> = if want.trim() == "-" { Vec::new() } else { want.split(',').map(str::trim).collect() };
+        if got != want {
+            failures.push(format!("{sentence}\n    want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn parse_time(s: &str) -> Published {
+    let s = s.trim();
+    match chrono::DateTime::parse_from_rfc3339(s) {
+        Ok(t) => Published::Instant(t),
+        Err(_) => Published::Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("time {s}"))),
+    }
+}
+
+/// Time cases, one per line: `A | B | earlier|tie|later` (how A relates to B), or
+/// `earliest: A | B | ... => index[, tie indices]`.
+#[test]
+fn time_cases() {
+    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("time.txt")).expect("time.txt");
+    let mut failures = Vec::new();
+    for line in content.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if let Some(rest) = line.strip_prefix("earliest:") {
+            let (times, want) = rest.split_once("=>").expect("=>");
+            let times: Vec<Published> = times.split('|').map(parse_time).collect();
+            let want: Vec<usize> = want.split(',').map(|i| i.trim().parse().expect("index")).collect();
+            let got = time::earliest(&times).map(|(w, ties)| std::iter::once(w).chain(ties).collect::<Vec<_>>()).unwrap_or_default();
+            if got != want {
+                failures.push(format!("{line}: got {got:?}"));
+            }
+            continue;
+        }
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let want = match parts.get(2) {
+            Some(&"earlier") => time::Order::Earlier,
+            Some(&"tie") => time::Order::Tie,
+            Some(&"later") => time::Order::Later,
+            _ => panic!("bad time case {line}"),
+        };
+        let got = time::compare(&parse_time(parts[0]), &parse_time(parts[1]));
+        if got != want {
+            failures.push(format!("{line}: got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- the origin rule on the fixtures' gold ------------------------------------------------
+
+struct GoldRun {
+    credits_ok: usize,
+    articles: usize,
+    origin_ok: usize,
+    members: usize,
+    misses: Vec<String>,
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// Runs credits and the origin rule on one fixture directory with gold articles and members.
+fn run_gold(dir: &Path) -> GoldRun {
+    let gold: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("gold.json")).expect("gold")).expect("json");
+    let mut files: Vec<String> = gold["articles"].as_array().unwrap().iter().map(|a| a["file"].as_str().unwrap().to_string()).collect();
+    files.dedup();
+    let texts: Vec<String> = files.iter().map(|f| fs::read_to_string(dir.join(f)).expect("fixture")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut articles = Vec::new();
+    let mut gold_credits = Vec::new();
+    for g in gold["articles"].as_array().unwrap() {
+        let input = files.iter().position(|f| f == g["file"].as_str().unwrap()).unwrap();
+        let text = refs[input];
+        let starts = line_starts(text);
+        let line = |n: u64| starts[(n as usize) - 1];
+        let first = g.get("title_line").and_then(|v| v.as_u64()).unwrap_or(g["main_body_first_line"].as_u64().unwrap());
+        let last = g["main_body_last_line"].as_u64().unwrap() as usize;
+        let end = text[starts[last - 1]..].find('\n').map_or(text.len(), |e| starts[last - 1] + e);
+        let published = g["published"].as_str().map(parse_time);
+        let span = Span::new(line(first.min(g["main_body_first_line"].as_u64().unwrap())), end);
+        let mut article = neutral_article(input, text, span, published).expect("article");
+        // Gold body lines are the paragraphs; everything else keeps no hint.
+        let body = Span::new(line(g["main_body_first_line"].as_u64().unwrap()), end);
+        article.paragraphs = article.lines.iter().filter(|l| body.contains(l.span) && l.kind == LineKind::Body).map(|l| l.span).collect();
+        articles.push(article);
+        gold_credits.push(g["credited_agencies"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_lowercase()).collect::<BTreeSet<_>>());
+    }
+    let regions: Vec<Span> = (0..articles.len()).map(|i| trace::region(refs[articles[i].input], &articles, i)).collect();
+    let read: Vec<_> = articles.iter().zip(&regions).map(|(a, r)| trace::credits::read(refs[a.input], a, *r)).collect();
+    let mut run = GoldRun { credits_ok: 0, articles: articles.len(), origin_ok: 0, members: 0, misses: Vec::new() };
+    for (i, r) in read.iter().enumerate() {
+        let got: BTreeSet<String> = r.credits.iter().filter(|c| c.role.is_source()).map(|c| c.agency.to_lowercase()).collect();
+        if got == gold_credits[i] {
+            run.credits_ok += 1;
+        } else {
+            run.misses.push(format!("{} article {i} ({}): credits want {:?} got {:?}", dir.display(), files[articles[i].input], gold_credits[i], got));
+        }
+    }
+    for claim in gold["claims"].as_array().unwrap() {
+        let want: BTreeSet<String> = claim["origin_agency"]
+            .as_str()
+            .into_iter()
+            .chain(claim["origin_alternatives"].as_array().unwrap().iter().filter_map(|v| v.as_str()))
+            .map(str::to_lowercase)
+            .collect();
+        let mut candidates = Vec::new();
+        for m in claim["members"].as_array().unwrap() {
+            let input = files.iter().position(|f| f == m["file"].as_str().unwrap()).unwrap();
+            let text = refs[input];
+            let quote = m["quote"].as_str().unwrap();
+            let Some(at) = text.find(quote) else { continue };
+            let quote_span = Span::new(at, at + quote.len());
+            let Some(a) = articles.iter().position(|a| a.input == input && a.span.contains(quote_span)) else { continue };
+            let paragraph = text_lines(text).into_iter().find(|l| l.overlaps(quote_span)).unwrap_or(quote_span);
+            let sentence = wiretrace::segment::sentences(text, paragraph)
+                .into_iter()
+                .filter(|s| s.overlaps(quote_span))
+                .fold(quote_span, |acc, s| Span::new(acc.start.min(s.start), acc.end.max(s.end)));
+            candidates.extend(trace::candidates(text, a, &articles[a], &read[a].credits, &read[a].claimed, sentence));
+        }
+        let origin = trace::decide(&refs, &articles, &candidates);
+        let n = claim["members"].as_array().unwrap().len();
+        run.members += n;
+        let ok = match origin.agencies.first() {
+            None => want.is_empty(),
+            Some(first) => want.contains(&first.to_lowercase()),
+        };
+        if ok {
+            run.origin_ok += n;
+        } else {
+            run.misses.push(format!("{} {}: want {:?} got {:?} ({})", dir.display(), claim["id"], want, origin.agencies, origin.evidence));
+        }
+    }
+    run
+}
+
+#[test]
+fn origin_rule_on_gold_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut dirs = vec![root.join("seeds")];
+    let mut bundles: Vec<_> = fs::read_dir(root.join("bundles")).expect("bundles").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    bundles.sort();
+    dirs.extend(bundles);
+    let (mut credits_ok, mut articles, mut origin_ok, mut members, mut misses) = (0, 0, 0, 0, Vec::new());
+    for dir in &dirs {
+        let run = run_gold(dir);
+        credits_ok += run.credits_ok;
+        articles += run.articles;
+        origin_ok += run.origin_ok;
+        members += run.members;
+        misses.extend(run.misses);
+    }
+    eprintln!("gold-driven trace: credits {credits_ok}/{articles}, origin {origin_ok}/{members}\n{}", misses.join("\n"));
+    assert_eq!(credits_ok, articles, "credits");
+    assert_eq!(origin_ok, members, "origin");
+}
