@@ -47,6 +47,17 @@ pub struct CreditReport {
     pub role: String,
     pub evidence: String,
     pub span: Span,
+    /// For role "inferred": the article whose wording is reused, the reusing passages and the
+    /// share of the text they cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<ReuseReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReuseReport {
+    pub source: String,
+    pub passages: Vec<Span>,
+    pub share: f32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,6 +127,11 @@ pub struct OriginReport {
     pub agencies: Vec<String>,
     pub published: Option<String>,
     pub evidence: String,
+    /// The article whose mention decided the origin, and the deciding words in its paste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
 }
 
 fn article_id(index: usize) -> String {
@@ -128,11 +144,18 @@ fn kind_name(kind: ClaimKind) -> String {
 
 fn credit_report(c: &Credit) -> CreditReport {
     let role = serde_json::to_value(c.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    CreditReport { agency: c.agency.clone(), role, evidence: c.evidence.clone(), span: c.span }
+    let reuse = c.reuse.as_ref().map(|r| ReuseReport { source: article_id(r.source), passages: r.passages.clone(), share: r.share });
+    CreditReport { agency: c.agency.clone(), role, evidence: c.evidence.clone(), span: c.span, reuse }
 }
 
 fn origin_report(o: &Origin) -> OriginReport {
-    OriginReport { agencies: o.agencies.clone(), published: o.published.clone(), evidence: o.evidence.clone() }
+    OriginReport {
+        agencies: o.agencies.clone(),
+        published: o.published.clone(),
+        evidence: o.evidence.clone(),
+        article: o.article.map(article_id),
+        span: o.span,
+    }
 }
 
 /// Assembles the report from what the stages found.
