@@ -39,7 +39,6 @@ bash scripts/bundle-size.sh
 step="running the end-to-end test (Chromium over WebDriver)"
 echo "== $step"
 cargo build --offline --quiet --bin wiretrace
-export WIRETRACE_DIST="$PWD/dist" WIRETRACE_BIN="$TARGET_DIR/debug/wiretrace" WIRETRACE_SEEDS="$PWD/tests/fixtures/seeds"
 count_tests e2e cargo test --offline -p wiretrace-e2e -- --test-threads=1 --nocapture
 
 step="summarising"

@@ -41,15 +41,17 @@ pub fn claim_card(props: &Props) -> Html {
             <div class="origin">
                 <span class="label">{ "Origin" }</span>
                 if origin.agencies.is_empty() {
-                    <span class="origin-none">{ "no agency named" }</span>
+                    <span class="origin-none">
+                        { if origin.evidence.is_empty() { "no agency named" } else { origin.evidence.as_str() } }
+                    </span>
                 } else {
                     <span class="origin-agencies">{ origin.agencies.join(" = ") }</span>
                     if let Some(published) = &origin.published {
                         <span class="origin-date">{ published }</span>
                     }
-                }
-                if !origin.evidence.is_empty() {
-                    <span class="evidence">{ &origin.evidence }</span>
+                    if !origin.evidence.is_empty() {
+                        <span class="evidence">{ &origin.evidence }</span>
+                    }
                 }
             </div>
             <details class="mentions" open={shared}>

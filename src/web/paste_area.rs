@@ -27,9 +27,9 @@ pub fn paste_area(props: &Props) -> Html {
     html! {
         <section class="paste">
             <div class="paste-head">
-                <label for={name_id.clone()}>{ "Name" }</label>
+                <label class="visually-hidden" for={name_id.clone()}>{ "Name of the paste" }</label>
                 <input id={name_id} class="paste-name" type="text" value={paste.name.clone()}
-                    oninput={onrename} spellcheck="false" autocomplete="off" />
+                    oninput={onrename} spellcheck="false" autocomplete="off" placeholder="Name" />
                 <span class="paste-size">{ size_label(paste.text.len()) }</span>
                 <button class="remove" onclick={onremove} disabled={*only}
                     aria-label={format!("Remove {label}")} title="Remove this paste">{ "×" }</button>

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the page and saves docs/screenshot.png: the example analysed, as the end-to-end test
+# sees it in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh </dev/null
+. scripts/env.sh
+trunk build --release </dev/null
+cargo build --offline --quiet --bin wiretrace
+mkdir -p docs
+WIRETRACE_SCREENSHOT="$PWD/docs/screenshot.png" \
+    cargo test --offline -p wiretrace-e2e the_example_report -- --nocapture
