@@ -89,7 +89,7 @@ fn patterns() -> &'static Patterns {
             r"\bsubscribe\b|\bsubscription\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
             r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
             r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-            r"\bcommunity (?:rules|guidelines)\b|\bsubmission guidelines\b|\bnot investment advice\b)",
+            r"\bcommunity (?:rules|guidelines)\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
         ))
         .expect("prompt_anywhere"),
         heading: Regex::new(concat!(

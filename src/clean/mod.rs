@@ -110,6 +110,13 @@ pub fn clean(input: usize, text: &str) -> Vec<Article> {
     }
     let classified = boilerplate::classify(&paste);
     let sections = split::sections(&paste, &classified);
+    if std::env::var_os("WT_DEBUG").is_some() {
+        for i in 0..paste.units.len() {
+            let w = paste.units[i].shape.words;
+            let b = sections.iter().any(|s| s.body.contains(&i));
+            eprintln!("{:4} {:10} {} {:3} {}", i, format!("{:?}", classified.cues[i]), if b { "B" } else { " " }, w, paste.text_of(i).chars().take(110).collect::<String>());
+        }
+    }
     let first_header = sections.first().map_or(0..0, |s| s.units.start..s.body.first().copied().unwrap_or(s.units.start));
     let outlet = metadata::outlet(&paste, &classified);
     sections

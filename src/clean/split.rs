@@ -100,6 +100,7 @@ fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
         return -4;
     }
     match cue {
+        Cue::Prose if follows_header(c, i) => words.min(150) + HEADER_BONUS,
         Cue::Prose => words.min(150),
         Cue::Sentence => 2,
         Cue::Text if words <= 3 => -1,
@@ -111,6 +112,14 @@ fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
         Cue::Dated | Cue::Byline => -12,
         Cue::ListHeading | Cue::Legal | Cue::SignOff => -60,
     }
+}
+
+/// Extra weight for the first paragraph under a date or byline line: an article's body starts
+/// below its header, which a footer blurb or a sidebar paragraph of similar length does not.
+const HEADER_BONUS: i64 = 50;
+
+fn follows_header(c: &Classified, i: usize) -> bool {
+    (i.saturating_sub(4)..i).rev().take_while(|&j| c.cues[j] != Cue::Prose).any(|j| matches!(c.cues[j], Cue::Dated | Cue::Byline))
 }
 
 /// The body of the units `range`: the maximum-weight run, without the header lines that
