@@ -40,6 +40,8 @@ pub enum Cue {
     SignOff,
     /// A photo caption or photo credit.
     Caption,
+    /// A row of a table copied as tab-separated cells.
+    TableRow,
     /// A short line holding a date ("Updated 12 March 2025").
     Dated,
     /// "By ...", "Posted by ...", "Name |".
@@ -112,7 +114,7 @@ fn patterns() -> &'static Patterns {
         sign_off: Regex::new(concat!(
             r"(?i)^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|written) by\b|",
             r"(?:source|sources|editor|editors|reporter|reporters|writer|translator|credit)s?\s*:|",
-            r"(?:--|—|–|-|==)\s*\S.{0,40}$|\([^()]{2,30}\)\.?$|bur-[a-z]+(?:/[a-z]+)*$|[a-z]{2,4}(?:/[a-z]{2,4})+$|",
+            r"(?:--|—|–|-|==)\s*[A-Z][A-Za-z]*(?:[-/ ][A-Z][A-Za-z]*){0,3}\.?$|\([^()]{2,30}\)\.?$|bur-[a-z]+(?:/[a-z]+)*$|[a-z]{2,4}(?:/[a-z]{2,4})+$|",
             r"(?:dpa|dpa/\w+)(?:\s+[a-z0-9/]{1,6}){2,}$|enditem\b|■$|_{3,}$|.{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|from)\b)",
         ))
         .expect("sign_off"),
@@ -140,7 +142,7 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if (short || shape.words <= 60) && p.legal.is_match(text) && shape.words <= 60 {
         return Cue::Legal;
     }
-    if shape.words <= 40 && p.caption.is_match(text) {
+    if shape.words <= 60 && p.caption.is_match(text) {
         return Cue::Caption;
     }
     if shape.words <= 6 && !shape.terminal && p.heading.is_match(head) {
@@ -161,13 +163,17 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if shape.words <= 14 && !dates::find(text, None).is_empty() {
         return Cue::Dated;
     }
+    if text.matches('\t').count() >= 2 {
+        return Cue::TableRow;
+    }
     if is_menu(text, shape) {
         return Cue::Menu;
     }
     if (shape.words >= 10 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 20 && shape.lower_share >= 0.45) {
         return Cue::Prose;
     }
-    if shape.words >= 4 && shape.terminal && shape.lower_share >= 0.3 {
+    // A sentence without its full stop (a lead-in, a line ending in an emoji or a link).
+    if (shape.words >= 4 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 10 && shape.lower_share >= 0.5) {
         return Cue::Sentence;
     }
     Cue::Text
@@ -233,9 +239,13 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
         )
     });
     let n = cues.len();
+    // Comments follow the article: a "Leave a comment" link in the header is not them.
+    let mut prose_seen = 0;
     let start = (0..n).find(|&i| {
         let text = paste.text_of(i);
-        paste.units[i].shape.words <= 20
+        prose_seen += usize::from(cues[i] == Cue::Prose);
+        prose_seen >= 2
+            && paste.units[i].shape.words <= 20
             && (heading.is_match(text) || (commenter.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated))
     });
     let Some(start) = start else { return };
@@ -258,7 +268,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
             Cue::ListHeading => in_list = true,
             Cue::Prose if unit.shape.words >= 30 => in_list = false,
             _ if unit.blanks_before >= 2 => in_list = false,
-            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu if in_list => cues[i] = Cue::ListItem,
+            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow if in_list => cues[i] = Cue::ListItem,
             Cue::Legal | Cue::SignOff => in_list = false,
             _ => {}
         }
