@@ -35,7 +35,7 @@ fn cue_before() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на)\s+{BETWEEN}$|(据|據|根据|根據)$"
+            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|cited|quoted|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на)\s+{BETWEEN}$|(据|據|根据|根據)$"
         ))
         .expect("static regex")
     })
@@ -96,7 +96,7 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
     if let Some(cue) = cue_before().captures(before) {
         let word = cue.get(1).map(|w| w.as_str().to_ascii_lowercase()).unwrap_or_default();
         let depth = match word.as_str() {
-            "citing" | "quoting" | "which cited" | "who cited" => 1,
+            "citing" | "quoting" | "which cited" | "who cited" | "cited" | "quoted" => 1,
             "as quoted by" | "quoted by" | "as cited by" | "cited by" => -1,
             _ => 0,
         };

@@ -65,7 +65,7 @@ fn copyright_start() -> &'static Regex {
 
 fn contributor() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\bcontribut\w*|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^\(?with (?:inputs? )?(?:from )?")
+    regex(&RE, r"(?i)\bcontribut\w*|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^\(?with (?:inputs? )?(?:from )?|^this (?:report|article|story) (?:by|from)\b")
 }
 
 /// Photo words before a name in the same caption credit.
@@ -137,43 +137,96 @@ fn pure_credit(text: &str, span: Span, matches: &[AgencyMatch]) -> bool {
     filler().replace_all(&rest, "").is_empty()
 }
 
-/// A dateline at the start of a line: the span of "PLACE, Date (Agency[-/]Agency) -" and the
-/// names in its parentheses (or slashes, "/TASS/").
+/// A dateline at the start of a line: the span of its place, date and agencies, and the
+/// agencies. Shapes: "PLACE, Date (Agency[-/]Agency) -", "MOSCOW, Oct 4 /TASS/.",
+/// "Riyadh, March 12, SPA --" (agency after a comma, then a dash), "[東京 19日 ロイター] -"
+/// and "新华社北京3月12日电" (agency first, the dispatch mark 电 after place and date).
 fn dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option<(Span, Vec<AgencyMatch>)> {
     let s = line.of(text);
+    let found = bracketed_dateline(text, line, matches).or_else(|| comma_dateline(s, line, matches)).or_else(|| dispatch_dateline(s, line, matches))?;
+    let (end, names) = found;
+    Some((Span::new(line.start, end).trim(text), names))
+}
+
+fn dash_then_prose(tail: &str) -> Option<usize> {
+    let rest = tail.trim_start_matches(['.', ' ', '-', '–', '—', ':']);
+    (rest.split_whitespace().count() >= 4 || rest.chars().count() >= 20 && !rest.contains(' ')).then_some(tail.len() - rest.len())
+}
+
+/// "(Agency)", "/Agency/" or "[place date Agency]" after a place and date.
+fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
+    let s = line.of(text);
     let head = &s[..citations::floor_boundary(s, 100)];
-    for (open, opener) in head.char_indices().filter(|&(_, c)| c == '(' || c == '/') {
+    for (open, opener) in head.char_indices().filter(|&(i, c)| c == '(' || c == '/' || c == '[' && i == 0) {
         let prefix = &s[..open];
         if !dateline_prefix(prefix) {
             continue;
         }
-        let closer = if opener == '(' { ')' } else { '/' };
+        let closer = match opener {
+            '(' => ')',
+            '[' => ']',
+            _ => '/',
+        };
         let Some(close) = s[open + 1..].find(closer).map(|c| open + 1 + c) else { continue };
         let inner = Span::new(line.start + open + 1, line.start + close);
-        if !pure_credit(text, inner, matches) {
+        let names: Vec<AgencyMatch> = matches.iter().copied().filter(|m| inner.contains(m.span)).collect();
+        let shaped = if opener == '[' {
+            // "[TOKYO 19日 ロイター]": place and date words, then the agency last.
+            names.last().is_some_and(|m| text[m.span.end..inner.end].trim().is_empty())
+                && dateline_prefix(&text[inner.start..names[0].span.start])
+        } else {
+            pure_credit(text, inner, matches)
+        };
+        if !shaped {
             continue;
         }
-        // Prose must follow: "(Reuters) -President ...", "(Prensa Latina) Claudia ...".
         let tail = &s[close + 1..];
-        let rest = tail.trim_start_matches(['.', ' ', '-', '–', '—', ':']);
-        if rest.split_whitespace().count() < 4 {
-            continue;
-        }
-        let dashed = rest.len() < tail.trim_start_matches(['.', ' ']).len();
+        let Some(skip) = dash_then_prose(tail) else { continue };
+        let dashed = tail[..skip].contains(['-', '–', '—', ':']);
         // "Anadolu Agency (AA) reported", "Pakistan Tehreek-e-Insaf (PTI) leader": expansions.
         let placed = prefix.trim().is_empty()
             || prefix.contains([',', '/'])
             || prefix.chars().any(|c| c.is_ascii_digit())
             || prefix.split_whitespace().any(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
             || dashed && prefix.split_whitespace().count() <= 3;
-        if !placed {
-            continue;
+        if placed {
+            return Some((line.start + close + 1 + skip, names));
         }
-        let names = matches.iter().copied().filter(|m| inner.contains(m.span)).collect();
-        let end = line.start + s.len() - rest.len();
-        return Some((Span::new(line.start, end).trim(text), names));
     }
     None
+}
+
+/// "Riyadh, March 12, 2025, SPA --", "Tehran, IRNA -": the agency closes the place and date.
+fn comma_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
+    let first = matches.first()?;
+    let prefix = &s[..first.span.start - line.start];
+    if !prefix.trim_end().ends_with(',') || !dateline_prefix(prefix) || prefix.chars().count() > 90 {
+        return None;
+    }
+    let mut names = vec![*first];
+    let mut end = first.span.end - line.start;
+    for m in &matches[1..] {
+        let gap = &s[end..m.span.start - line.start];
+        if gap.len() <= 3 && gap.trim_matches(['-', '/', ' ', '&']).is_empty() {
+            names.push(*m);
+            end = m.span.end - line.start;
+        }
+    }
+    let tail = &s[end..];
+    if !tail.trim_start().starts_with(['-', '–', '—', ':']) {
+        return None;
+    }
+    let skip = dash_then_prose(tail)?;
+    Some((line.start + end + skip, names))
+}
+
+/// "新华社北京3月12日电": a Chinese dispatch line opens with the agency and marks 电 (電).
+fn dispatch_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
+    let first = matches.first().filter(|m| m.span.start == line.start)?;
+    let after = &s[first.span.end - line.start..];
+    let mark = after.char_indices().take(16).find(|&(_, c)| c == '电' || c == '電')?.0;
+    let end = first.span.end + mark + '电'.len_utf8();
+    Some((end, vec![*first]))
 }
 
 /// Whether `prefix` can be the place and date of a dateline.
@@ -182,7 +235,7 @@ fn dateline_prefix(prefix: &str) -> bool {
 }
 
 /// A word of a dateline's place and date: capitalised, a number, or a small joining word
-/// ("[India]", "(Jammu and Kashmir)", "4 октября." where month names are lower-case).
+/// ("[India]", "(Jammu and Kashmir)", "4 октября." where month names are lower-case, "東京").
 fn dateline_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.'));
     let first = word.chars().next().unwrap_or('A');
@@ -190,6 +243,7 @@ fn dateline_word(word: &str) -> bool {
         || first.is_ascii_digit()
         || matches!(word, "de" | "del" | "la" | "el" | "du" | "of" | "and" | "am" | "pm" | "a.m" | "p.m")
         || word.chars().count() >= 3 && word.chars().all(|c| matches!(c as u32, 0x0400..=0x04FF))
+        || first as u32 >= 0x2E80
 }
 
 /// Whether the agency name `m` in `line` is part of a photo credit.
@@ -421,7 +475,7 @@ fn photo_words(text: &str, line: Span, name: Span) -> Span {
     match (open, close) {
         (Some(o), Some(c)) => Span::new(line.start + o, line.start + c),
         _ => {
-            let from = photo_word().find_iter(&s[..at]).last().map_or(at, |w| w.start());
+            let from = photo_word().find_iter(&s[..at]).last().map(|w| w.start()).or_else(|| s[..at].rfind('©')).unwrap_or(at);
             let to = s[at..].find(['.', ')', ';']).map_or(s.len(), |e| at + e);
             Span::new(line.start + from, line.start + to).trim(text)
         }

@@ -111,8 +111,8 @@ pub struct Candidate {
     pub article: usize,
     pub words: Span,
     pub evidence: String,
-    /// Whether the sentence cites the agency (else the article credits it).
-    pub cited: bool,
+    /// The mention's sentence, where relative days ("on Wednesday") are read.
+    pub sentence: Span,
 }
 
 /// The candidates one mention contributes: what its sentence cites, else its article's source
@@ -129,7 +129,7 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
                 article: article_index,
                 words: c.words,
                 evidence: format!("its sentence cites {}: \"{}\"", registry::name(c.agency), c.words.of(text)),
-                cited: true,
+                sentence,
             })
             .collect();
     }
@@ -142,7 +142,7 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
                 article: article_index,
                 words: c.span,
                 evidence: format!("it is credited to {} ({}: \"{}\")", c.agency, role_name(c.role), c.evidence),
-                cited: false,
+                sentence,
             });
         }
     }
@@ -194,6 +194,17 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
             .map(|&t| format!("{} in a{} ({})", candidates[t].agency, candidates[t].article, candidates[t].published.to_iso()))
             .collect();
         evidence.push_str(&format!("; ties with {}", tied.join(", ")));
+    }
+    // "on Wednesday" in the deciding sentence, dated against its article, for people to check.
+    let text = texts.get(articles[first.article].input).copied().unwrap_or("");
+    if let Some(sentence) = text.get(first.sentence.start..first.sentence.end) {
+        let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
+            .into_iter()
+            .map(|(range, day)| format!("\"{}\" = {}", &sentence[range], day.describe()))
+            .collect();
+        if !days.is_empty() {
+            evidence.push_str(&format!("; in its sentence {}", days.join(", ")));
+        }
     }
     let later = candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).count();
     if later > 0 {
