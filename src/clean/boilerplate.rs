@@ -40,6 +40,8 @@ pub enum Cue {
     SignOff,
     /// A photo caption or photo credit.
     Caption,
+    /// An item of a list the article itself introduces ("Tour dates:" then one line per date).
+    Item,
     /// A row of a table copied as tab-separated cells.
     TableRow,
     /// A short line holding a date ("Updated 12 March 2025").
@@ -209,6 +211,7 @@ pub fn classify(paste: &Paste) -> Classified {
     }
     let repeated: Vec<bool> = keys.iter().map(|k| counts.get(k.as_str()).copied().unwrap_or(0) > 1).collect();
 
+    mark_introduced_lists(paste, &mut cues);
     mark_comments(paste, &mut cues);
     mark_list_items(paste, &mut cues);
 
@@ -224,6 +227,19 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     Classified { cues, repeated }
+}
+
+/// Short lines under a line of text ending in a colon are that text's list, not menus.
+fn mark_introduced_lists(paste: &Paste, cues: &mut [Cue]) {
+    let mut open = false;
+    for i in 0..cues.len() {
+        let unit = &paste.units[i];
+        if open && unit.blanks_before <= 1 && matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated) && unit.shape.words <= 30 {
+            cues[i] = Cue::Item;
+            continue;
+        }
+        open = matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Prose) && paste.text_of(i).ends_with(':') && unit.shape.words >= 2;
+    }
 }
 
 /// Reader comments: from the first comment heading ("34 responses to ...", "Comments (12)",
@@ -268,7 +284,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
             Cue::ListHeading => in_list = true,
             Cue::Prose if unit.shape.words >= 30 => in_list = false,
             _ if unit.blanks_before >= 2 => in_list = false,
-            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow if in_list => cues[i] = Cue::ListItem,
+            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow | Cue::Item if in_list => cues[i] = Cue::ListItem,
             Cue::Legal | Cue::SignOff => in_list = false,
             _ => {}
         }

@@ -103,7 +103,7 @@ fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
         Cue::Prose if follows_header(c, i) => words.min(150) + HEADER_BONUS,
         Cue::Prose => words.min(150),
         Cue::Sentence => 2,
-        Cue::TableRow => 1,
+        Cue::TableRow | Cue::Item => 1,
         Cue::Text if words <= 3 => -1,
         Cue::Text => -3,
         Cue::Caption => -2,
@@ -147,7 +147,7 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         run.start = first_prose;
     }
 
-    let keep = |i: usize| matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow) && !(c.repeated[i] && c.cues[i] != Cue::Prose);
+    let keep = |i: usize| matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow | Cue::Item) && !(c.repeated[i] && c.cues[i] != Cue::Prose);
     let mut seen: HashSet<String> = HashSet::new();
     let mut body = Vec::new();
     for i in run.clone() {
