@@ -162,6 +162,9 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if shape.words <= 12 && p.byline.is_match(head) {
         return Cue::Byline;
     }
+    if tweet_attribution(head) {
+        return Cue::Sentence;
+    }
     if shape.words <= 14 && !dates::find(text, None).is_empty() {
         return Cue::Dated;
     }
@@ -179,6 +182,12 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
         return Cue::Sentence;
     }
     Cue::Text
+}
+
+/// "— Name (@handle) November 18, 2019": the signature of a post quoted in the article.
+fn tweet_attribution(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[—–-]\s*[^()]{1,60}\(@\w+\)").expect("tweet")).is_match(text)
 }
 
 /// Menus and breadcrumbs: items between separators, or three or more capitalised words with
@@ -227,6 +236,11 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     Classified { cues, repeated }
+}
+
+fn teaser_headline(paste: &Paste, cues: &[Cue], i: usize) -> bool {
+    let shape = &paste.units[i].shape;
+    cues[i] == Cue::ListItem && shape.words <= 20 && !shape.terminal && paste.units[i + 1].blanks_before <= 1
 }
 
 /// Short lines under a line of text ending in a colon are that text's list, not menus.
@@ -282,7 +296,8 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         let unit = &paste.units[i];
         match cues[i] {
             Cue::ListHeading => in_list = true,
-            Cue::Prose if unit.shape.words >= 30 => in_list = false,
+            // A long paragraph ends the list, unless it is the summary under a teaser headline.
+            Cue::Prose if unit.shape.words >= 30 && !(in_list && unit.shape.words <= 45 && i > 0 && teaser_headline(paste, cues, i - 1)) => in_list = false,
             _ if unit.blanks_before >= 2 => in_list = false,
             Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow | Cue::Item if in_list => cues[i] = Cue::ListItem,
             Cue::Legal | Cue::SignOff => in_list = false,
