@@ -1,7 +1,8 @@
 //! The agency registry: which names are news agencies, read from `data/agencies.tsv`.
 //!
 //! Each agency has a canonical name (what the report prints) and aliases in English and in its
-//! own script. Matching is case-sensitive and by whole words, because the short forms are
+//! own script. Matching is case-sensitive and by whole words (not inside words, except in
+//! Chinese and Japanese which write no spaces), because the short forms are
 //! ordinary words in other cases ("spa", "Ani", "Map"). Short forms that stay ambiguous even in
 //! capitals ("AP", "PTI", "MENA") are *weak*: [`AgencyMatch::weak`] tells the caller to accept them
 //! only in a credit shape or next to a citing cue (see `credits` and `citations`).
@@ -34,6 +35,8 @@ struct Registry {
     agencies: Vec<Agency>,
     /// Alias text -> (agency index, weak).
     aliases: HashMap<String, (usize, bool)>,
+    /// Every alias form, longest first.
+    forms: Vec<String>,
     matcher: Regex,
 }
 
@@ -70,16 +73,13 @@ fn parse(tsv: &str) -> Registry {
         }
     }
     // Longest first: the regex alternation is leftmost-first, so "Kyodo News" beats "Kyodo".
-    let mut forms: Vec<&String> = aliases.keys().collect();
+    // Pure literals (no look-around) keep the search on the fast literal engines; word
+    // boundaries are checked on each hit instead (see `find`).
+    let mut forms: Vec<String> = aliases.keys().cloned().collect();
     forms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    let (cjk, worded): (Vec<&String>, Vec<&String>) = forms.into_iter().partition(|a| is_cjk(a));
-    let alternation = |list: &[&String]| list.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
-    let mut pattern = format!(r"\b(?:{})\b", alternation(&worded));
-    if !cjk.is_empty() {
-        pattern = format!("{pattern}|(?:{})", alternation(&cjk));
-    }
+    let pattern = forms.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
     let matcher = Regex::new(&pattern).expect("escaped aliases always form a valid regex");
-    Registry { agencies, aliases, matcher }
+    Registry { agencies, aliases, forms, matcher }
 }
 
 /// Every agency of the registry, in table order.
@@ -92,14 +92,33 @@ pub fn name(index: usize) -> &'static str {
     registry().agencies.get(index).map(|a| a.name.as_str()).unwrap_or("")
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `text[start..end]` stands as a whole word (always true for CJK aliases).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let alias = &text[start..end];
+    if is_cjk(alias) {
+        return true;
+    }
+    let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
 /// Every agency named in `text`, in text order. Spans are offsets into `text` shifted by `base`.
 pub fn find(text: &str, base: usize) -> Vec<AgencyMatch> {
     let reg = registry();
     reg.matcher
         .find_iter(text)
         .filter_map(|m| {
-            let &(agency, weak) = reg.aliases.get(m.as_str())?;
-            Some(AgencyMatch { agency, span: Span::new(base + m.start(), base + m.end()), weak })
+            // "Kyodo Newsroom": the longest alias is not a whole word, a shorter one may be.
+            let alias = std::iter::once(m.as_str())
+                .chain(reg.forms.iter().map(String::as_str).filter(|f| f.len() < m.len() && m.as_str().starts_with(f)))
+                .find(|a| whole_word(text, m.start(), m.start() + a.len()))?;
+            let &(agency, weak) = reg.aliases.get(alias)?;
+            Some(AgencyMatch { agency, span: Span::new(base + m.start(), base + m.start() + alias.len()), weak })
         })
         .collect()
 }
