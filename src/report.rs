@@ -99,13 +99,19 @@ pub struct VariantReport {
     pub unit: String,
 }
 
+/// A similarity rounded to 4 decimals. `ln` may differ in its last bit between the native
+/// libm and wasm32's, so unrounded scores would break "the page's JSON equals the CLI's".
+fn portable_score(score: f32) -> f32 {
+    (score * 10_000.0).round() / 10_000.0
+}
+
 /// Links and variants of a cluster, with claim indexes turned into mention indexes.
 fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>) {
     let mention = |claim: usize| cluster.members.iter().position(|&m| m == claim).unwrap_or(0);
     let links = cluster
         .links
         .iter()
-        .map(|l| LinkReport { a: mention(l.a), b: mention(l.b), score: l.score, why: l.why.clone() })
+        .map(|l| LinkReport { a: mention(l.a), b: mention(l.b), score: portable_score(l.score), why: l.why.clone() })
         .collect();
     let variants = cluster
         .variants
