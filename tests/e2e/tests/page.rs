@@ -234,6 +234,14 @@ fn cli_report() -> Vec<u8> {
     output.stdout
 }
 
+/// Counts the animation frames (each is painted) in which "Analysing…" is in the page.
+const WATCH_FRAMES_FOR_ANALYSING: &str = "window.__framesWithAnalysing = 0;
+    const watch = () => {
+      if (document.getElementById('analysing')) window.__framesWithAnalysing += 1;
+      if (!document.querySelector('.results')) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);";
+
 /// Makes the page hand every Blob it offers for download to the test as well.
 const CAPTURE_DOWNLOADS: &str = "window.__downloads = [];
     const create = URL.createObjectURL;
@@ -267,7 +275,10 @@ async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, Str
         serde_json::from_slice::<Value>(&expected)?["claims"].as_array().map_or(0, Vec::len);
     page.client.goto(&site.base).await?;
     page.click("#load-example").await?;
+    page.script(WATCH_FRAMES_FOR_ANALYSING).await?;
     page.analyze().await?;
+    let painted = page.script("return window.__framesWithAnalysing;").await?;
+    ensure!(painted.as_u64() > Some(0), "\"Analysing…\" was never on screen before the report ({painted})");
     let claims = page.client.find_all(Locator::Css(".claim-card")).await?.len();
     ensure!(claims > 0 && claims == expected_claims, "the page lists {claims} claims, the CLI {expected_claims}");
     let first = page.text("#analysis-time").await?;
