@@ -25,4 +25,3 @@ pub fn load() -> Option<Vec<Input>> {
     let json = storage()?.get_item(KEY).ok().flatten()?;
     serde_json::from_str(&json).ok()
 }
-

@@ -85,7 +85,11 @@ pub enum Action {
     /// Ask for an analysis of the pastes as they are now.
     Analyze,
     /// Run `run` finished with this report after `millis` milliseconds.
-    Finished { run: u64, report: SharedReport, millis: f64 },
+    Finished {
+        run: u64,
+        report: SharedReport,
+        millis: f64,
+    },
     /// Make a permalink of the pastes as they are now.
     Share,
     /// Open a permalink fragment (with or without `#`): restore its pastes and analyse them.
@@ -104,8 +108,7 @@ impl Default for State {
 impl State {
     /// A fresh state holding these pastes (at least one, possibly empty), nothing analysed.
     pub fn with_inputs(inputs: &[Input]) -> Self {
-        let mut state =
-            State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None };
+        let mut state = State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None };
         state.replace_pastes(inputs);
         state
     }
@@ -187,7 +190,9 @@ impl State {
                     Err(error) => self.notice = Some(error.to_string()),
                 }
             }
-            Action::DraftsNotSaved(reason) => self.notice = Some(format!("Your pastes are not saved in this browser: {reason}.")),
+            Action::DraftsNotSaved(reason) => {
+                self.notice = Some(format!("Your pastes are not saved in this browser: {reason}."))
+            }
             Action::DismissNotice => self.notice = None,
         }
         self
@@ -222,10 +227,7 @@ impl State {
 
     /// "Paste N" for the smallest N not already taken, so names stay distinct.
     fn unused_paste_name(&self) -> String {
-        (1..)
-            .map(|n| format!("Paste {n}"))
-            .find(|name| self.pastes.iter().all(|p| &p.name != name))
-            .unwrap_or_default()
+        (1..).map(|n| format!("Paste {n}")).find(|name| self.pastes.iter().all(|p| &p.name != name)).unwrap_or_default()
     }
 }
 

@@ -102,7 +102,11 @@ struct Site {
 impl Site {
     fn start() -> Site {
         let dist = env_path("WIRETRACE_DIST", "dist");
-        assert!(dist.join("index.html").is_file(), "no built page in {}: run `trunk build --release` first", dist.display());
+        assert!(
+            dist.join("index.html").is_file(),
+            "no built page in {}: run `trunk build --release` first",
+            dist.display()
+        );
         let base = serve_static(dist);
         let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -271,8 +275,7 @@ async fn the_example_report_equals_the_cli_and_its_permalink_reopens_it() {
 /// returns the link and the report's text.
 async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, String), Box<dyn std::error::Error>> {
     let expected = cli_report();
-    let expected_claims =
-        serde_json::from_slice::<Value>(&expected)?["claims"].as_array().map_or(0, Vec::len);
+    let expected_claims = serde_json::from_slice::<Value>(&expected)?["claims"].as_array().map_or(0, Vec::len);
     page.client.goto(&site.base).await?;
     page.click("#load-example").await?;
     page.script(WATCH_FRAMES_FOR_ANALYSING).await?;
@@ -284,7 +287,10 @@ async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, Str
     let first = page.text("#analysis-time").await?;
     // The first run also builds the core's lazily compiled tables; a second shows the steady cost.
     page.analyze().await?;
-    println!("e2e: the page analysed the example ({claims} claims): first {first}, again {}", page.text("#analysis-time").await?);
+    println!(
+        "e2e: the page analysed the example ({claims} claims): first {first}, again {}",
+        page.text("#analysis-time").await?
+    );
     if let Some(path) = std::env::var_os("WIRETRACE_SCREENSHOT") {
         page.script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();").await?;
         std::fs::write(&path, page.client.screenshot().await?)?;
@@ -323,7 +329,10 @@ async fn reopen(page: &Browser, link: &str, shown: &str) -> Outcome {
 #[tokio::test]
 async fn a_damaged_permalink_shows_a_plain_message() {
     let site = Site::start();
-    let good = wiretrace::permalink::encode(&[wiretrace::Input::new("a.txt", "MOSCOW (Reuters) - Putin said 430 soldiers were captured.")]);
+    let good = wiretrace::permalink::encode(&[wiretrace::Input::new(
+        "a.txt",
+        "MOSCOW (Reuters) - Putin said 430 soldiers were captured.",
+    )]);
     for damaged in [&good[..good.len() - 7], "v9.from-the-future", "v1.not*base64"] {
         let page = site.browser().await;
         let outcome = expect_plain_message(site.base.as_str(), &page, damaged).await;
