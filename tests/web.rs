@@ -41,6 +41,7 @@ fn opening_a_link_restores_its_pastes_and_queues_an_analysis() {
     let state = State::default().apply(Action::OpenLink(format!("#{fragment}")));
     assert_eq!(state.inputs(), example::inputs());
     assert_eq!(state.link.as_deref(), Some(fragment.as_str()));
+    assert_eq!(state.drafts(), None, "someone's link must not overwrite one's drafts");
     assert!(state.queued_run().is_some());
     // The address bar echoing the same link back changes nothing.
     let again = state.clone().apply(Action::OpenLink(fragment));
@@ -101,7 +102,9 @@ fn share_makes_the_link_of_the_pastes_and_an_edit_clears_it() {
     let state = State::with_inputs(&hostile_inputs()).apply(Action::Share);
     assert_eq!(state.link, Some(permalink::encode(&hostile_inputs())));
     let id = state.pastes[1].id;
-    assert_eq!(state.apply(Action::Rename(id, "x".into())).link, None);
+    let edited = state.apply(Action::Rename(id, "x".into()));
+    assert_eq!(edited.link, None);
+    assert_eq!(edited.drafts(), Some(edited.inputs()), "edited pastes are one's own drafts");
 }
 
 #[wasm_bindgen_test]

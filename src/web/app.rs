@@ -1,7 +1,7 @@
 //! The page: the paste areas, the controls and the report, wired to the state's reducer.
 //!
 //! Side effects live here, each in one effect keyed on the state it follows: the drafts follow
-//! the pastes, the address bar follows the link, and a queued analysis runs after the next
+//! the person's own pastes, the address bar follows the link, and a queued analysis runs after the next
 //! paint so "Analysing…" shows first.
 
 use super::controls::Controls;
@@ -9,7 +9,7 @@ use super::notice::Notice;
 use super::paste_area::PasteArea;
 use super::results::Results;
 use super::share_box::ShareBox;
-use super::state::{Action, Paste, Phase, SharedReport, State};
+use super::state::{Action, Phase, SharedReport, State};
 use super::{browser, drafts, example};
 use crate::Input;
 use std::rc::Rc;
@@ -18,10 +18,10 @@ use yew::prelude::*;
 /// The state a page opens with: the pastes of the link in its address if there is one,
 /// else the drafts saved by the last visit.
 fn initial_state() -> State {
-    let drafts = State::with_inputs(&drafts::load().unwrap_or_default());
+    let saved = State::with_inputs(&drafts::load().unwrap_or_default());
     match browser::fragment() {
-        fragment if fragment.is_empty() => drafts,
-        fragment => drafts.apply(Action::OpenLink(fragment)),
+        fragment if fragment.is_empty() => saved,
+        fragment => saved.apply(Action::OpenLink(fragment)),
     }
 }
 
@@ -38,9 +38,8 @@ pub fn app() -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.pastes.clone(), move |pastes: &Vec<Paste>| {
-            let inputs: Vec<Input> = pastes.iter().map(Input::from).collect();
-            if let Err(reason) = drafts::save(&inputs) {
+        use_effect_with(state.drafts(), move |own_pastes: &Option<Vec<Input>>| {
+            if let Some(Err(reason)) = own_pastes.as_deref().map(drafts::save) {
                 dispatcher.dispatch(Action::DraftsNotSaved(reason));
             }
         });

@@ -118,6 +118,13 @@ impl State {
         self.pastes.iter().map(Input::from).collect()
     }
 
+    /// The pastes to keep as the person's drafts; none while they are an opened link's, unedited,
+    /// so that opening someone's link does not overwrite one's own drafts. (After "Share link"
+    /// the pastes are already saved: every edit before it was.)
+    pub fn drafts(&self) -> Option<Vec<Input>> {
+        self.link.is_none().then(|| self.inputs())
+    }
+
     /// The run the page must start now, if one is queued.
     pub fn queued_run(&self) -> Option<u64> {
         match self.phase {
