@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the page and saves docs/screenshot.png: the example analysed, as the end-to-end test
-# sees it in headless Chromium.
+# sees it in headless Chromium. Pastes in Chinese need a CJK font to show (Debian: fonts-wqy-zenhei).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh </dev/null
