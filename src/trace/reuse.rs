@@ -11,7 +11,7 @@ use super::{Credit, Role};
 use crate::clean::Article;
 use crate::Span;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What an inferred credit rests on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,6 +30,10 @@ const MIN_COMMON_WORDS: usize = 12;
 const MIN_PARAGRAPH_SHARE: f32 = 0.5;
 /// Longer paragraphs are compared by their first words only (bounded work).
 const MAX_WORDS: usize = 300;
+/// A word triple found in more paragraphs of one article than this is too common to point at reuse.
+const MAX_POSTINGS: usize = 20;
+/// At most this many likely source paragraphs are compared word by word with each paragraph.
+const MAX_COMPARED: usize = 5;
 
 struct Paragraph {
     span: Span,
@@ -104,6 +108,24 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
 pub fn infer(texts: &[&str], articles: &[Article], credits: &[Vec<Credit>]) -> Vec<Vec<Credit>> {
     let has_source = |i: usize| credits[i].iter().any(|c| c.role.is_source());
     let parsed: Vec<Vec<Paragraph>> = articles.iter().map(|a| paragraphs(texts[a.input], a)).collect();
+    // Word triple -> paragraphs holding it, per article; triples common to many paragraphs
+    // ("in the region") say nothing about reuse and would cost time, so they are left out.
+    let indexes: Vec<HashMap<[u64; 3], Vec<usize>>> = parsed
+        .iter()
+        .enumerate()
+        .map(|(i, paragraphs)| {
+            let mut index: HashMap<[u64; 3], Vec<usize>> = HashMap::new();
+            if has_source(i) {
+                for (q, paragraph) in paragraphs.iter().enumerate() {
+                    for t in &paragraph.trigrams {
+                        index.entry(*t).or_default().push(q);
+                    }
+                }
+                index.retain(|_, qs| qs.len() <= MAX_POSTINGS);
+            }
+            index
+        })
+        .collect();
     let mut out = vec![Vec::new(); articles.len()];
     for (u, reuser) in articles.iter().enumerate().filter(|&(u, _)| !has_source(u)) {
         let total: usize = parsed[u].iter().map(|p| p.words.len()).sum();
@@ -114,11 +136,21 @@ pub fn infer(texts: &[&str], articles: &[Article], credits: &[Vec<Credit>]) -> V
         for s in (0..articles.len()).filter(|&s| has_source(s) && articles[s].input != reuser.input) {
             let mut passages = Vec::new();
             let mut covered = 0;
+            let index = &indexes[s];
             for p in parsed[u].iter().filter(|p| p.words.len() >= MIN_COMMON_WORDS) {
-                let best = parsed[s]
+                // Paragraphs of the source sharing at least three word triples with `p`, most first.
+                let mut shared: HashMap<usize, usize> = HashMap::new();
+                for t in &p.trigrams {
+                    for &q in index.get(t).map_or(&[][..], Vec::as_slice) {
+                        *shared.entry(q).or_default() += 1;
+                    }
+                }
+                let mut likely: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 3).collect();
+                likely.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let best = likely
                     .iter()
-                    .filter(|q| p.trigrams.intersection(&q.trigrams).nth(2).is_some())
-                    .map(|q| common_in_order(&p.words, &q.words))
+                    .take(MAX_COMPARED)
+                    .map(|&(q, _)| common_in_order(&p.words, &parsed[s][q].words))
                     .max()
                     .unwrap_or(0);
                 if best >= MIN_COMMON_WORDS && best as f32 >= MIN_PARAGRAPH_SHARE * p.words.len() as f32 {

@@ -85,7 +85,9 @@ fn relative_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:on|last|this|since|from|until|by|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b",
+            // ASCII word boundaries keep this on the fast engines (the words are English).
+            &r"(?i)\b(?:(?:on|last|this|since|from|until|by|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
+                .replace(r"\b", r"(?-u:\b)"),
         )
         .expect("static regex")
     })
