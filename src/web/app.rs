@@ -1,8 +1,8 @@
 //! The page: the paste areas, the controls and the report, wired to the state's reducer.
 //!
 //! Side effects live here, each in one effect keyed on the state it follows: the drafts follow
-//! the person's own pastes, the address bar follows the link, and a queued analysis runs after the next
-//! paint so "Analysing…" shows first.
+//! the person's own pastes, the address bar follows the link, and a queued analysis runs after
+//! the next paint so "Analysing…" shows first.
 
 use super::controls::Controls;
 use super::notice::Notice;
@@ -46,9 +46,10 @@ pub fn app() -> Html {
     }
     use_effect_with(state.link.clone(), |link| browser::show_fragment(link.as_deref()));
     {
-        let (dispatcher, inputs) = (state.dispatcher(), state.inputs());
+        let state = state.clone();
         use_effect_with(state.queued_run(), move |run| {
             if let Some(run) = *run {
+                let (dispatcher, inputs) = (state.dispatcher(), state.inputs());
                 browser::after_next_paint(move || {
                     let started = browser::now_millis();
                     let report = crate::analyze(&inputs);
