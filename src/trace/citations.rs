@@ -45,7 +45,7 @@ fn cue_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
+            r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
         )
         .expect("static regex")
     })
@@ -76,11 +76,20 @@ fn news_agency_nearby() -> &'static Regex {
 /// names inside `skip` (a dateline or photo credit already read as such).
 pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
     let sentence = span.of(text);
-    registry::find(sentence, span.start)
-        .into_iter()
-        .filter(|m| !skip.iter().any(|s| s.overlaps(m.span)))
-        .filter_map(|m| classify(text, span, m))
-        .collect()
+    let mut out: Vec<Citation> = Vec::new();
+    for m in registry::find(sentence, span.start).into_iter().filter(|m| !skip.iter().any(|s| s.overlaps(m.span))) {
+        // "citing Kyodo and Reuters": a name listed right after a cited one shares its cue.
+        let listed = out.last().filter(|prev| prev.role == Role::Cited && prev.name.end <= m.span.start).filter(|prev| {
+            let gap = text[prev.name.end..m.span.start].trim();
+            matches!(gap, "," | "and" | ", and" | "&" | "or" | "as well as" | "/")
+        });
+        let found = match listed {
+            Some(prev) => Some(Citation { agency: m.agency, name: m.span, words: Span::new(prev.words.start, m.span.end), role: Role::Cited, depth: prev.depth }),
+            None => classify(text, span, m),
+        };
+        out.extend(found);
+    }
+    out
 }
 
 fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
@@ -106,7 +115,7 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
         }
     }
     if let Some(cue) = cue_after().captures(after) {
-        let verb = cue.get(1).map_or("", |v| v.as_str());
+        let verb = cue.get(2).map_or("", |v| v.as_str());
         let says = matches!(verb, "said" | "says" | "added" | "announced" | "stated" | "wrote" | "writes");
         let end = m.span.end + cue.get(0).map_or(0, |c| c.end());
         // "PTI said" may be the party; a weak alias says things only as a named news agency.

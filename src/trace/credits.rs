@@ -49,7 +49,7 @@ fn filler() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"(?i)\b(?:sources?|by|with|and|inputs?|from|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4})\b|\(c\)|[-–—=■•|/,;:()（）&+.*_~©\s]",
+        r"(?i)\b(?:sources?|by|with|and|inputs?|from|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4})\b|\(c\)|/[a-z]{2,4}\b|[-–—=■•|/,;:()（）&+.*_~©\s]",
     )
 }
 
@@ -83,7 +83,7 @@ fn caption_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)",
+        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)|\b(?:this|the|a|file) (?:photo|picture|image|photograph|screengrab|handout)\b|\b(?:photo|image|picture) (?:provided|taken|released|courtesy|obtained|shows)\b",
     )
 }
 
@@ -92,9 +92,14 @@ fn ends_with_paren() -> &'static Regex {
     regex(&RE, r"\(([^()]{1,40})\)\s*\.?\s*$")
 }
 
+fn trailing_sign_off() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"\s[-–—]{1,2}\s*([^-–—()]{1,40}?)\.?\s*$")
+}
+
 fn code_token() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^[a-z0-9/]{1,6}$")
+    regex(&RE, r"^(?:[a-z0-9/]{1,6}|[A-Z]{2,4})$")
 }
 
 /// The non-blank lines of `region`, with the cleaner's kind where it classified them.
@@ -196,11 +201,13 @@ fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option
     None
 }
 
-/// "Riyadh, March 12, 2025, SPA --", "Tehran, IRNA -": the agency closes the place and date.
+/// "Riyadh, March 12, 2025, SPA --", "Tehran, IRNA -", "MOSCOW, March 12 - RIA Novosti.": the
+/// agency closes the place and date.
 fn comma_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
     let first = matches.first()?;
     let prefix = &s[..first.span.start - line.start];
-    if !prefix.trim_end().ends_with(',') || !dateline_prefix(prefix) || prefix.chars().count() > 90 {
+    let prefix_words = prefix.trim_end().trim_end_matches([',', '-', '–', '—']);
+    if !prefix.trim_end().ends_with([',', '-', '–', '—']) || !dateline_prefix(prefix_words) || prefix.chars().count() > 90 {
         return None;
     }
     let mut names = vec![*first];
@@ -213,7 +220,8 @@ fn comma_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize
         }
     }
     let tail = &s[end..];
-    if !tail.trim_start().starts_with(['-', '–', '—', ':']) {
+    let closes = if prefix.trim_end().ends_with(',') { &['-', '–', '—', ':'][..] } else { &['-', '–', '—', ':', '.'][..] };
+    if !tail.trim_start().starts_with(closes) {
         return None;
     }
     let skip = dash_then_prose(tail)?;
@@ -242,8 +250,23 @@ fn dateline_word(word: &str) -> bool {
     first.is_uppercase()
         || first.is_ascii_digit()
         || matches!(word, "de" | "del" | "la" | "el" | "du" | "of" | "and" | "am" | "pm" | "a.m" | "p.m")
+        || is_month_word(word)
         || word.chars().count() >= 3 && word.chars().all(|c| matches!(c as u32, 0x0400..=0x04FF))
         || first as u32 >= 0x2E80
+}
+
+/// Lower-case month names and abbreviations of Spanish, French, Italian and Portuguese datelines
+/// ("Madrid, 12 mar (EFE)", "Paris, 3 juin (AFP)").
+fn is_month_word(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "ene", "enero", "feb", "febrero", "mar", "marzo", "abr", "abril", "may", "mayo", "jun", "junio", "jul", "julio",
+        "ago", "agosto", "sep", "sept", "septiembre", "oct", "octubre", "nov", "noviembre", "dic", "diciembre",
+        "janv", "janvier", "févr", "février", "mars", "avr", "avril", "mai", "juin", "juil", "juillet", "août", "sept",
+        "septembre", "octobre", "novembre", "déc", "décembre", "gen", "gennaio", "febbraio", "aprile", "maggio",
+        "giugno", "luglio", "settembre", "ottobre", "dicembre", "jan", "janeiro", "fev", "fevereiro", "março",
+        "maio", "junho", "julho", "set", "setembro", "out", "outubro", "novembro", "dez", "dezembro",
+    ];
+    MONTHS.contains(&word)
 }
 
 /// Whether the agency name `m` in `line` is part of a photo credit.
@@ -419,6 +442,17 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
             }
         }
         if any {
+            return;
+        }
+    }
+    // "... or not. - AFP", "Putin visits Kursk - Reuters": a dash and agency names end the line.
+    if let Some(sign) = trailing_sign_off().captures(s) {
+        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
+        if pure_credit(text, inner, &open) && !caption_like(text, line) {
+            let whole = sign.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
+            for m in open.iter().filter(|m| inner.contains(m.span)) {
+                found.claim(text, m, Role::Credit, whole);
+            }
             return;
         }
     }
