@@ -83,7 +83,7 @@ fn caption_cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)|\b(?:this|the|a|file) (?:photo|picture|image|photograph|screengrab|handout)\b|\b(?:photo|image|picture) (?:provided|taken|released|courtesy|obtained|shows)\b",
+        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)|\b(?:this|the|a|file) (?:photo|picture|image|photograph|screengrab|handout)\b|\b(?:photo|image|picture) (?:provided|taken|released|courtesy|obtained|shows)\b|\((?:left|right|center|centre|top|bottom|front|second from (?:left|right)|L|R|C)\)|\benlarge image\b",
     )
 }
 
@@ -392,6 +392,10 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
     // A whole line of agency names: a credit, or the credit of a neighbouring caption.
     if pure_credit(text, line.span, &open) {
         let bare = !byline_start().is_match(s) && filler_prefix_free(s);
+        // "AA" between "AS" and "AE": a list of codes (US states, airports), not a credit.
+        if bare && open.iter().all(|m| m.weak) && neighbours_code_list(text, lines, i) {
+            return;
+        }
         let role = if bare && neighbours_caption_without_credit(text, lines, i) {
             Role::Photo
         } else if byline_start().is_match(s) {
@@ -481,6 +485,14 @@ fn neighbours_caption_without_credit(text: &str, lines: &[LineInfo], i: usize) -
     [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
         let s = n.span.of(text);
         caption_like(text, n) && registry::find(s, 0).is_empty() && !ends_with_paren().is_match(s)
+    })
+}
+
+/// Whether a neighbouring line is a short code of capitals too ("AK", "AS", "AE").
+fn neighbours_code_list(text: &str, lines: &[LineInfo], i: usize) -> bool {
+    [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
+        let s = n.span.of(text);
+        (1..=4).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
     })
 }
 
