@@ -137,26 +137,81 @@ fn patterns() -> &'static Patterns {
 pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     let p = patterns();
     let head = text.get(..text.len().min(300)).unwrap_or(text);
+    // Cheap word checks first: the regexes run only on lines that could match (a paste of
+    // several megabytes has hundreds of thousands of lines).
+    let lower = head.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let first_alpha = head.chars().next().is_some_and(char::is_alphabetic);
     let short = shape.words <= 30;
-    if short && p.sign_off.is_match(head) && !(shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('(')) {
+    let code_line = shape.words <= 8 && head.split_whitespace().all(|t| t.len() <= 7);
+    let may_sign_off =
+        shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower.get(..20).unwrap_or(&lower).contains(':');
+    if short
+        && may_sign_off
+        && p.sign_off.is_match(head)
+        && !(shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('('))
+    {
         return Cue::SignOff;
     }
-    if (short || shape.words <= 60) && p.legal.is_match(text) && shape.words <= 60 {
+    let may_be_legal = has(&[
+        "©",
+        "(c)",
+        "copyright",
+        "reserved",
+        "may not be",
+        "reproduction",
+        "prohibida",
+        "trademark",
+        "impressum",
+        "datenschutz",
+        "mentions",
+        "aviso",
+        "icp",
+        "许可",
+        "公网",
+        "版权",
+    ]);
+    if shape.words <= 60 && may_be_legal && p.legal.is_match(text) {
         return Cue::Legal;
     }
-    if shape.words <= 60 && p.caption.is_match(text) {
+    let may_be_caption = has(&["(", ":", "/", "©", "in this ", "photo", "image", "picture", "footage", "video"]);
+    if shape.words <= 60 && may_be_caption && p.caption.is_match(text) {
         return Cue::Caption;
     }
     if shape.words <= 6 && !shape.terminal && p.heading.is_match(head) {
         return Cue::ListHeading;
     }
-    if p.heading.is_match(head) && head.contains(':') && shape.words <= 30 && head.find(':').is_some_and(|i| i < 40) {
+    if shape.words <= 30 && head.find(':').is_some_and(|i| i < 40) && p.heading.is_match(head) {
         return Cue::Prompt;
     }
     if shape.words <= 15 && p.prompt.is_match(head) {
         return Cue::Prompt;
     }
-    if shape.words <= 40 && p.prompt_anywhere.is_match(text) {
+    let may_prompt = has(&[
+        "cookie",
+        "subscri",
+        "newsletter",
+        "sign ",
+        "log in",
+        "free article",
+        "paywall",
+        "terms of",
+        "privacy",
+        "your inbox",
+        "your email",
+        "javascript",
+        "blocker",
+        "affiliat",
+        "comment",
+        "community",
+        "submission",
+        "investment",
+        "phone",
+        "fax",
+        "tel",
+        "mail",
+    ]);
+    if shape.words <= 40 && may_prompt && p.prompt_anywhere.is_match(text) {
         return Cue::Prompt;
     }
     if shape.words <= 12 && p.byline.is_match(head) {
@@ -187,7 +242,8 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
 /// "— Name (@handle) November 18, 2019": the signature of a post quoted in the article.
 fn tweet_attribution(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[—–-]\s*[^()]{1,60}\(@\w+\)").expect("tweet")).is_match(text)
+    RE.get_or_init(|| Regex::new(r"^[—–-]\s*[^()]{1,60}\(@\w+\)").expect("tweet"))
+        .is_match(text)
 }
 
 /// Menus and breadcrumbs: items between separators, or three or more capitalised words with
@@ -245,14 +301,20 @@ fn teaser_headline(paste: &Paste, cues: &[Cue], i: usize) -> bool {
 
 /// Short lines under a line of text ending in a colon are that text's list, not menus.
 fn mark_introduced_lists(paste: &Paste, cues: &mut [Cue]) {
-    let mut open = false;
+    let mut opener: Option<usize> = None;
     for i in 0..cues.len() {
         let unit = &paste.units[i];
-        if open && unit.blanks_before <= 1 && matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated) && unit.shape.words <= 30 {
-            cues[i] = Cue::Item;
-            continue;
+        if let Some(o) = opener {
+            if unit.blanks_before <= 1 && matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated) && unit.shape.words <= 30 {
+                cues[i] = Cue::Item;
+                if cues[o] == Cue::Text {
+                    cues[o] = Cue::Item;
+                }
+                continue;
+            }
         }
-        open = matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Prose) && paste.text_of(i).ends_with(':') && unit.shape.words >= 2;
+        let opens = matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Prose) && paste.text_of(i).ends_with(':') && unit.shape.words >= 2;
+        opener = opens.then_some(i);
     }
 }
 
@@ -297,9 +359,15 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         match cues[i] {
             Cue::ListHeading => in_list = true,
             // A long paragraph ends the list, unless it is the summary under a teaser headline.
-            Cue::Prose if unit.shape.words >= 30 && !(in_list && unit.shape.words <= 45 && i > 0 && teaser_headline(paste, cues, i - 1)) => in_list = false,
+            Cue::Prose
+                if unit.shape.words >= 30 && !(in_list && unit.shape.words <= 45 && i > 0 && teaser_headline(paste, cues, i - 1)) =>
+            {
+                in_list = false
+            }
             _ if unit.blanks_before >= 2 => in_list = false,
-            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow | Cue::Item if in_list => cues[i] = Cue::ListItem,
+            Cue::Prose | Cue::Sentence | Cue::Text | Cue::Byline | Cue::Dated | Cue::Menu | Cue::TableRow | Cue::Item if in_list => {
+                cues[i] = Cue::ListItem
+            }
             Cue::Legal | Cue::SignOff => in_list = false,
             _ => {}
         }
@@ -321,7 +389,10 @@ mod tests {
         assert_eq!(cue("-- WAM"), Cue::SignOff);
         assert_eq!(cue("SOURCE: AA"), Cue::SignOff);
         assert_eq!(cue("Related news"), Cue::ListHeading);
-        assert_eq!(cue("Copyright 2020 © Shanghai Daily. All Rights Reserved. Hotline: 8621-52920043"), Cue::Legal);
+        assert_eq!(
+            cue("Copyright 2020 © Shanghai Daily. All Rights Reserved. Hotline: 8621-52920043"),
+            Cue::Legal
+        );
         assert_eq!(cue("Football | Basketball | Athletics | Wrestling | Results | Video"), Cue::Menu);
         assert_eq!(cue("U.S. World Business Lifestyle"), Cue::Menu);
         assert_eq!(cue("By Andrew Osborn and Mark Trevelyan"), Cue::Byline);

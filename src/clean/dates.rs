@@ -57,7 +57,11 @@ impl Zone {
         let (Some(start), Some(end)) = (start, end) else { return std };
         let hour = local.hour();
         let summer = (date > start || (date == start && hour >= 3)) && (date < end || (date == end && hour < 2));
-        if summer { std + 60 } else { std }
+        if summer {
+            std + 60
+        } else {
+            std
+        }
     }
 }
 
@@ -72,58 +76,174 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
 /// Zone abbreviations as news pages print them. CST is North American / Mexican central time
 /// unless the page is known to be Chinese (see [`find`]).
 const ABBREVIATIONS: &[(&str, Zone)] = &[
-    ("UTC", Zone::Fixed(0)), ("GMT", Zone::Fixed(0)), ("Z", Zone::Fixed(0)), ("WET", Zone::Fixed(0)),
-    ("WEST", Zone::Fixed(60)), ("BST", Zone::Fixed(60)), ("CET", Zone::Fixed(60)), ("MEZ", Zone::Fixed(60)),
-    ("WAT", Zone::Fixed(60)), ("CEST", Zone::Fixed(120)), ("MESZ", Zone::Fixed(120)), ("EET", Zone::Fixed(120)),
-    ("SAST", Zone::Fixed(120)), ("CAT", Zone::Fixed(120)), ("EEST", Zone::Fixed(180)), ("MSK", Zone::Fixed(180)),
-    ("TRT", Zone::Fixed(180)), ("EAT", Zone::Fixed(180)), ("AST", Zone::Fixed(180)), ("GST", Zone::Fixed(240)),
-    ("PKT", Zone::Fixed(300)), ("IST", Zone::Fixed(330)), ("ICT", Zone::Fixed(420)), ("WIB", Zone::Fixed(420)),
-    ("SGT", Zone::Fixed(480)), ("MYT", Zone::Fixed(480)), ("PHT", Zone::Fixed(480)), ("HKT", Zone::Fixed(480)),
-    ("AWST", Zone::Fixed(480)), ("JST", Zone::Fixed(540)), ("KST", Zone::Fixed(540)), ("AEST", Zone::Fixed(600)),
-    ("AEDT", Zone::Fixed(660)), ("NZST", Zone::Fixed(720)), ("NZDT", Zone::Fixed(780)), ("HST", Zone::Fixed(-600)),
-    ("AKST", Zone::Fixed(-540)), ("AKDT", Zone::Fixed(-480)), ("PST", Zone::Fixed(-480)), ("PDT", Zone::Fixed(-420)),
-    ("MST", Zone::Fixed(-420)), ("MDT", Zone::Fixed(-360)), ("CST", Zone::Fixed(-360)), ("CDT", Zone::Fixed(-300)),
-    ("EST", Zone::Fixed(-300)), ("EDT", Zone::Fixed(-240)), ("ART", Zone::Fixed(-180)), ("BRT", Zone::Fixed(-180)),
-    ("ET", Zone::Us(-300)), ("CT", Zone::Us(-360)), ("MT", Zone::Us(-420)), ("PT", Zone::Us(-480)),
+    ("UTC", Zone::Fixed(0)),
+    ("GMT", Zone::Fixed(0)),
+    ("Z", Zone::Fixed(0)),
+    ("WET", Zone::Fixed(0)),
+    ("WEST", Zone::Fixed(60)),
+    ("BST", Zone::Fixed(60)),
+    ("CET", Zone::Fixed(60)),
+    ("MEZ", Zone::Fixed(60)),
+    ("WAT", Zone::Fixed(60)),
+    ("CEST", Zone::Fixed(120)),
+    ("MESZ", Zone::Fixed(120)),
+    ("EET", Zone::Fixed(120)),
+    ("SAST", Zone::Fixed(120)),
+    ("CAT", Zone::Fixed(120)),
+    ("EEST", Zone::Fixed(180)),
+    ("MSK", Zone::Fixed(180)),
+    ("TRT", Zone::Fixed(180)),
+    ("EAT", Zone::Fixed(180)),
+    ("AST", Zone::Fixed(180)),
+    ("GST", Zone::Fixed(240)),
+    ("PKT", Zone::Fixed(300)),
+    ("IST", Zone::Fixed(330)),
+    ("ICT", Zone::Fixed(420)),
+    ("WIB", Zone::Fixed(420)),
+    ("SGT", Zone::Fixed(480)),
+    ("MYT", Zone::Fixed(480)),
+    ("PHT", Zone::Fixed(480)),
+    ("HKT", Zone::Fixed(480)),
+    ("AWST", Zone::Fixed(480)),
+    ("JST", Zone::Fixed(540)),
+    ("KST", Zone::Fixed(540)),
+    ("AEST", Zone::Fixed(600)),
+    ("AEDT", Zone::Fixed(660)),
+    ("NZST", Zone::Fixed(720)),
+    ("NZDT", Zone::Fixed(780)),
+    ("HST", Zone::Fixed(-600)),
+    ("AKST", Zone::Fixed(-540)),
+    ("AKDT", Zone::Fixed(-480)),
+    ("PST", Zone::Fixed(-480)),
+    ("PDT", Zone::Fixed(-420)),
+    ("MST", Zone::Fixed(-420)),
+    ("MDT", Zone::Fixed(-360)),
+    ("CST", Zone::Fixed(-360)),
+    ("CDT", Zone::Fixed(-300)),
+    ("EST", Zone::Fixed(-300)),
+    ("EDT", Zone::Fixed(-240)),
+    ("ART", Zone::Fixed(-180)),
+    ("BRT", Zone::Fixed(-180)),
+    ("ET", Zone::Us(-300)),
+    ("CT", Zone::Us(-360)),
+    ("MT", Zone::Us(-420)),
+    ("PT", Zone::Us(-480)),
 ];
 
 /// Places (lower case) and their zone: for "(Paris)" after a time, "Uhr", and for where an
 /// outlet is based when its page prints no zone.
 const PLACES: &[(&str, Zone)] = &[
-    ("london", Zone::Eu(0)), ("britain", Zone::Eu(0)), ("british", Zone::Eu(0)), ("lisbon", Zone::Eu(0)),
-    ("portugal", Zone::Eu(0)), ("dublin", Zone::Eu(0)), ("ireland", Zone::Eu(0)),
-    ("paris", Zone::Eu(60)), ("france", Zone::Eu(60)), ("berlin", Zone::Eu(60)), ("germany", Zone::Eu(60)),
-    ("uhr", Zone::Eu(60)), ("frankfurt", Zone::Eu(60)), ("hamburg", Zone::Eu(60)), ("munich", Zone::Eu(60)),
-    ("madrid", Zone::Eu(60)), ("spain", Zone::Eu(60)), ("barcelona", Zone::Eu(60)), ("brussels", Zone::Eu(60)),
-    ("belgium", Zone::Eu(60)), ("rome", Zone::Eu(60)), ("italy", Zone::Eu(60)), ("italia", Zone::Eu(60)),
-    ("milan", Zone::Eu(60)), ("amsterdam", Zone::Eu(60)), ("vienna", Zone::Eu(60)), ("zurich", Zone::Eu(60)),
-    ("geneva", Zone::Eu(60)), ("stockholm", Zone::Eu(60)), ("oslo", Zone::Eu(60)), ("copenhagen", Zone::Eu(60)),
-    ("warsaw", Zone::Eu(60)), ("prague", Zone::Eu(60)), ("budapest", Zone::Eu(60)), ("belgrade", Zone::Eu(60)),
-    ("athens", Zone::Eu(120)), ("greece", Zone::Eu(120)), ("kyiv", Zone::Eu(120)), ("kiev", Zone::Eu(120)),
-    ("helsinki", Zone::Eu(120)), ("bucharest", Zone::Eu(120)), ("sofia", Zone::Eu(120)),
-    ("cairo", Zone::Fixed(120)), ("johannesburg", Zone::Fixed(120)), ("cape town", Zone::Fixed(120)),
-    ("south africa", Zone::Fixed(120)), ("lagos", Zone::Fixed(60)), ("nigeria", Zone::Fixed(60)),
-    ("nairobi", Zone::Fixed(180)), ("moscow", Zone::Fixed(180)), ("istanbul", Zone::Fixed(180)),
-    ("ankara", Zone::Fixed(180)), ("turkey", Zone::Fixed(180)), ("türkiye", Zone::Fixed(180)),
-    ("riyadh", Zone::Fixed(180)), ("doha", Zone::Fixed(180)), ("qatar", Zone::Fixed(180)),
-    ("dubai", Zone::Fixed(240)), ("abu dhabi", Zone::Fixed(240)), ("emirates", Zone::Fixed(240)),
-    ("uae", Zone::Fixed(240)), ("muscat", Zone::Fixed(240)), ("baku", Zone::Fixed(240)),
-    ("karachi", Zone::Fixed(300)), ("pakistan", Zone::Fixed(300)), ("india", Zone::Fixed(330)),
-    ("new delhi", Zone::Fixed(330)), ("mumbai", Zone::Fixed(330)), ("jakarta", Zone::Fixed(420)),
-    ("indonesia", Zone::Fixed(420)), ("bangkok", Zone::Fixed(420)), ("hanoi", Zone::Fixed(420)),
-    ("vietnam", Zone::Fixed(420)), ("beijing", Zone::Fixed(480)), ("china", Zone::Fixed(480)),
-    ("shanghai", Zone::Fixed(480)), ("xinhua", Zone::Fixed(480)), ("hong kong", Zone::Fixed(480)),
-    ("singapore", Zone::Fixed(480)), ("malaysia", Zone::Fixed(480)), ("kuala lumpur", Zone::Fixed(480)),
-    ("bernama", Zone::Fixed(480)), ("manila", Zone::Fixed(480)), ("philippines", Zone::Fixed(480)),
-    ("taipei", Zone::Fixed(480)), ("tokyo", Zone::Fixed(540)), ("japan", Zone::Fixed(540)),
-    ("seoul", Zone::Fixed(540)), ("korea", Zone::Fixed(540)), ("new york", Zone::Us(-300)),
-    ("washington", Zone::Us(-300)), ("toronto", Zone::Us(-300)), ("miami", Zone::Us(-300)),
-    ("havana", Zone::Us(-300)), ("cuba", Zone::Us(-300)), ("chicago", Zone::Us(-360)),
-    ("houston", Zone::Us(-360)), ("texas", Zone::Us(-360)), ("mexico city", Zone::Fixed(-360)),
-    ("denver", Zone::Us(-420)), ("colorado", Zone::Us(-420)), ("los angeles", Zone::Us(-480)),
-    ("california", Zone::Us(-480)), ("san francisco", Zone::Us(-480)), ("seattle", Zone::Us(-480)),
-    ("bogota", Zone::Fixed(-300)), ("lima", Zone::Fixed(-300)), ("caracas", Zone::Fixed(-240)),
-    ("buenos aires", Zone::Fixed(-180)), ("são paulo", Zone::Fixed(-180)), ("brasília", Zone::Fixed(-180)),
+    ("london", Zone::Eu(0)),
+    ("britain", Zone::Eu(0)),
+    ("british", Zone::Eu(0)),
+    ("lisbon", Zone::Eu(0)),
+    ("portugal", Zone::Eu(0)),
+    ("dublin", Zone::Eu(0)),
+    ("ireland", Zone::Eu(0)),
+    ("paris", Zone::Eu(60)),
+    ("france", Zone::Eu(60)),
+    ("berlin", Zone::Eu(60)),
+    ("germany", Zone::Eu(60)),
+    ("uhr", Zone::Eu(60)),
+    ("frankfurt", Zone::Eu(60)),
+    ("hamburg", Zone::Eu(60)),
+    ("munich", Zone::Eu(60)),
+    ("madrid", Zone::Eu(60)),
+    ("spain", Zone::Eu(60)),
+    ("barcelona", Zone::Eu(60)),
+    ("brussels", Zone::Eu(60)),
+    ("belgium", Zone::Eu(60)),
+    ("rome", Zone::Eu(60)),
+    ("italy", Zone::Eu(60)),
+    ("italia", Zone::Eu(60)),
+    ("milan", Zone::Eu(60)),
+    ("amsterdam", Zone::Eu(60)),
+    ("vienna", Zone::Eu(60)),
+    ("zurich", Zone::Eu(60)),
+    ("geneva", Zone::Eu(60)),
+    ("stockholm", Zone::Eu(60)),
+    ("oslo", Zone::Eu(60)),
+    ("copenhagen", Zone::Eu(60)),
+    ("warsaw", Zone::Eu(60)),
+    ("prague", Zone::Eu(60)),
+    ("budapest", Zone::Eu(60)),
+    ("belgrade", Zone::Eu(60)),
+    ("athens", Zone::Eu(120)),
+    ("greece", Zone::Eu(120)),
+    ("kyiv", Zone::Eu(120)),
+    ("kiev", Zone::Eu(120)),
+    ("helsinki", Zone::Eu(120)),
+    ("bucharest", Zone::Eu(120)),
+    ("sofia", Zone::Eu(120)),
+    ("cairo", Zone::Fixed(120)),
+    ("johannesburg", Zone::Fixed(120)),
+    ("cape town", Zone::Fixed(120)),
+    ("south africa", Zone::Fixed(120)),
+    ("lagos", Zone::Fixed(60)),
+    ("nigeria", Zone::Fixed(60)),
+    ("nairobi", Zone::Fixed(180)),
+    ("moscow", Zone::Fixed(180)),
+    ("istanbul", Zone::Fixed(180)),
+    ("ankara", Zone::Fixed(180)),
+    ("turkey", Zone::Fixed(180)),
+    ("türkiye", Zone::Fixed(180)),
+    ("riyadh", Zone::Fixed(180)),
+    ("doha", Zone::Fixed(180)),
+    ("qatar", Zone::Fixed(180)),
+    ("dubai", Zone::Fixed(240)),
+    ("abu dhabi", Zone::Fixed(240)),
+    ("emirates", Zone::Fixed(240)),
+    ("uae", Zone::Fixed(240)),
+    ("muscat", Zone::Fixed(240)),
+    ("baku", Zone::Fixed(240)),
+    ("karachi", Zone::Fixed(300)),
+    ("pakistan", Zone::Fixed(300)),
+    ("india", Zone::Fixed(330)),
+    ("new delhi", Zone::Fixed(330)),
+    ("mumbai", Zone::Fixed(330)),
+    ("jakarta", Zone::Fixed(420)),
+    ("indonesia", Zone::Fixed(420)),
+    ("bangkok", Zone::Fixed(420)),
+    ("hanoi", Zone::Fixed(420)),
+    ("vietnam", Zone::Fixed(420)),
+    ("beijing", Zone::Fixed(480)),
+    ("china", Zone::Fixed(480)),
+    ("shanghai", Zone::Fixed(480)),
+    ("xinhua", Zone::Fixed(480)),
+    ("hong kong", Zone::Fixed(480)),
+    ("singapore", Zone::Fixed(480)),
+    ("malaysia", Zone::Fixed(480)),
+    ("kuala lumpur", Zone::Fixed(480)),
+    ("bernama", Zone::Fixed(480)),
+    ("manila", Zone::Fixed(480)),
+    ("philippines", Zone::Fixed(480)),
+    ("taipei", Zone::Fixed(480)),
+    ("tokyo", Zone::Fixed(540)),
+    ("japan", Zone::Fixed(540)),
+    ("seoul", Zone::Fixed(540)),
+    ("korea", Zone::Fixed(540)),
+    ("new york", Zone::Us(-300)),
+    ("washington", Zone::Us(-300)),
+    ("toronto", Zone::Us(-300)),
+    ("miami", Zone::Us(-300)),
+    ("havana", Zone::Us(-300)),
+    ("cuba", Zone::Us(-300)),
+    ("chicago", Zone::Us(-360)),
+    ("houston", Zone::Us(-360)),
+    ("texas", Zone::Us(-360)),
+    ("mexico city", Zone::Fixed(-360)),
+    ("denver", Zone::Us(-420)),
+    ("colorado", Zone::Us(-420)),
+    ("los angeles", Zone::Us(-480)),
+    ("california", Zone::Us(-480)),
+    ("san francisco", Zone::Us(-480)),
+    ("seattle", Zone::Us(-480)),
+    ("bogota", Zone::Fixed(-300)),
+    ("lima", Zone::Fixed(-300)),
+    ("caracas", Zone::Fixed(-240)),
+    ("buenos aires", Zone::Fixed(-180)),
+    ("são paulo", Zone::Fixed(-180)),
+    ("brasília", Zone::Fixed(-180)),
 ];
 
 fn place_zone(place: &str) -> Option<Zone> {
@@ -170,13 +290,16 @@ fn patterns() -> &'static Patterns {
 /// Dates in `line`, in order. `hint` is the zone of the place the outlet is based, if known;
 /// it places a time printed without a zone.
 pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
-    if line.len() > 400 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form read here has a four-digit year.
+    if line.len() > 400 || !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return Vec::new();
     }
     let p = patterns();
     let mut dates: Vec<(usize, usize, NaiveDate, Option<(NaiveTime, Option<Zone>, usize, usize)>)> = Vec::new();
     for c in p.iso.captures_iter(line) {
-        let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else { continue };
+        let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else {
+            continue;
+        };
         let time = c.get(4).and_then(|h| hms(h.as_str(), &c[5], c.get(6).map(|s| s.as_str()), None));
         let zone = c.get(7).and_then(|z| numeric_offset(z.as_str())).map(Zone::Fixed);
         let time = match time {
@@ -237,7 +360,11 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
                 Some((t, Some(zone), ..)) => instant(date.and_time(t), zone).unwrap_or(Published::Date(date)),
                 _ => Published::Date(date),
             };
-            Found { span: Span::new(from, to), value, role: role_before(line, from) }
+            Found {
+                span: Span::new(from, to),
+                value,
+                role: role_before(line, from),
+            }
         })
         .collect()
 }
@@ -258,10 +385,14 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         if !(after || before) {
             continue;
         }
-        let Some(t) = hms(&c[1], &c[2], c.get(3).map(|s| s.as_str()), c.get(4).map(|s| s.as_str())) else { continue };
+        let Some(t) = hms(&c[1], &c[2], c.get(3).map(|s| s.as_str()), c.get(4).map(|s| s.as_str())) else {
+            continue;
+        };
         let zone = zone_after(line, m.end(), hint);
         let zone_end = zone.map_or(m.end(), |(_, e)| e);
-        let zone = zone.map(|(z, _)| z).or_else(|| if after { zone_after(line, end, hint).map(|(z, _)| z) } else { None });
+        let zone = zone
+            .map(|(z, _)| z)
+            .or_else(|| if after { zone_after(line, end, hint).map(|(z, _)| z) } else { None });
         return Some((t, zone.or(hint), m.start(), zone_end));
     }
     None
@@ -363,14 +494,30 @@ mod tests {
             ("12 Feb 2024 - 00:06 | Reuters", Some(Zone::Fixed(120)), "2024-02-12T00:06:00+02:00"),
             ("Published 5:12 PM EST, February 11, 2024", None, "2024-02-11T17:12:00-05:00"),
             ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00"),
-            ("Source: Xinhua | 2024-02-12 08:15:40 | Editor: Liu Yang", Some(Zone::Fixed(480)), "2024-02-12T08:15:40+08:00"),
+            (
+                "Source: Xinhua | 2024-02-12 08:15:40 | Editor: Liu Yang",
+                Some(Zone::Fixed(480)),
+                "2024-02-12T08:15:40+08:00",
+            ),
             ("Mar 19, 2024 | 12:41 JST", None, "2024-03-19T12:41:00+09:00"),
-            ("March 19, 2024 3:06 PM GMT+8 · Updated 5 hours ago", None, "2024-03-19T15:06:00+08:00"),
+            (
+                "March 19, 2024 3:06 PM GMT+8 · Updated 5 hours ago",
+                None,
+                "2024-03-19T15:06:00+08:00",
+            ),
             ("Published: 19 Mar 2024, 17:55 GST", None, "2024-03-19T17:55:00+04:00"),
             ("19/03/2024 05:12 PM", Some(Zone::Fixed(480)), "2024-03-19T17:12:00+08:00"),
             ("Published 11:58 PM EDT, March 18, 2024", None, "2024-03-18T23:58:00-04:00"),
-            ("Agencia EFE | Mexico City | 03/06/2024 00:41 (CST)", Some(Zone::Fixed(-360)), "2024-06-03T00:41:00-06:00"),
-            ("Published on June 3, 2024 | 03:25 (Havana) | Prensa Latina", None, "2024-06-03T03:25:00-04:00"),
+            (
+                "Agencia EFE | Mexico City | 03/06/2024 00:41 (CST)",
+                Some(Zone::Fixed(-360)),
+                "2024-06-03T00:41:00-06:00",
+            ),
+            (
+                "Published on June 3, 2024 | 03:25 (Havana) | Prensa Latina",
+                None,
+                "2024-06-03T03:25:00-04:00",
+            ),
             ("13/10/2024 - 16:10 (Paris) | AFP", None, "2024-10-13T16:10:00+02:00"),
             ("13.10.2024, 17:45 Uhr", None, "2024-10-13T17:45:00+02:00"),
             ("30.10.2024, 21:05 Uhr", None, "2024-10-30T21:05:00+01:00"),

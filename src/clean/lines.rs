@@ -54,7 +54,12 @@ impl<'t> Paste<'t> {
                     continue;
                 }
             }
-            units.push(Unit { span, lines: vec![span], blanks_before, shape: Shape::of(span.of(text)) });
+            units.push(Unit {
+                span,
+                lines: vec![span],
+                blanks_before,
+                shape: Shape::of(span.of(text)),
+            });
         }
         Paste { text, units }
     }
@@ -151,12 +156,21 @@ impl Shape {
         let words = words + wide / 2;
         let lower_share = if cased == 0 { 1.0 } else { lower as f32 / cased as f32 };
         // Closing quotes, brackets and emoji may follow the sentence's full stop.
-        let end = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | ';' | ':' | ','));
+        let end = s
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | ';' | ':' | ','));
         let terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？', ';']) && !end.ends_with("...");
         let starts_lower = s.chars().next().is_some_and(char::is_lowercase);
         let all_caps = s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase);
         let separators = s.matches('|').count() + s.matches(" · ").count() + s.matches(" • ").count() + s.matches("  ").count();
-        Shape { words, lower_share, terminal, starts_lower, all_caps, separators, bytes: s.len() }
+        Shape {
+            words,
+            lower_share,
+            terminal,
+            starts_lower,
+            all_caps,
+            separators,
+            bytes: s.len(),
+        }
     }
 }
 

@@ -34,21 +34,28 @@ pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> 
     }
     let anchor = head.clone().find(|&i| matches!(c.cues[i], Cue::Dated | Cue::Byline));
     match anchor {
-        Some(a) => candidates.iter().rev().find(|&&i| i < a).or_else(|| candidates.iter().find(|&&i| i > a)).copied(),
+        Some(a) => candidates
+            .iter()
+            .rev()
+            .find(|&&i| i < a)
+            .or_else(|| candidates.iter().find(|&&i| i > a))
+            .copied(),
         None => candidates.last().copied(),
     }
 }
 
 pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<String>> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline")
-    });
+    let re =
+        RE.get_or_init(|| Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline"));
     let i = header(section).find(|&i| c.cues[i] == Cue::Byline)?;
     let span = paste.units[i].span;
     let m = re.captures(span.of(paste.text))?.get(1)?;
     let value = m.as_str().trim().to_string();
-    (!value.is_empty()).then(|| Field { value, span: Span::new(span.start + m.start(), span.start + m.end()) })
+    (!value.is_empty()).then(|| Field {
+        value,
+        span: Span::new(span.start + m.start(), span.start + m.end()),
+    })
 }
 
 pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
@@ -60,7 +67,10 @@ pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
     let &first = section.body.first()?;
     let span = paste.units[first].span;
     let m = re.captures(span.of(paste.text))?.get(1)?;
-    Some(Field { value: m.as_str().to_string(), span: Span::new(span.start + m.start(), span.start + m.end()) })
+    Some(Field {
+        value: m.as_str().to_string(),
+        span: Span::new(span.start + m.start(), span.start + m.end()),
+    })
 }
 
 pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
@@ -76,14 +86,20 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
     });
     if let Some(i) = masthead {
         let span = paste.units[i].span;
-        return Some(Field { value: title_case(span.of(paste.text)), span });
+        return Some(Field {
+            value: title_case(span.of(paste.text)),
+            span,
+        });
     }
     for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal) {
         let span = paste.units[i].span;
         if let Some(m) = re.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
             let value = m.as_str().trim();
             if value.split_whitespace().count() <= 6 && !value.to_lowercase().starts_with("all rights") {
-                return Some(Field { value: value.to_string(), span: Span::new(span.start + m.start(), span.start + m.end()) });
+                return Some(Field {
+                    value: value.to_string(),
+                    span: Span::new(span.start + m.start(), span.start + m.end()),
+                });
             }
         }
     }
@@ -94,16 +110,25 @@ fn title_case(s: &str) -> String {
     s.split_whitespace()
         .map(|w| {
             let mut cs = w.chars();
-            cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+            cs.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-pub fn published(paste: &Paste, c: &Classified, section: &Section, title: Option<usize>, first_header: std::ops::Range<usize>) -> Option<Field<Published>> {
+pub fn published(
+    paste: &Paste,
+    c: &Classified,
+    section: &Section,
+    title: Option<usize>,
+    first_header: std::ops::Range<usize>,
+) -> Option<Field<Published>> {
     let head = header(section);
     let hint_text = |range: std::ops::Range<usize>| -> Option<Zone> {
-        range.filter(|&i| paste.units[i].shape.words <= 20).find_map(|i| dates::zone_hint(paste.text_of(i)))
+        range
+            .filter(|&i| paste.units[i].shape.words <= 20)
+            .find_map(|i| dates::zone_hint(paste.text_of(i)))
     };
     // Where the outlet is based: the masthead and menus above the headline, not the headline
     // itself (that names where the story happened).
@@ -127,5 +152,8 @@ pub fn published(paste: &Paste, c: &Classified, section: &Section, title: Option
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
-    Some(Field { value: f.value, span: Span::new(base + f.span.start, base + f.span.end) })
+    Some(Field {
+        value: f.value,
+        span: Span::new(base + f.span.start, base + f.span.end),
+    })
 }

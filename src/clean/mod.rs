@@ -110,14 +110,9 @@ pub fn clean(input: usize, text: &str) -> Vec<Article> {
     }
     let classified = boilerplate::classify(&paste);
     let sections = split::sections(&paste, &classified);
-    if std::env::var_os("WT_DEBUG").is_some() {
-        for i in 0..paste.units.len() {
-            let w = paste.units[i].shape.words;
-            let b = sections.iter().any(|s| s.body.contains(&i));
-            eprintln!("{:4} {:10} {} {:3} {}", i, format!("{:?}", classified.cues[i]), if b { "B" } else { " " }, w, paste.text_of(i).chars().take(110).collect::<String>());
-        }
-    }
-    let first_header = sections.first().map_or(0..0, |s| s.units.start..s.body.first().copied().unwrap_or(s.units.start));
+    let first_header = sections
+        .first()
+        .map_or(0..0, |s| s.units.start..s.body.first().copied().unwrap_or(s.units.start));
     let outlet = metadata::outlet(&paste, &classified);
     sections
         .iter()
@@ -125,8 +120,14 @@ pub fn clean(input: usize, text: &str) -> Vec<Article> {
             let title = metadata::title(&paste, &classified, section);
             Article {
                 input,
-                span: Span::new(paste.units[section.units.start].span.start, paste.units[section.units.end - 1].span.end),
-                title: title.map(|i| Field { value: paste.text_of(i).to_string(), span: paste.units[i].span }),
+                span: Span::new(
+                    paste.units[section.units.start].span.start,
+                    paste.units[section.units.end - 1].span.end,
+                ),
+                title: title.map(|i| Field {
+                    value: paste.text_of(i).to_string(),
+                    span: paste.units[i].span,
+                }),
                 byline: metadata::byline(&paste, &classified, section),
                 outlet: outlet.clone(),
                 dateline: metadata::dateline(&paste, section),

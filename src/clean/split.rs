@@ -37,7 +37,11 @@ pub fn sections(paste: &Paste, c: &Classified) -> Vec<Section> {
     for w in cuts.windows(2) {
         let units = w[0]..w[1];
         let body = body_of(paste, c, units.clone());
-        let words: usize = body.iter().filter(|&&i| c.cues[i] == Cue::Prose).map(|&i| paste.units[i].shape.words).sum();
+        let words: usize = body
+            .iter()
+            .filter(|&&i| c.cues[i] == Cue::Prose)
+            .map(|&i| paste.units[i].shape.words)
+            .sum();
         let prose = body.iter().filter(|&&i| c.cues[i] == Cue::Prose).count();
         let is_article = !body.is_empty() && (out.is_empty() || (words >= MIN_SECOND_ARTICLE_WORDS && prose >= 3));
         match out.last_mut() {
@@ -120,17 +124,26 @@ fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
 const HEADER_BONUS: i64 = 50;
 
 fn follows_header(c: &Classified, i: usize) -> bool {
-    (i.saturating_sub(4)..i).rev().take_while(|&j| c.cues[j] != Cue::Prose).any(|j| matches!(c.cues[j], Cue::Dated | Cue::Byline))
+    (i.saturating_sub(4)..i)
+        .rev()
+        .take_while(|&j| c.cues[j] != Cue::Prose)
+        .any(|j| matches!(c.cues[j], Cue::Dated | Cue::Byline))
 }
 
 /// The body of the units `range`: the maximum-weight run, without the header lines that
 /// slipped in at its top, keeping text units and dropping repeats.
 fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
-    let Some(run) = best_run(range.clone().map(|i| weight(paste, c, i))) else { return Vec::new() };
+    let Some(run) = best_run(range.clone().map(|i| weight(paste, c, i))) else {
+        return Vec::new();
+    };
     let mut run = (range.start + run.start)..(range.start + run.end);
 
     // A standfirst or summary above the date/byline lines is not the body.
-    let total: usize = run.clone().filter(|&i| c.cues[i] == Cue::Prose).map(|i| paste.units[i].shape.words).sum();
+    let total: usize = run
+        .clone()
+        .filter(|&i| c.cues[i] == Cue::Prose)
+        .map(|i| paste.units[i].shape.words)
+        .sum();
     let mut before = 0;
     let mut new_start = run.start;
     for i in run.clone() {
@@ -147,16 +160,13 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         run.start = first_prose;
     }
 
-    let keep = |i: usize| matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow | Cue::Item) && !(c.repeated[i] && c.cues[i] != Cue::Prose);
+    let keep = |i: usize| {
+        matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow | Cue::Item) && !(c.repeated[i] && c.cues[i] != Cue::Prose)
+    };
     let mut seen: HashSet<String> = HashSet::new();
     let mut body = Vec::new();
     for i in run.clone() {
-        let sandwiched = c.cues[i] == Cue::Text
-            && !c.repeated[i]
-            && i > run.start
-            && i + 1 < run.end
-            && keep(i - 1)
-            && keep(i + 1);
+        let sandwiched = c.cues[i] == Cue::Text && !c.repeated[i] && i > run.start && i + 1 < run.end && keep(i - 1) && keep(i + 1);
         if (keep(i) || sandwiched) && seen.insert(key(paste.text_of(i))) {
             body.push(i);
         }

@@ -1,0 +1,135 @@
+//! Cleaning on the seeds and the development bundles, checked against their gold labels
+//! (copied into tests/fixtures): every article found, no extra one, exact titles, publication
+//! dates (the page's local date), and the body: every gold body line kept, nothing kept outside
+//! the gold range except captions (which the gold lets go either way).
+
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use wiretrace::clean::{clean, Article};
+
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        out.push((pos, pos + line.len()));
+        pos += line.len() + 1;
+    }
+    out
+}
+
+/// Checks one gold set: `dir` holds the pastes and gold.json. Returns (kept body lines that are
+/// gold, gold body lines, kept lines outside gold).
+fn check(dir: &Path) -> (usize, usize, usize) {
+    let gold: Value = serde_json::from_str(&fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
+    let golds = gold["articles"].as_array().unwrap();
+    let mut files: Vec<&str> = golds.iter().map(|g| g["file"].as_str().unwrap()).collect();
+    files.dedup();
+    let (mut hit, mut want, mut extra) = (0, 0, 0);
+    for file in files {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let articles = clean(0, &text);
+        let expected: Vec<&Value> = golds.iter().filter(|g| g["file"] == file).collect();
+        assert_eq!(articles.len(), expected.len(), "{file}: articles");
+        let lines = line_spans(&text);
+        for (a, g) in articles.iter().zip(&expected) {
+            assert_eq!(a.title.as_ref().map(|t| t.value.as_str()), g["title"].as_str(), "{file}: title");
+            let date = a.published.as_ref().map(|p| p.value.local_date().format("%Y-%m-%d").to_string());
+            assert_eq!(date.as_deref(), g["published"].as_str().map(|d| &d[..10]), "{file}: published");
+            let (h, w, e) = body_lines(&text, &lines, a, g);
+            hit += h;
+            want += w;
+            extra += e;
+        }
+    }
+    (hit, want, extra)
+}
+
+fn body_lines(text: &str, lines: &[(usize, usize)], a: &Article, g: &Value) -> (usize, usize, usize) {
+    let first = g["main_body_first_line"].as_u64().unwrap() as usize;
+    let last = g["main_body_last_line"].as_u64().unwrap() as usize;
+    let listed = |key: &str, n: usize| g[key].as_array().is_some_and(|v| v.iter().any(|x| x.as_u64() == Some(n as u64)));
+    let kept: Vec<usize> = (1..=lines.len())
+        .filter(|&n| {
+            let (s, e) = lines[n - 1];
+            e > s && text[s..e].trim() != "" && a.paragraphs.iter().any(|p| p.start < e && s < p.end)
+        })
+        .collect();
+    let caption_like = |n: usize| {
+        let (s, e) = lines[n - 1];
+        let line = text[s..e].trim();
+        line.split_whitespace().count() < 8 || line.ends_with(')')
+    };
+    let gold: Vec<usize> = (first..=last)
+        .filter(|&n| {
+            let (s, e) = lines[n - 1];
+            text[s..e].trim() != "" && !listed("not_body_lines", n) && !listed("optional_lines", n) && !caption_like(n)
+        })
+        .collect();
+    let hit = gold.iter().filter(|n| kept.contains(n)).count();
+    let extra = kept
+        .iter()
+        .filter(|&&n| !(first..=last).contains(&n) && !listed("optional_lines", n))
+        .count();
+    (hit, gold.len(), extra)
+}
+
+#[test]
+fn seeds_articles_titles_dates_and_body() {
+    let (hit, want, extra) = check(Path::new("tests/fixtures/seeds"));
+    assert_eq!(hit, want, "gold body lines kept");
+    assert_eq!(extra, 0, "lines kept outside the body");
+}
+
+#[test]
+fn bundles_articles_titles_dates_and_body() {
+    let mut totals = (0, 0, 0);
+    for entry in fs::read_dir("tests/fixtures/bundles").unwrap() {
+        let dir = entry.unwrap().path();
+        if dir.join("gold.json").exists() {
+            let (h, w, e) = check(&dir);
+            totals = (totals.0 + h, totals.1 + w, totals.2 + e);
+        }
+    }
+    let (hit, want, extra) = totals;
+    assert!(hit * 100 >= want * 98, "recall {hit}/{want}");
+    assert!(extra * 100 <= hit * 2, "kept outside the body: {extra}");
+}
+
+#[test]
+fn the_site_date_and_related_dates_are_not_the_article_date() {
+    let text = "Example Post\nToday: March 16, 2025\n\nA headline about a visit to the region\nMarch 12, 2025\n\n\
+                The president visited the region on Wednesday, officials said in a statement released later.\n\n\
+                He met commanders and spoke about the situation at the border with reporters there.\n\n\
+                Related\nAn older story about something else entirely\nJanuary 2, 2024\n";
+    let a = &clean(0, text)[0];
+    assert_eq!(a.published.as_ref().unwrap().value.to_iso(), "2025-03-12");
+    assert_eq!(a.title.as_ref().unwrap().value, "A headline about a visit to the region");
+}
+
+#[test]
+fn offsets_printed_on_the_page_are_kept() {
+    let text = "Japan's central bank ends negative interest rate policy\n\nSource: Xinhua | 2024-03-19 16:20:41 | Editor: Zhou Lan\n\n\
+                TOKYO, March 19 (Xinhua) -- Japan's central bank announced on Tuesday that it was scrapping negative interest rates.\n\n\
+                The Bank of Japan will now steer the short-term rate within a band of zero to 0.1 percent, the statement said.\n";
+    let a = &clean(0, text)[0];
+    assert_eq!(a.published.as_ref().unwrap().value.to_iso(), "2024-03-19T16:20:41+08:00");
+    assert_eq!(a.dateline.as_ref().unwrap().value, "TOKYO");
+}
+
+#[test]
+fn a_broken_paragraph_is_one_span_over_both_lines() {
+    let text = fs::read_to_string("tests/fixtures/seeds/003_b86c41c9acf52fc5.txt").unwrap();
+    let a = &clean(0, &text)[0];
+    let joined = a
+        .paragraphs
+        .iter()
+        .map(|p| &text[p.start..p.end])
+        .find(|p| p.contains("over the last five days, chief"))
+        .unwrap();
+    assert!(joined.ends_with("told the Kremlin leader."), "{joined}");
+    assert!(a
+        .paragraphs
+        .iter()
+        .all(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end)));
+}
