@@ -354,8 +354,20 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
 /// sentences; either way they are not the article.
 fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
     let mut in_list = false;
+    // The cue before list marking of the previous unit, to see two sentences in a row.
+    let mut previous: Option<Cue> = None;
     for i in 0..cues.len() {
         let unit = &paste.units[i];
+        let own = cues[i];
+        let sentence = |cue: Option<Cue>| matches!(cue, Some(Cue::Prose | Cue::Sentence));
+        let bulleted = |j: usize| paste.text_of(j).starts_with(['•', '-', '*', '·', '–', '—']);
+        // Two running sentences in a row (not bullets) are text again: the article resumes
+        // after a widget inserted in its middle.
+        if in_list && own == Cue::Prose && sentence(previous) && unit.blanks_before <= 1 && !bulleted(i) && !bulleted(i - 1) {
+            in_list = false;
+            cues[i - 1] = previous.unwrap_or(Cue::Text);
+        }
+        previous = Some(own);
         match cues[i] {
             Cue::ListHeading => in_list = true,
             // A long paragraph ends the list, unless it is the summary under a teaser headline.
