@@ -84,7 +84,7 @@ fn patterns() -> &'static Patterns {
             r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
             r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
             r"show more|see more|more\s*$|top\s*$|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
-            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate)",
+            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our))",
         ))
         .expect("prompt"),
         // Chrome wording anywhere in a short line.
@@ -185,6 +185,11 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
         return Cue::Prompt;
     }
     if shape.words <= 15 && p.prompt.is_match(head) {
+        return Cue::Prompt;
+    }
+    // A teaser: a summary that ends in a link to the story.
+    let tail = text.get(text.len().saturating_sub(24)..).unwrap_or("").to_lowercase();
+    if ["read more", "read more »", "continue reading", "read more...", "read full story"].iter().any(|t| tail.trim_end().ends_with(t)) {
         return Cue::Prompt;
     }
     let may_prompt = has(&[
