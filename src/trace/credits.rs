@@ -124,8 +124,8 @@ fn caption_like(text: &str, line: &LineInfo) -> bool {
     line.kind == Some(LineKind::Caption) || caption_cue().is_match(line.span.of(text))
 }
 
-/// The agency names in `span` of `text`, with `part` the names that form the span alone:
-/// `Some(names)` when everything else is separators and credit words.
+/// Whether `span` of `text` is a pure credit: it holds some of the agency names `matches`, and
+/// everything else in it is separators and credit words ("Source:", "With", "©", years).
 fn pure_credit(text: &str, span: Span, matches: &[AgencyMatch]) -> bool {
     let inside: Vec<&AgencyMatch> = matches.iter().filter(|m| span.contains(m.span)).collect();
     if inside.is_empty() {
@@ -296,7 +296,10 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
 /// Whether the slash after `m` leads to another agency ("dpa/AFP"), not a photographer.
 fn slash_agency(after: &str, m: &AgencyMatch, matches: &[AgencyMatch]) -> bool {
     let trimmed = after.trim_start();
-    trimmed.starts_with('/') && matches.iter().any(|o| o.span.start > m.span.end && o.span.start <= m.span.end + 1 + (after.len() - trimmed.len()) + 1)
+    let Some(rest) = trimmed.strip_prefix('/') else { return false };
+    // Where the word after the slash starts, as an offset into the paste.
+    let next = m.span.end + (after.len() - rest.trim_start().len());
+    matches.iter().any(|o| o.span.start == next)
 }
 
 /// Fields of a header or credit line: split at `|`, `·`, `•`, tabs and runs of spaces.
