@@ -31,7 +31,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
 /// Whether `next` continues the sentence `prev` that UAX #29 ended too early.
 fn continues(prev: &str, next: &str) -> bool {
     let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
-    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')'));
+    let starts_lower = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')'));
     starts_lower || is_abbreviation(last_word) || (is_meridiem(last_word) && starts_with_zone(next))
 }
 
@@ -47,12 +50,11 @@ fn starts_with_zone(next: &str) -> bool {
 
 fn is_abbreviation(word: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "Rep.", "Sen.",
-        "Gov.", "St.", "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
-        "Dec.", "U.S.", "U.K.", "U.N.", "E.U.", "vs.", "Adm.", "Maj.", "Rev.", "Hon.", "Fla.", "Calif.",
-        "Ariz.", "Tex.", "Mass.", "Wash.", "Corp.", "Inc.", "Ltd.", "Co.", "approx.", "Mt.", "Ft.", "Dept.",
-        "Gens.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Apr.", "Jun.", "Jul.",
-        "U.S.A.", "D.C.", "Jan", "i.e.", "e.g.", "etc.",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "Rep.", "Sen.", "Gov.", "St.",
+        "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "U.K.", "U.N.",
+        "E.U.", "vs.", "Adm.", "Maj.", "Rev.", "Hon.", "Fla.", "Calif.", "Ariz.", "Tex.", "Mass.", "Wash.", "Corp.",
+        "Inc.", "Ltd.", "Co.", "approx.", "Mt.", "Ft.", "Dept.", "Gens.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Apr.",
+        "Jun.", "Jul.", "U.S.A.", "D.C.", "Jan", "i.e.", "e.g.", "etc.",
     ];
     ABBREVIATIONS.contains(&word) || (word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase))
 }
@@ -62,7 +64,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.of(text)).collect()
+        sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.of(text))
+            .collect()
     }
 
     #[test]
@@ -77,7 +82,11 @@ mod tests {
     fn keeps_initials_times_and_attributions() {
         assert_eq!(
             split("Liftoff came at 7:25 a.m. CDT from Texas. \"It works.\" he said. J. R. Smith agreed."),
-            ["Liftoff came at 7:25 a.m. CDT from Texas.", "\"It works.\" he said.", "J. R. Smith agreed."]
+            [
+                "Liftoff came at 7:25 a.m. CDT from Texas.",
+                "\"It works.\" he said.",
+                "J. R. Smith agreed."
+            ]
         );
     }
 

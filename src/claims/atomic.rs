@@ -7,18 +7,82 @@
 //! pieces too short to state a fact are glued to their neighbour.
 
 use crate::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
+/// -- ", "Mexico City, Jun 3 (EFE).- ", "MOSCOW: ". It says where the story was filed, not a
+/// fact of the story.
+fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:[A-Z]{2}[A-Z .'’-]{0,30}(?:,\s*[A-Z][A-Za-z.]{1,5}(?:\s+[A-Z][a-z]{1,8}\.?)?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\))?",
+            r"|[A-Z][A-Za-z .'’-]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([^()]{1,30}\))",
+            r"\s*(?:--|\.-|-|–|—|:)\s*"
+        ))
+            .expect("valid dateline regex")
+    })
+}
+
+/// The span of `sentence` without a leading dateline.
+pub fn without_dateline(text: &str, sentence: Span) -> Span {
+    match dateline().find(sentence.of(text)) {
+        Some(m) if m.end() < sentence.len() => Span::new(sentence.start + m.end(), sentence.end),
+        _ => sentence,
+    }
+}
 
 /// Words that, right after a comma, open a new clause.
 const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "while", "whereas", "although", "though", "after", "before", "as", "when", "with", "which", "who",
-    "where", "since", "leaving", "making", "forcing", "adding", "saying", "bringing", "giving", "putting",
-    "sending", "marking", "delighting", "prompting", "meaning", "becoming", "following", "because", "whose",
-    "despite", "amid", "even", "until", "so",
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "after",
+    "before",
+    "as",
+    "when",
+    "with",
+    "which",
+    "who",
+    "where",
+    "since",
+    "leaving",
+    "making",
+    "forcing",
+    "adding",
+    "saying",
+    "bringing",
+    "giving",
+    "putting",
+    "sending",
+    "marking",
+    "delighting",
+    "prompting",
+    "meaning",
+    "becoming",
+    "following",
+    "because",
+    "whose",
+    "despite",
+    "amid",
+    "even",
+    "until",
+    "so",
 ];
 
 /// Phrases that open a new clause even without a comma before them.
 const BARE_OPENERS: &[&[&str]] = &[
-    &["and", "that"], &["adding", "that"], &["saying", "that"], &["along", "with"], &["while"], &["whereas"], &["but", "that"],
+    &["and", "that"],
+    &["adding", "that"],
+    &["saying", "that"],
+    &["along", "with"],
+    &["while"],
+    &["whereas"],
+    &["but", "that"],
 ];
 
 /// Whether the words after a space open a new clause: a bare opener, or "and" before a verb in
@@ -30,11 +94,22 @@ fn opens_clause(rest: &str) -> bool {
     let coordinated_verb = w1 == "and" && is_past(w2);
     // "... and Haller turned in a cross": "and", a name, a verb in the past tense.
     let new_subject = w1 == "and" && {
-        let mut names = rest.split_whitespace().skip(1).skip_while(|w| w.starts_with(char::is_uppercase));
-        let skipped = rest.split_whitespace().skip(1).take_while(|w| w.starts_with(char::is_uppercase)).count();
+        let mut names = rest
+            .split_whitespace()
+            .skip(1)
+            .skip_while(|w| w.starts_with(char::is_uppercase));
+        let skipped = rest
+            .split_whitespace()
+            .skip(1)
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count();
         (1..=3).contains(&skipped) && names.next().is_some_and(is_past)
     };
-    coordinated_verb || new_subject || BARE_OPENERS.iter().any(|o| o.len() == 1 && o[0] == w1 || o.len() == 2 && o[0] == w1 && o[1] == w2)
+    coordinated_verb
+        || new_subject
+        || BARE_OPENERS
+            .iter()
+            .any(|o| o.len() == 1 && o[0] == w1 || o.len() == 2 && o[0] == w1 && o[1] == w2)
 }
 
 /// A participle right after a comma opens a clause too ("..., representing 86%", "Putin,
@@ -48,6 +123,7 @@ const MIN_WORDS: usize = 4;
 
 /// The clauses of `sentence` as spans into `text`, in order, covering the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let sentence = without_dateline(text, sentence);
     let s = sentence.of(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of the left piece, start of the right)
     let mut in_straight = false;
@@ -75,7 +151,11 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
             ',' => {
-                let next = rest.trim_start().split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                let next = rest
+                    .trim_start()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
                 if CLAUSE_OPENERS.contains(&next) || is_participle(next) {
                     relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
                     cuts.push((i, i + 1));
@@ -87,7 +167,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             }
             c if c.is_whitespace() => {
                 if opens_clause(rest) && !s[..i].ends_with(',') {
-                    cuts.push((i, i + 1));
+                    cuts.push((i, i + c.len_utf8()));
                 }
             }
             _ => {}
@@ -106,7 +186,10 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
 }
 
 fn words(text: &str, span: Span) -> usize {
-    span.of(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    span.of(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Glues pieces shorter than [`MIN_WORDS`] to the following piece (the last one to the previous).
@@ -148,8 +231,14 @@ mod tests {
     fn cuts_at_clause_openers_but_not_inside_quotes() {
         assert_eq!(
             split("Haller, who beat cancer two years ago, slotted in the winner with nine minutes left."),
-            ["Haller, who beat cancer two years ago", "slotted in the winner with nine minutes left."]
+            [
+                "Haller, who beat cancer two years ago",
+                "slotted in the winner with nine minutes left."
+            ]
         );
-        assert_eq!(split("\"We came, and we won the whole thing,\" he said."), ["\"We came, and we won the whole thing,\" he said."]);
+        assert_eq!(
+            split("\"We came, and we won the whole thing,\" he said."),
+            ["\"We came, and we won the whole thing,\" he said."]
+        );
     }
 }

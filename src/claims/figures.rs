@@ -70,10 +70,13 @@ impl Figure {
     }
 
     pub fn relation(&self, other: &Figure) -> Relation {
-        if self.value == other.value && self.upper == other.upper {
+        if self.value == other.value && self.upper == other.upper && self.bound == other.bound {
             return Relation::Equal;
         }
-        let exact_units = matches!(self.unit.as_str(), "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age");
+        let exact_units = matches!(
+            self.unit.as_str(),
+            "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age"
+        );
         if exact_units {
             let gap = (self.value - other.value).abs();
             let close = match self.unit.as_str() {
@@ -88,7 +91,11 @@ impl Figure {
         let both_exact = self.bound == Bound::Exact && other.bound == Bound::Exact;
         if a0 <= b1 && b0 <= a1 {
             let centre_gap = relative_gap(self.value, other.value);
-            return if both_exact && centre_gap < 0.02 { Relation::Equal } else { Relation::Compatible };
+            return if both_exact && centre_gap < 0.005 {
+                Relation::Equal
+            } else {
+                Relation::Compatible
+            };
         }
         if relative_gap(self.value, other.value) <= 0.1 || relative_gap(self.upper, other.upper) <= 0.1 {
             Relation::Near
@@ -99,14 +106,19 @@ impl Figure {
 
     /// A short key for the index and for explanations: `430 count`, `1100 km2`.
     pub fn key(&self) -> String {
-        let v = round_sig(self.value);
+        let v = format!("{:.3}", round_sig(self.value));
+        let v = v.trim_end_matches('0').trim_end_matches('.');
         format!("{v} {}", self.unit)
     }
 }
 
 fn relative_gap(a: f64, b: f64) -> f64 {
     let m = a.abs().max(b.abs());
-    if m == 0.0 { 0.0 } else { (a - b).abs() / m }
+    if m == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / m
+    }
 }
 
 /// Rounds to three significant digits, so converted values ("425 sq mi" = 1100.7 km²) print
@@ -130,20 +142,48 @@ struct Token<'t> {
 fn token_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"US\$|[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*\.?|%|²|\S").expect("valid token regex")
+        Regex::new(r"US\$|[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*\.?|%|²|\S")
+            .expect("valid token regex")
     })
 }
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    token_re().find_iter(text).map(|m| Token { text: m.as_str(), start: m.start(), end: m.end() }).collect()
+    token_re()
+        .find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
 }
 
 fn word_number(w: &str) -> Option<f64> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let w = w.to_lowercase();
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(i as f64);
@@ -170,14 +210,26 @@ fn scale_word(w: &str) -> Option<f64> {
 }
 
 fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let w = w.to_lowercase();
     let w = w.trim_end_matches('.');
     if w.len() < 3 || w == "mar" && false {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     if let Some(i) = full.iter().position(|m| *m == w) {
@@ -187,7 +239,10 @@ fn month(w: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == w && w != "may" && w != "mar").map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == w && w != "may" && w != "mar")
+        .map(|i| i as u32 + 1)
 }
 
 /// Offset in minutes from UTC of a zone name, for the zones news copy uses.
@@ -277,7 +332,13 @@ fn currency_before(sign: &str) -> Option<&'static str> {
 
 /// Bound words just before a number ("more than", "at least", "nearly").
 fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
-    let lower = |k: usize| -> String { if k <= i && k > 0 { toks[i - k].text.to_lowercase() } else { String::new() } };
+    let lower = |k: usize| -> String {
+        if k <= i && k > 0 {
+            toks[i - k].text.to_lowercase()
+        } else {
+            String::new()
+        }
+    };
     let (w1, w2) = (lower(1), lower(2));
     let two = format!("{w2} {w1}");
     match two.as_str() {
@@ -319,7 +380,11 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     let first = word_number(t)?;
     // "ninety-five", "twenty five"
     if first >= 20.0 {
-        let (hy, next) = if toks.get(i + 1).is_some_and(|x| x.text == "-") { (2, i + 2) } else { (1, i + 1) };
+        let (hy, next) = if toks.get(i + 1).is_some_and(|x| x.text == "-") {
+            (2, i + 2)
+        } else {
+            (1, i + 1)
+        };
         if let Some(unit) = toks.get(next).and_then(|x| word_number(x.text)) {
             if (1.0..10.0).contains(&unit) {
                 return Some((first + unit, true, hy + 1));
@@ -337,7 +402,10 @@ pub fn figures(text: &str, base: usize) -> Vec<Figure> {
     while i < toks.len() {
         match figure_at(&toks, i) {
             Some((fig, used)) => {
-                out.push(Figure { span: Span::new(base + fig.span.start, base + fig.span.end), ..fig });
+                out.push(Figure {
+                    span: Span::new(base + fig.span.start, base + fig.span.end),
+                    ..fig
+                });
                 i += used.max(1);
             }
             None => i += 1,
@@ -403,7 +471,14 @@ fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     };
     let span = Span::new(toks[i].start, toks[k - 1].end);
     Some((
-        Figure { span, value: value as f64, upper: value as f64, unit: unit.into(), bound: Bound::Exact, noun: None },
+        Figure {
+            span,
+            value: value as f64,
+            upper: value as f64,
+            unit: unit.into(),
+            bound: Bound::Exact,
+            noun: None,
+        },
         k - i,
     ))
 }
@@ -416,11 +491,25 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     // Dates: "Oct. 1", "February 11", "1 October", "August 2024" (read as the year).
     if let Some(m) = month(toks[i].text) {
         if let Some(next) = toks.get(i + 1) {
-            if let Ok(day) = next.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>() {
+            if let Ok(day) = next
+                .text
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u32>()
+            {
                 if (1..=31).contains(&day) && next.text.chars().all(|c| c.is_ascii_alphanumeric()) {
                     let v = (m * 100 + day) as f64;
                     let span = Span::new(toks[i].start, next.end);
-                    return Some((Figure { span, value: v, upper: v, unit: "date".into(), bound: Bound::Exact, noun: None }, 2));
+                    return Some((
+                        Figure {
+                            span,
+                            value: v,
+                            upper: v,
+                            unit: "date".into(),
+                            bound: Bound::Exact,
+                            noun: None,
+                        },
+                        2,
+                    ));
                 }
             }
         }
@@ -445,14 +534,34 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         if lower(k) == "minute" {
             used += 1;
         }
-        return Some((Figure { span, value, upper: value, unit: "ordinal".into(), bound, noun: None }, used));
+        return Some((
+            Figure {
+                span,
+                value,
+                upper: value,
+                unit: "ordinal".into(),
+                bound,
+                noun: None,
+            },
+            used,
+        ));
     }
     // "1 October"
     if !in_words && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
         if let Some(m) = toks.get(k).and_then(|t| month(t.text)) {
             let v = (m * 100) as f64 + value;
             let span = Span::new(toks[start_tok].start, toks[k].end);
-            return Some((Figure { span, value: v, upper: v, unit: "date".into(), bound: Bound::Exact, noun: None }, k + 1 - start_tok));
+            return Some((
+                Figure {
+                    span,
+                    value: v,
+                    upper: v,
+                    unit: "date".into(),
+                    bound: Bound::Exact,
+                    noun: None,
+                },
+                k + 1 - start_tok,
+            ));
         }
     }
     if let Some(scale) = toks.get(k).and_then(|t| scale_word(t.text)) {
@@ -470,7 +579,17 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
             if value <= 30.0 && b <= 30.0 && unit_after(toks, k + 2).is_none() {
                 let v = value * 1000.0 + b;
                 let span = Span::new(toks[start_tok].start, second.end);
-                return Some((Figure { span, value: v, upper: v, unit: "score".into(), bound: Bound::Exact, noun: None }, k + 2 - start_tok));
+                return Some((
+                    Figure {
+                        span,
+                        value: v,
+                        upper: v,
+                        unit: "score".into(),
+                        bound: Bound::Exact,
+                        noun: None,
+                    },
+                    k + 2 - start_tok,
+                ));
             }
         }
     }
@@ -518,7 +637,8 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
             }
         }
     }
-    let year_like = !in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
+    let year_like =
+        !in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
     let unit_name: String = match unit {
         Some((u, factor)) => {
             value *= factor;
@@ -534,19 +654,30 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         None => {
             // A counted noun: "430 Ukrainian soldiers", "24 settlements", "six people".
             let mut j = k;
-            if toks.get(j).is_some_and(|t| t.text.starts_with(char::is_uppercase)) && toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase)) {
+            if toks.get(j).is_some_and(|t| t.text.starts_with(char::is_uppercase))
+                && toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase))
+            {
                 j += 1;
             }
             if let Some(t) = toks.get(j) {
                 let w = t.text.to_lowercase();
-                if t.text.chars().all(char::is_alphabetic) && t.text.starts_with(char::is_lowercase) && !is_stop_after_number(&w) && w.len() > 2 {
+                if t.text.chars().all(char::is_alphabetic)
+                    && t.text.starts_with(char::is_lowercase)
+                    && !is_stop_after_number(&w)
+                    && w.len() > 2
+                {
                     noun = Some(w);
                     k = j + 1;
                 }
             }
             // Numbers written in words count only with a noun, a scale or as a compound
             // ("ninety-five"): "one of the best" is not a figure.
-            if in_words && noun.is_none() && used == 1 && value < 1e3 && !matches!(lower(start_tok.wrapping_sub(1)).as_str(), "to" | "at") {
+            if in_words
+                && noun.is_none()
+                && used == 1
+                && value < 1e3
+                && !matches!(lower(start_tok.wrapping_sub(1)).as_str(), "to" | "at")
+            {
                 return None;
             }
             if in_words && value <= 1.0 && noun.is_none() {
@@ -556,7 +687,17 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         }
     };
     let span = Span::new(toks[start_tok].start, toks[k.max(num_i + 1) - 1].end);
-    Some((Figure { span, value, upper, unit: unit_name, bound, noun }, k.max(num_i + 1) - start_tok))
+    Some((
+        Figure {
+            span,
+            value,
+            upper,
+            unit: unit_name,
+            bound,
+            noun,
+        },
+        k.max(num_i + 1) - start_tok,
+    ))
 }
 
 #[cfg(test)]
@@ -583,7 +724,13 @@ mod tests {
         let over = one("over 400 prisoners");
         assert_eq!(exact.noun.as_deref(), Some("soldiers"));
         assert_eq!(exact.relation(&over), Relation::Compatible);
-        assert_eq!(one("37 candidates").relation(&one("at least 38 candidates")), Relation::Near);
-        assert_eq!(one("at least 62 people").relation(&one("at least 70 people")), Relation::Conflict);
+        assert_eq!(
+            one("37 candidates").relation(&one("at least 38 candidates")),
+            Relation::Near
+        );
+        assert_eq!(
+            one("at least 62 people").relation(&one("at least 70 people")),
+            Relation::Conflict
+        );
     }
 }

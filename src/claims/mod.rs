@@ -47,54 +47,84 @@ pub struct Claim {
 
 /// A clause says something when it has a few words beyond function words.
 fn is_substantial(clause: &str) -> bool {
-    clause.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 3).count() >= 2
+    clause
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 3)
+        .count()
+        >= 2
 }
 
 /// The claims of every article, in article and text order.
 pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for (index, article) in articles.iter().enumerate() {
-        let Some(text) = texts.get(article.input) else { continue };
-        let mut people = quotes::People::default();
-        for &paragraph in &article.paragraphs {
-            let mut quote_open = false;
-            let mut quote_speaker: Option<String> = None;
-            for sentence in segment::sentences(text, paragraph) {
-                let started_inside = quote_open;
-                let sentence_quotes = quotes::quotes(text, sentence, &mut quote_open);
-                let mut speaker = people.speaker(sentence.of(text));
-                // A quote that spans sentences has one speaker, named in any of them.
-                if speaker.is_none() && started_inside {
-                    speaker = quote_speaker.clone();
+    articles
+        .iter()
+        .enumerate()
+        .flat_map(|(index, article)| match texts.get(article.input) {
+            Some(text) => from_paragraphs(index, article.input, text, &article.paragraphs),
+            None => Vec::new(),
+        })
+        .collect()
+}
+
+/// The claims of one article given its body paragraphs (spans into `text`, the paste with
+/// index `input`); `article` is the article's index, copied into each claim.
+pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[Span]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    let mut people = quotes::People::default();
+    for &paragraph in paragraphs {
+        let mut quote_open = false;
+        let mut quote_speaker: Option<String> = None;
+        // Claims of a quote still open whose speaker is named only in a later sentence.
+        let mut awaiting_speaker: Vec<usize> = Vec::new();
+        for sentence in segment::sentences(text, paragraph) {
+            let started_inside = quote_open;
+            let sentence_quotes = quotes::quotes(text, sentence, &mut quote_open);
+            let mut speaker = people.speaker_continuing(sentence.of(text), started_inside);
+            // A quote that spans sentences has one speaker, named in any of them.
+            if speaker.is_none() && started_inside {
+                speaker = quote_speaker.clone();
+            }
+            if started_inside && speaker.is_some() {
+                for &i in &awaiting_speaker {
+                    out[i].speaker = speaker.clone();
                 }
-                if quote_open || started_inside {
-                    quote_speaker = speaker.clone().or(quote_speaker);
-                }
-                for clause in atomic::clauses(text, sentence) {
-                    let clause_text = clause.of(text);
-                    let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
-                    let clause_figures = figures::figures(clause_text, clause.start);
-                    let kind = if !clause_quotes.is_empty() {
-                        ClaimKind::Quote
-                    } else if !clause_figures.is_empty() {
-                        ClaimKind::Figure
-                    } else if is_substantial(clause_text) {
-                        ClaimKind::Statement
-                    } else {
-                        continue;
-                    };
-                    out.push(Claim {
-                        article: index,
-                        input: article.input,
-                        kind,
-                        span: clause,
-                        sentence,
-                        paragraph,
-                        speaker: speaker.clone(),
-                        quotes: clause_quotes,
-                        figures: clause_figures,
-                    });
-                }
+                awaiting_speaker.clear();
+            }
+            if quote_open || started_inside {
+                quote_speaker = speaker.clone().or(quote_speaker);
+            }
+            if !quote_open {
+                awaiting_speaker.clear();
+                quote_speaker = None;
+            }
+            let first_claim = out.len();
+            for clause in atomic::clauses(text, sentence) {
+                let clause_text = clause.of(text);
+                let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
+                let clause_figures = figures::figures(clause_text, clause.start);
+                let kind = if !clause_quotes.is_empty() {
+                    ClaimKind::Quote
+                } else if !clause_figures.is_empty() {
+                    ClaimKind::Figure
+                } else if is_substantial(clause_text) {
+                    ClaimKind::Statement
+                } else {
+                    continue;
+                };
+                out.push(Claim {
+                    article,
+                    input,
+                    kind,
+                    span: clause,
+                    sentence,
+                    paragraph,
+                    speaker: speaker.clone(),
+                    quotes: clause_quotes,
+                    figures: clause_figures,
+                });
+            }
+            if quote_open && speaker.is_none() {
+                awaiting_speaker.extend(first_claim..out.len());
             }
         }
     }

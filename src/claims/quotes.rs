@@ -22,7 +22,10 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
         match c {
             '“' | '«' | '„' if start.is_none() => start = Some(i),
             '”' | '»' if start.is_some() => {
-                out.push(Span::new(sentence.start + start.unwrap_or(0), sentence.start + i + c.len_utf8()));
+                out.push(Span::new(
+                    sentence.start + start.unwrap_or(0),
+                    sentence.start + i + c.len_utf8(),
+                ));
                 start = None;
             }
             '"' => match start {
@@ -80,8 +83,11 @@ fn before_verb_re() -> &'static Regex {
 fn according_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"\b(?:according to|cited|quoted)\s+(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,2}}({name})", name = name_pattern()))
-            .expect("valid speaker regex")
+        Regex::new(&format!(
+            r"\b(?:[Aa]ccording to|cited|quoted)\s+(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,2}}({name})",
+            name = name_pattern()
+        ))
+        .expect("valid speaker regex")
     })
 }
 
@@ -91,18 +97,70 @@ fn person_re() -> &'static Regex {
 }
 
 /// Words that may open a capitalised run but are titles, not names.
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Gen.",
+    "General",
+    "Governor",
+    "Chief",
+    "Secretary-General",
+    "Secretary",
+    "General",
+    "Spokesman",
+    "Spokeswoman",
+    "Coach",
+    "Captain",
+    "Mayor",
+    "Administrator",
+    "Commander",
+    "Colonel",
+    "Lt.",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "King",
+    "Queen",
+    "Pope",
+    "Chancellor",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Army",
+    "Russian",
+    "Ukrainian",
+    "UN",
+    "NASA",
+    "SpaceX",
+    "COP28",
+    "Nigeria",
+    "Nigerian",
+    "Opposition",
+    "Governor",
+    "Engineer",
+    "Senior",
+    "Deputy",
+    "Former",
+    "Kremlin",
+    "Chairman",
+    "Chairwoman",
+    "Director",
+    "Head",
+    "Premier",
+    "Vice",
+];
+
 fn strip_titles(name: &str) -> &str {
-    const TITLES: &[&str] = &[
-        "President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General", "Governor", "Chief",
-        "Secretary-General", "Secretary", "General", "Spokesman", "Spokeswoman", "Coach", "Captain", "Mayor",
-        "Administrator", "Commander", "Colonel", "Lt.", "Sen.", "Senator", "Rep.", "King", "Queen", "Pope",
-        "Chancellor", "Foreign", "Defence", "Defense", "Army", "Russian", "Ukrainian", "UN", "NASA", "SpaceX",
-        "COP28", "Nigeria", "Nigerian", "Opposition", "Governor", "Engineer", "Senior", "Deputy", "Former",
-        "Kremlin", "Chairman", "Chairwoman", "Director", "Head", "Premier", "Vice",
-    ];
     let mut rest = name;
     loop {
-        let Some((first, tail)) = rest.split_once(char::is_whitespace) else { return rest };
+        let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
+            return rest;
+        };
         if TITLES.contains(&first) {
             rest = tail.trim_start();
         } else {
@@ -114,10 +172,48 @@ fn strip_titles(name: &str) -> &str {
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
     const NON: &[&str] = &[
-        "The", "A", "An", "It", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If",
-        "When", "While", "After", "Before", "We", "I", "You", "Our", "Its", "His", "Her", "Their", "There",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Earlier", "Later",
-        "Meanwhile", "However", "Also", "Yesterday", "Today",
+        "The",
+        "A",
+        "An",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "We",
+        "I",
+        "You",
+        "Our",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "There",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "However",
+        "Also",
+        "Yesterday",
+        "Today",
     ];
     NON.contains(&w)
 }
@@ -159,12 +255,25 @@ impl People {
 
     /// The speaker of `sentence` (text of the whole sentence, quotes included), resolved.
     pub fn speaker(&mut self, sentence: &str) -> Option<String> {
-        let masked = mask_quotes(sentence);
+        self.speaker_continuing(sentence, false)
+    }
+
+    /// Like [`People::speaker`] for a sentence that starts inside a quote opened earlier.
+    pub fn speaker_continuing(&mut self, sentence: &str, inside_quote: bool) -> Option<String> {
+        let masked = mask_quotes(sentence, inside_quote);
         let found = before_or_after(&masked);
         let resolved = found.and_then(|raw| {
             let raw = raw.trim().trim_end_matches(['.', ',']);
             let first = raw.split_whitespace().next().unwrap_or("");
-            if matches!(first, "he" | "He" | "she" | "She" | "they" | "They") || first.eq_ignore_ascii_case("the") {
+            let organisation = raw.strip_prefix("The ").filter(|rest| {
+                rest.starts_with(char::is_uppercase) && !TITLES.contains(&rest.split_whitespace().next().unwrap_or(""))
+            });
+            if let Some(org) = organisation {
+                // "The National Electoral Institute said": a named body, not a description.
+                Some(org.to_string())
+            } else if matches!(first, "he" | "He" | "she" | "She" | "they" | "They")
+                || first.eq_ignore_ascii_case("the")
+            {
                 self.last()
             } else if is_non_name(first) {
                 None
@@ -184,23 +293,36 @@ impl People {
 
 fn before_or_after(masked: &str) -> Option<String> {
     let candidates = [
-        after_verb_re().captures(masked).and_then(|c| c.get(1)).map(|m| (m.start(), m.as_str())),
-        before_verb_re().captures(masked).and_then(|c| c.get(1)).map(|m| (m.start(), m.as_str())),
-        according_re().captures(masked).and_then(|c| c.get(1)).map(|m| (m.start(), m.as_str())),
+        after_verb_re()
+            .captures(masked)
+            .and_then(|c| c.get(1))
+            .map(|m| (m.start(), m.as_str())),
+        before_verb_re()
+            .captures(masked)
+            .and_then(|c| c.get(1))
+            .map(|m| (m.start(), m.as_str())),
+        according_re()
+            .captures(masked)
+            .and_then(|c| c.get(1))
+            .map(|m| (m.start(), m.as_str())),
     ];
     candidates
         .into_iter()
         .flatten()
-        .filter(|(_, s)| !is_non_name(s.split_whitespace().next().unwrap_or("")) || s.starts_with(['H', 'S', 'T']) && s.len() <= 4 || s.starts_with("The "))
+        .filter(|(_, s)| {
+            !is_non_name(s.split_whitespace().next().unwrap_or(""))
+                || s.starts_with(['H', 'S', 'T']) && s.len() <= 4
+                || s.starts_with("The ")
+        })
         .min_by_key(|(start, _)| *start)
         .map(|(_, s)| s.to_string())
 }
 
 /// The sentence with quoted words blanked out, so a quote's own words are not read as the
 /// attribution.
-fn mask_quotes(s: &str) -> String {
+fn mask_quotes(s: &str, inside_at_start: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut inside = false;
+    let mut inside = inside_at_start;
     for c in s.chars() {
         let mark = matches!(c, '"' | '“' | '”' | '«' | '»');
         if mark {
@@ -227,8 +349,14 @@ mod tests {
     fn speaker_after_and_before_the_quote() {
         let mut people = People::default();
         people.observe("President Vladimir Putin visited Kursk.");
-        assert_eq!(people.speaker("\"We will win,\" Putin said."), Some("Vladimir Putin".into()));
-        assert_eq!(people.speaker("\"Are you kidding me?\" added spokesman Dan Huot"), Some("Dan Huot".into()));
+        assert_eq!(
+            people.speaker("\"We will win,\" Putin said."),
+            Some("Vladimir Putin".into())
+        );
+        assert_eq!(
+            people.speaker("\"Are you kidding me?\" added spokesman Dan Huot"),
+            Some("Dan Huot".into())
+        );
         assert_eq!(people.speaker("\"Yes,\" he said."), Some("Dan Huot".into()));
     }
 }

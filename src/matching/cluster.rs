@@ -13,12 +13,16 @@ pub const AVERAGE_THRESHOLD: f32 = 0.15;
 const SAMPLE: usize = 24;
 
 /// Union of clusters driven by scored edges; `similarity(i, j)` scores any pair on demand.
-pub fn average_linkage(n: usize, mut edges: Vec<(usize, usize, f32)>, mut similarity: impl FnMut(usize, usize) -> f32) -> Vec<Vec<usize>> {
+pub fn average_linkage(
+    n: usize,
+    mut edges: Vec<(usize, usize, f32)>,
+    mut similarity: impl FnMut(usize, usize) -> f32,
+) -> Vec<Vec<usize>> {
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (i, j, s) in edges {
-        if s < super::knob("WT_LINK", LINK_THRESHOLD) {
+        if s < LINK_THRESHOLD {
             break;
         }
         let (ci, cj) = (cluster_of[i], cluster_of[j]);
@@ -29,12 +33,20 @@ pub fn average_linkage(n: usize, mut edges: Vec<(usize, usize, f32)>, mut simila
         let mut count = 0.0;
         for &a in members[ci].iter().take(SAMPLE) {
             for &b in members[cj].iter().take(SAMPLE) {
-                total += if (a, b) == (i, j) || (a, b) == (j, i) { s } else { similarity(a, b) };
+                total += if (a, b) == (i, j) || (a, b) == (j, i) {
+                    s
+                } else {
+                    similarity(a, b)
+                };
                 count += 1.0;
             }
         }
-        if count > 0.0 && total / count >= super::knob("WT_AVG", AVERAGE_THRESHOLD) {
-            let (keep, gone) = if members[ci].len() >= members[cj].len() { (ci, cj) } else { (cj, ci) };
+        if count > 0.0 && total / count >= AVERAGE_THRESHOLD {
+            let (keep, gone) = if members[ci].len() >= members[cj].len() {
+                (ci, cj)
+            } else {
+                (cj, ci)
+            };
             let moved = std::mem::take(&mut members[gone]);
             for &m in &moved {
                 cluster_of[m] = keep;

@@ -1,7 +1,7 @@
 //! Features of a claim for matching: weighted terms, figures and speaker.
 //!
 //! Terms of the claim's own clause weigh their inverse document frequency over all claims
-//! (rare words say more), names half as much again; terms that only occur elsewhere in the
+//! (rare words say more), names half as much again; names that only occur elsewhere in the
 //! sentence (the subject of a split-off clause, the speaker) count as context, at a third.
 //! Each figure adds an anchor term (`#430 count`) so equal figures are shared terms.
 
@@ -53,7 +53,11 @@ type RawTerm = (u32, f32, bool);
 
 fn speaker_key(speaker: &str) -> String {
     let last = speaker.rsplit(char::is_whitespace).next().unwrap_or(speaker);
-    let folded: String = last.chars().map(normalise::fold_diacritics).collect::<String>().to_lowercase();
+    let folded: String = last
+        .chars()
+        .map(normalise::fold_diacritics)
+        .collect::<String>()
+        .to_lowercase();
     normalise::fold_transliteration(&folded)
 }
 
@@ -64,11 +68,13 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let raw: Vec<Vec<RawTerm>> = claims
         .iter()
         .map(|c| {
-            let Some(text) = texts.get(c.input) else { return Vec::new() };
+            let Some(text) = texts.get(c.input) else {
+                return Vec::new();
+            };
             let mut terms: HashMap<u32, RawTerm> = HashMap::new();
             for t in normalise::terms(c.span.of(text)) {
                 let id = vocab.id(&t.text);
-                let boost = if t.name { super::knob("WT_NAME", NAME_BOOST) } else { 1.0 };
+                let boost = if t.name { NAME_BOOST } else { 1.0 };
                 terms.insert(id, (id, boost, true));
             }
             for f in &c.figures {
@@ -77,7 +83,15 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
             }
             let context = sentence_terms
                 .entry((c.input, c.sentence.start, c.sentence.end))
-                .or_insert_with(|| normalise::terms(c.sentence.of(text)).into_iter().map(|t| t.text).collect());
+                .or_insert_with(|| {
+                    // Only names: the subject of a split-off clause ("Haller, who beat cancer"),
+                    // not the other facts of the sentence.
+                    normalise::terms(c.sentence.of(text))
+                        .into_iter()
+                        .filter(|t| t.name)
+                        .map(|t| t.text)
+                        .collect()
+                });
             for t in context.iter() {
                 let id = vocab.id(t);
                 terms.entry(id).or_insert((id, 1.0, false));
@@ -103,11 +117,16 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     // Squared, so a word in every other claim ("Putin" in a story about Putin)
                     // weighs far less than one shared by two claims only.
                     let idf = (n / vocab.df[id as usize] as f32).ln().max(0.0).powi(2);
-                    (id, idf * boost * if own { 1.0 } else { super::knob("WT_CTX", CONTEXT_WEIGHT) })
+                    (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();
             let total = terms.iter().map(|t| t.1).sum();
-            Features { terms, total, figures: c.figures.clone(), speaker: c.speaker.as_deref().map(speaker_key) }
+            Features {
+                terms,
+                total,
+                figures: c.figures.clone(),
+                speaker: c.speaker.as_deref().map(speaker_key),
+            }
         })
         .collect();
     (features, vocab)

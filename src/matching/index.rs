@@ -7,7 +7,7 @@
 //! number of claims instead of quadratically.
 
 use super::features::Features;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// How many of a claim's rarest terms are used as blocking keys.
 pub const KEYS_PER_CLAIM: usize = 8;
@@ -23,7 +23,7 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
             postings.entry(k).or_default().push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
+    let mut pairs = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
         for k in ks {
             let Some(list) = postings.get(k) else { continue };
@@ -31,9 +31,11 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
                 continue;
             }
             for &j in list.iter().filter(|&&j| j > i) {
-                pairs.insert((i, j));
+                pairs.push((i, j));
             }
         }
     }
-    pairs.into_iter().collect()
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }

@@ -26,9 +26,6 @@ use crate::claims::Claim;
 use serde::Serialize;
 use std::collections::HashMap;
 
-// TUNE-ONLY
-pub fn knob(name: &str, default: f32) -> f32 { std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default) }
-
 /// Two clauses of one article restating each other is rarer than two articles doing so.
 const SAME_ARTICLE_FACTOR: f32 = 0.7;
 
@@ -58,25 +55,26 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let mut cache: HashMap<(usize, usize), score::Scored> = HashMap::new();
     let mut scored = |i: usize, j: usize| -> score::Scored {
         let key = (i.min(j), i.max(j));
-        cache
-            .entry(key)
-            .or_insert_with(|| {
-                let (a, b) = (&claims[key.0], &claims[key.1]);
-                if a.input == b.input && a.sentence == b.sentence {
-                    return score::Scored { score: 0.0, why: "same sentence".into(), variant: false };
-                }
-                let mut s = score::score(&features[key.0], &features[key.1], &vocab);
-                if a.article == b.article {
-                    s.score *= knob("WT_SAME", SAME_ARTICLE_FACTOR);
-                }
-                s
-            })
-            .clone()
+        *cache.entry(key).or_insert_with(|| {
+            let (a, b) = (&claims[key.0], &claims[key.1]);
+            if a.input == b.input && a.sentence == b.sentence {
+                // Clauses of one sentence are different facts by construction.
+                return score::Scored {
+                    score: 0.0,
+                    figures: None,
+                };
+            }
+            let mut s = score::score(&features[key.0], &features[key.1]);
+            if a.article == b.article {
+                s.score *= SAME_ARTICLE_FACTOR;
+            }
+            s
+        })
     };
     let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features)
         .into_iter()
         .map(|(i, j)| (i, j, scored(i, j).score))
-        .filter(|e| e.2 >= knob("WT_LINK", cluster::LINK_THRESHOLD))
+        .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
         .collect();
     let groups = cluster::average_linkage(claims.len(), edges.clone(), |i, j| scored(i, j).score);
     let mut group_of = vec![0usize; claims.len()];
@@ -89,7 +87,14 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     for &(i, j, _) in &edges {
         if group_of[i] == group_of[j] {
             let s = scored(i, j);
-            links[group_of[i]].push(Link { a: i, b: j, score: s.score, why: s.why, variant: s.variant });
+            let why = score::explain(&features[i], &features[j], s, &vocab);
+            links[group_of[i]].push(Link {
+                a: i,
+                b: j,
+                score: s.score,
+                why,
+                variant: s.variant(),
+            });
         }
     }
     groups
@@ -97,7 +102,11 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .zip(links)
         .map(|(members, links)| {
             let variants = variants::variants(texts, claims, &members);
-            Cluster { members, links, variants }
+            Cluster {
+                members,
+                links,
+                variants,
+            }
         })
         .collect()
 }

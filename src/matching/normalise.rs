@@ -57,16 +57,35 @@ pub fn fold_diacritics(c: char) -> char {
 /// rule that also touches an unrelated word only has to keep distinct words distinct).
 pub fn fold_spelling(word: &str) -> String {
     const WHOLE: &[(&str, &str)] = &[
-        ("defence", "defense"), ("offence", "offense"), ("licence", "license"), ("pretence", "pretense"),
-        ("programme", "program"), ("programmes", "programs"), ("tonne", "ton"), ("tonnes", "tons"),
-        ("grey", "gray"), ("cheque", "check"), ("kerb", "curb"), ("tyre", "tire"), ("aluminium", "aluminum"),
-        ("fairytale", "fairy tale"), ("halftime", "half-time"), ("per cent", "percent"),
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("pretence", "pretense"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("tonne", "ton"),
+        ("tonnes", "tons"),
+        ("grey", "gray"),
+        ("cheque", "check"),
+        ("kerb", "curb"),
+        ("tyre", "tire"),
+        ("aluminium", "aluminum"),
+        ("fairytale", "fairy tale"),
+        ("halftime", "half-time"),
+        ("per cent", "percent"),
     ];
     if let Some((_, us)) = WHOLE.iter().find(|(gb, _)| *gb == word) {
         return (*us).to_string();
     }
     let mut w = word.replace("oeu", "eu");
-    for (gb, us) in [("ourable", "orable"), ("ouring", "oring"), ("oured", "ored"), ("ourite", "orite"), ("ours", "ors"), ("our", "or")] {
+    for (gb, us) in [
+        ("ourable", "orable"),
+        ("ouring", "oring"),
+        ("oured", "ored"),
+        ("ourite", "orite"),
+        ("ours", "ors"),
+        ("our", "or"),
+    ] {
         if w.len() >= 6 && w.ends_with(gb) && !w.ends_with("hour") && !w.ends_with("hours") {
             w.truncate(w.len() - gb.len());
             w.push_str(us);
@@ -80,7 +99,15 @@ pub fn fold_spelling(word: &str) -> String {
             break;
         }
     }
-    for (gb, us) in [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("yse", "yze"), ("ysed", "yzed")] {
+    for (gb, us) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+    ] {
         if w.len() >= 7 && w.ends_with(gb) {
             w.truncate(w.len() - gb.len());
             w.push_str(us);
@@ -134,7 +161,9 @@ fn lexicon() -> &'static Lexicon {
         let mut phrases = HashMap::new();
         let mut longest = 1;
         for line in include_str!("../../data/news_lexicon.txt").lines() {
-            let Some((group, entries)) = line.split_once(':') else { continue };
+            let Some((group, entries)) = line.split_once(':') else {
+                continue;
+            };
             if line.starts_with('#') {
                 continue;
             }
@@ -176,7 +205,14 @@ fn words(text: &str) -> Vec<Word> {
         let name = capital && !sentence_start && !stopwords().contains(lower.as_str());
         sentence_start = false;
         // Hyphenated words count as their parts too ("Troost-Ekong" stays whole).
-        out.push(Word { lower: if name { fold_transliteration(&lower) } else { fold_spelling(&lower) }, name });
+        out.push(Word {
+            lower: if name {
+                fold_transliteration(&lower)
+            } else {
+                fold_spelling(&lower)
+            },
+            name,
+        });
     }
     out
 }
@@ -190,10 +226,17 @@ pub fn terms(text: &str) -> Vec<Term> {
     let mut i = 0;
     'outer: while i < ws.len() {
         for n in (1..=lex.longest.min(ws.len() - i)).rev() {
-            let phrase = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            let phrase = ws[i..i + n]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(group) = lex.phrases.get(&phrase) {
                 if n > 1 || !ws[i].name {
-                    out.push(Term { text: format!("~{group}"), name: false });
+                    out.push(Term {
+                        text: format!("~{group}"),
+                        name: false,
+                    });
                     i += n;
                     continue 'outer;
                 }
@@ -207,13 +250,27 @@ pub fn terms(text: &str) -> Vec<Term> {
         if w.lower.chars().count() < 3 && !w.name {
             continue;
         }
-        let stem = if w.name { w.lower.clone() } else { stemmer().stem(&w.lower).into_owned() };
-        out.push(Term { text: stem, name: w.name });
+        let stem = if w.name {
+            w.lower.clone()
+        } else {
+            stemmer().stem(&w.lower).into_owned()
+        };
+        out.push(Term {
+            text: stem,
+            name: w.name,
+        });
         // A hyphenated word also stands for its parts: "counter-offensive" ~ "offensive".
         if w.lower.contains('-') {
             for part in w.lower.split('-').filter(|p| p.len() >= 4 && !stopwords().contains(p)) {
-                let stem = if w.name { part.to_string() } else { stemmer().stem(part).into_owned() };
-                out.push(Term { text: stem, name: w.name });
+                let stem = if w.name {
+                    part.to_string()
+                } else {
+                    stemmer().stem(part).into_owned()
+                };
+                out.push(Term {
+                    text: stem,
+                    name: w.name,
+                });
             }
         }
     }
@@ -230,7 +287,10 @@ mod tests {
 
     #[test]
     fn folds_spelling_names_and_lexicon() {
-        assert_eq!(texts("units manoeuvre to favourable positions"), texts("units maneuver to favorable positions"));
+        assert_eq!(
+            texts("units manoeuvre to favourable positions"),
+            texts("units maneuver to favorable positions")
+        );
         assert_eq!(texts("met Zelenskyy and Syrskyi"), texts("met Zelensky and Syrsky"));
         assert_eq!(texts("forces retook the town"), texts("forces liberated the town"));
         assert_eq!(texts("met Erdoğan"), texts("met Erdogan"));

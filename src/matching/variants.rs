@@ -23,13 +23,18 @@ pub struct Variant {
 /// The variants of one cluster: for each unit whose figures differ between members, every
 /// member's figure of that unit. Empty when all members agree.
 pub fn variants(texts: &[&str], claims: &[Claim], members: &[usize]) -> Vec<Variant> {
-    let mut units: Vec<&str> = members.iter().flat_map(|&m| claims[m].figures.iter().map(|f| f.unit.as_str())).collect();
+    let mut units: Vec<&str> = members
+        .iter()
+        .flat_map(|&m| claims[m].figures.iter().map(|f| f.unit.as_str()))
+        .collect();
     units.sort_unstable();
     units.dedup();
     let mut out = Vec::new();
     for unit in units {
-        let figs: Vec<(usize, &crate::claims::Figure)> =
-            members.iter().flat_map(|&m| claims[m].figures.iter().filter(|f| f.unit == unit).map(move |f| (m, f))).collect();
+        let figs: Vec<(usize, &crate::claims::Figure)> = members
+            .iter()
+            .flat_map(|&m| claims[m].figures.iter().filter(|f| f.unit == unit).map(move |f| (m, f)))
+            .collect();
         let members_with_unit: std::collections::BTreeSet<usize> = figs.iter().map(|x| x.0).collect();
         if members_with_unit.len() < 2 {
             continue;
@@ -37,15 +42,28 @@ pub fn variants(texts: &[&str], claims: &[Claim], members: &[usize]) -> Vec<Vari
         // A member "agrees" when one of its figures equals one of every other member's.
         let differs = members_with_unit.iter().any(|&m| {
             members_with_unit.iter().filter(|&&o| o != m).any(|&o| {
-                !figs.iter().filter(|x| x.0 == m).any(|(_, fa)| figs.iter().filter(|x| x.0 == o).any(|(_, fb)| fa.relation(fb) == Relation::Equal))
+                !figs.iter().filter(|x| x.0 == m).any(|(_, fa)| {
+                    figs.iter()
+                        .filter(|x| x.0 == o)
+                        .any(|(_, fb)| fa.relation(fb) == Relation::Equal)
+                })
             })
         });
         if !differs {
             continue;
         }
         for (m, f) in figs {
-            let text = texts.get(claims[m].input).map(|t| f.span.of(t).to_string()).unwrap_or_default();
-            out.push(Variant { claim: m, text, value: f.value, upper: f.upper, unit: f.unit.clone() });
+            let text = texts
+                .get(claims[m].input)
+                .map(|t| f.span.of(t).to_string())
+                .unwrap_or_default();
+            out.push(Variant {
+                claim: m,
+                text,
+                value: f.value,
+                upper: f.upper,
+                unit: f.unit.clone(),
+            });
         }
     }
     out

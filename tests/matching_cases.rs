@@ -1,0 +1,77 @@
+//! Data-driven matching cases from `tests/cases/claims/matching.txt`: each pair of sentences
+//! is put into two articles among unrelated background sentences, and must end up in one
+//! cluster ("same"), in one cluster with its figures flagged ("variant") or apart ("different").
+
+use wiretrace::claims::{from_paragraphs, Claim};
+use wiretrace::matching::cluster;
+use wiretrace::Span;
+
+fn case_file(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/cases/claims/{name}", env!("CARGO_MANIFEST_DIR"))).expect("case file")
+}
+
+/// One paste per article: background sentences then the case sentence, one paragraph each.
+fn paste(background: &[&str], sentence: &str) -> (String, Vec<Span>) {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    for s in background.iter().copied().chain(std::iter::once(sentence)) {
+        let start = text.len();
+        text.push_str(s);
+        paragraphs.push(Span::new(start, text.len()));
+        text.push_str("\n\n");
+    }
+    (text, paragraphs)
+}
+
+#[test]
+fn matching_cases() {
+    let background_file = case_file("background.txt");
+    let background: Vec<&str> = background_file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let (first_half, second_half) = background.split_at(background.len() / 2);
+    let file = case_file("matching.txt");
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for block in file.split("\n\n").filter(|b| b.contains("expect:")) {
+        let field = |p: &str| block.lines().find_map(|l| l.strip_prefix(p)).expect("field").trim().to_string();
+        let (a, b, expect) = (field("a: "), field("b: "), field("expect: "));
+        let (text_a, paras_a) = paste(first_half, &a);
+        let (text_b, paras_b) = paste(second_half, &b);
+        let mut claims: Vec<Claim> = from_paragraphs(0, 0, &text_a, &paras_a);
+        claims.extend(from_paragraphs(1, 1, &text_b, &paras_b));
+        let texts = [text_a.as_str(), text_b.as_str()];
+        let clusters = cluster(&texts, &claims);
+        let in_case = |c: &Claim, para: Span| c.paragraph == para;
+        let last_a = *paras_a.last().expect("paragraph");
+        let last_b = *paras_b.last().expect("paragraph");
+        let of_a: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].article == 0 && in_case(&claims[i], last_a)).collect();
+        let of_b: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].article == 1 && in_case(&claims[i], last_b)).collect();
+        let joined = clusters.iter().find(|c| c.members.iter().any(|m| of_a.contains(m)) && c.members.iter().any(|m| of_b.contains(m)));
+        let ok = match expect.as_str() {
+            "same" => joined.is_some(),
+            "variant" => joined.is_some_and(|c| !c.variants.is_empty() && c.links.iter().any(|l| l.variant && !l.why.is_empty())),
+            "different" => joined.is_none(),
+            other => panic!("unknown expectation {other}"),
+        };
+        if !ok {
+            let why: Vec<&str> = joined.map(|c| c.links.iter().map(|l| l.why.as_str()).collect()).unwrap_or_default();
+            failures.push(format!("expected {expect}:\n  {a}\n  {b}\n  links: {why:?}"));
+        }
+        n += 1;
+    }
+    assert!(failures.is_empty(), "{} of {n} matching cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(n >= 15);
+}
+
+#[test]
+fn every_link_says_why() {
+    let text_a = "The booster relit three of its 33 Raptor engines before the catch.";
+    let text_b = "The booster relit three of its 33 Raptor engines before the tower caught it.";
+    let mut claims = from_paragraphs(0, 0, text_a, &[Span::new(0, text_a.len())]);
+    claims.extend(from_paragraphs(1, 1, text_b, &[Span::new(0, text_b.len())]));
+    let clusters = cluster(&[text_a, text_b], &claims);
+    for c in &clusters {
+        for l in &c.links {
+            assert!(l.why.contains("shared"), "{l:?}");
+        }
+    }
+}
