@@ -147,7 +147,7 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
     let mut before = 0;
     let mut new_start = run.start;
     for i in run.clone() {
-        if matches!(c.cues[i], Cue::Dated | Cue::Byline) && before * 4 < total && before < 80 {
+        if matches!(c.cues[i], Cue::Dated | Cue::Byline) && before * 2 < total && before < 80 {
             new_start = i + 1;
         }
         if c.cues[i] == Cue::Prose {
