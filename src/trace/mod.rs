@@ -232,6 +232,25 @@ fn claim_sentence(claim: &Claim) -> Span {
     Span::new(claim.sentence.start.min(claim.span.start), claim.sentence.end.max(claim.span.end))
 }
 
+/// Why a cluster whose sentence cites an agency still has no origin: the citing page is undated.
+fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::ArticleCredits], claims: &[Claim], members: &[usize]) -> Option<String> {
+    members.iter().filter_map(|&m| claims.get(m)).find_map(|claim| {
+        let article = &articles[claim.article];
+        if article.published.is_some() {
+            return None;
+        }
+        let text = texts[article.input];
+        let cited = citations::deepest(&citations::scan(text, claim_sentence(claim), &read[claim.article].claimed));
+        let first = cited.first()?;
+        Some(format!(
+            "no dated mention names an agency: a{}'s sentence cites {} (\"{}\"), but that page shows no date, and an undated page never counts",
+            claim.article,
+            registry::name(first.agency),
+            first.words.of(text)
+        ))
+    })
+}
+
 /// Credits of every article and the origin of every cluster.
 pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
     let read: Vec<credits::ArticleCredits> =
@@ -252,7 +271,13 @@ pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &
                     candidates(texts[articles[a].input], a, &articles[a], &read[a].credits, &read[a].claimed, claim_sentence(claim))
                 })
                 .collect();
-            decide(texts, articles, &found)
+            let mut origin = decide(texts, articles, &found);
+            if found.is_empty() {
+                if let Some(why) = undated_citation(texts, articles, &read, claims, &cluster.members) {
+                    origin.evidence = why;
+                }
+            }
+            origin
         })
         .collect();
     Provenance { credits: all, origins }
