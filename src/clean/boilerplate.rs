@@ -93,7 +93,7 @@ fn patterns() -> &'static Patterns {
             r"\bsubscribe\b|\bsubscription\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
             r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
             r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-            r"\bcommunity (?:rules|guidelines)\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
+            r"\bcommunity (?:rules|guidelines)\b|\bwill not be published\b|\bnão será publicado\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
         ))
         .expect("prompt_anywhere"),
         heading: Regex::new(concat!(
@@ -189,7 +189,10 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     }
     // A teaser: a summary that ends in a link to the story.
     let tail = text.get(text.len().saturating_sub(24)..).unwrap_or("").to_lowercase();
-    if ["read more", "read more »", "continue reading", "read more...", "read full story"].iter().any(|t| tail.trim_end().ends_with(t)) {
+    if ["read more", "read more »", "continue reading", "read more...", "read full story"]
+        .iter()
+        .any(|t| tail.trim_end().ends_with(t))
+    {
         return Cue::Prompt;
     }
     let may_prompt = has(&[
@@ -215,6 +218,9 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
         "fax",
         "tel",
         "mail",
+        "publi",
+        "required",
+        "obrigat",
     ]);
     if shape.words <= 40 && may_prompt && p.prompt_anywhere.is_match(text) {
         return Cue::Prompt;
