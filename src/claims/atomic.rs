@@ -105,8 +105,12 @@ fn opens_clause(rest: &str) -> bool {
             .count();
         (1..=3).contains(&skipped) && names.next().is_some_and(is_past)
     };
+    // "... came to an end on Tuesday as the Bank of Japan delivered ...": "as" opening a
+    // clause with a new subject (not "such as", "as long as").
+    let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase));
     coordinated_verb
         || new_subject
+        || as_clause
         || BARE_OPENERS
             .iter()
             .any(|o| o.len() == 1 && o[0] == w1 || o.len() == 2 && o[0] == w1 && o[1] == w2)
@@ -117,6 +121,10 @@ fn opens_clause(rest: &str) -> bool {
 fn is_participle(word: &str) -> bool {
     word.len() > 5 && word.chars().all(|c| c.is_ascii_lowercase()) && (word.ends_with("ing") || word.ends_with("ed"))
 }
+
+/// Words that, after ", the", open an appended ranking ("..., the first time since 2007").
+const RANKINGS: &[&str] =
+    &["first", "second", "third", "last", "largest", "biggest", "highest", "lowest", "worst", "deadliest", "best"];
 
 /// Fewer words than this do not make a fact on their own.
 const MIN_WORDS: usize = 4;
@@ -151,12 +159,11 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
             ',' => {
-                let next = rest
-                    .trim_start()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                if CLAUSE_OPENERS.contains(&next) || is_participle(next) {
+                let mut words = rest.split_whitespace().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+                let next = words.next().unwrap_or("");
+                // "..., the first time in 17 years that ...": a ranking appended as its own fact.
+                let ranking = next == "the" && words.next().is_some_and(|w| RANKINGS.contains(&w));
+                if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking {
                     relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
                     cuts.push((i, i + 1));
                 } else if relative_open {
