@@ -374,7 +374,14 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         let bulleted = |j: usize| paste.text_of(j).starts_with(['•', '-', '*', '·', '–', '—']);
         // Two running sentences in a row (not bullets) are text again: the article resumes
         // after a widget inserted in its middle.
-        if in_list && own == Cue::Prose && sentence(previous) && unit.blanks_before <= 1 && !bulleted(i) && !bulleted(i - 1) {
+        if in_list
+            && own == Cue::Prose
+            && sentence(previous)
+            && paste.units[i - 1].shape.terminal
+            && unit.blanks_before <= 1
+            && !bulleted(i)
+            && !bulleted(i - 1)
+        {
             in_list = false;
             cues[i - 1] = previous.unwrap_or(Cue::Text);
         }
