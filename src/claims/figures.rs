@@ -127,7 +127,7 @@ fn round_sig(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return 0.0;
     }
-    let mag = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+    let mag = 10f64.powi(libm::log10(v.abs()).floor() as i32 - 2); // libm: same digits natively and in wasm32
     (v / mag).round() * mag
 }
 

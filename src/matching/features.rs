@@ -116,7 +116,9 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 .map(|(id, boost, own)| {
                     // Squared, so a word in every other claim ("Putin" in a story about Putin)
                     // weighs far less than one shared by two claims only.
-                    let idf = (n / vocab.df[id as usize] as f32).ln().max(0.0).powi(2);
+                    // libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must
+                    // cluster exactly as the CLI does.
+                    let idf = libm::logf(n / vocab.df[id as usize] as f32).max(0.0).powi(2);
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();
