@@ -85,6 +85,13 @@ const BARE_OPENERS: &[&[&str]] = &[
     &["but", "that"],
 ];
 
+/// Common irregular past tenses, to tell "after talks ran into overtime" (a clause) from
+/// "after the decision" (a phrase).
+const IRREGULAR_PAST: &[&str] = &[
+    "ran", "won", "lost", "took", "fell", "rose", "made", "came", "went", "said", "began", "beat", "broke", "hit",
+    "left", "met", "put", "sent", "set", "shot", "struck", "told", "was", "were", "had",
+];
+
 /// Whether the words after a space open a new clause: a bare opener, or "and" before a verb in
 /// the past tense ("visited Kursk and ordered troops to ...").
 fn opens_clause(rest: &str) -> bool {
@@ -108,9 +115,17 @@ fn opens_clause(rest: &str) -> bool {
     // "... came to an end on Tuesday as the Bank of Japan delivered ...": "as" opening a
     // clause with a new subject (not "such as", "as long as").
     let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase));
+    // "after" opens a clause only when a verb follows soon ("after negotiations ran ...").
+    let after_clause = w1 == "after"
+        && rest
+            .split_whitespace()
+            .skip(1)
+            .take(8)
+            .any(|w| is_past(w) || IRREGULAR_PAST.contains(&w) || w.ends_with("ing"));
     coordinated_verb
         || new_subject
         || as_clause
+        || after_clause
         || BARE_OPENERS
             .iter()
             .any(|o| o.len() == 1 && o[0] == w1 || o.len() == 2 && o[0] == w1 && o[1] == w2)
@@ -123,8 +138,19 @@ fn is_participle(word: &str) -> bool {
 }
 
 /// Words that, after ", the", open an appended ranking ("..., the first time since 2007").
-const RANKINGS: &[&str] =
-    &["first", "second", "third", "last", "largest", "biggest", "highest", "lowest", "worst", "deadliest", "best"];
+const RANKINGS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "last",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "worst",
+    "deadliest",
+    "best",
+];
 
 /// Fewer words than this do not make a fact on their own.
 const MIN_WORDS: usize = 4;
@@ -159,7 +185,9 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
             ',' => {
-                let mut words = rest.split_whitespace().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+                let mut words = rest
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
                 let next = words.next().unwrap_or("");
                 // "..., the first time in 17 years that ...": a ranking appended as its own fact.
                 let ranking = next == "the" && words.next().is_some_and(|w| RANKINGS.contains(&w));
