@@ -91,7 +91,12 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
             span,
         });
     }
-    for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal) {
+    // Only a copyright line names its holder; licence and registration lines are legal too.
+    let names_holder = |span: Span| {
+        let line = span.of(paste.text);
+        line.contains('©') || line.to_lowercase().contains("copyright")
+    };
+    for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal && names_holder(paste.units[i].span)) {
         let span = paste.units[i].span;
         if let Some(m) = re.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
             let value = m.as_str().trim();
