@@ -53,6 +53,11 @@ pub enum Relation {
 }
 
 impl Figure {
+    /// A calendar date without a year, as `month * 100 + day`.
+    fn date(span: Span, month_day: f64) -> Figure {
+        Figure { span, value: month_day, upper: month_day, unit: "date".into(), bound: Bound::Exact, noun: None }
+    }
+
     /// The range the figure allows, widened by its bound and by rounding.
     fn interval(&self) -> (f64, f64) {
         let (lo, hi) = (self.value, self.upper);
@@ -499,17 +504,7 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
                 if (1..=31).contains(&day) && next.text.chars().all(|c| c.is_ascii_alphanumeric()) {
                     let v = (m * 100 + day) as f64;
                     let span = Span::new(toks[i].start, next.end);
-                    return Some((
-                        Figure {
-                            span,
-                            value: v,
-                            upper: v,
-                            unit: "date".into(),
-                            bound: Bound::Exact,
-                            noun: None,
-                        },
-                        2,
-                    ));
+                    return Some((Figure::date(span, v), 2));
                 }
             }
         }
@@ -551,17 +546,7 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         if let Some(m) = toks.get(k).and_then(|t| month(t.text)) {
             let v = (m * 100) as f64 + value;
             let span = Span::new(toks[start_tok].start, toks[k].end);
-            return Some((
-                Figure {
-                    span,
-                    value: v,
-                    upper: v,
-                    unit: "date".into(),
-                    bound: Bound::Exact,
-                    noun: None,
-                },
-                k + 1 - start_tok,
-            ));
+            return Some((Figure::date(span, v), k + 1 - start_tok));
         }
     }
     if let Some(scale) = toks.get(k).and_then(|t| scale_word(t.text)) {

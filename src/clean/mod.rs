@@ -94,13 +94,6 @@ pub struct Article {
     pub lines: Vec<Line>,
 }
 
-impl Article {
-    /// The spans of this article's lines of one kind.
-    pub fn lines_of_kind(&self, kind: LineKind) -> impl Iterator<Item = Span> + '_ {
-        self.lines.iter().filter(move |l| l.kind == kind).map(|l| l.span)
-    }
-}
-
 /// Cleans one paste into its articles. `input` is the paste's index, copied into each article.
 /// A paste with no running text at all (empty, only menus and footers) has no article.
 pub fn clean(input: usize, text: &str) -> Vec<Article> {
