@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 shared=${WIRETRACE_SHARED:-../shared}
 [ -d "$shared/tools" ] || { echo "eval: $shared/tools not found (set WIRETRACE_SHARED)" >&2; exit 2; }
 cargo build --release --quiet --bin wiretrace
-bin=$PWD/target/release/wiretrace
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/wiretrace
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 
