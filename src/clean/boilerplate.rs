@@ -90,7 +90,7 @@ fn patterns() -> &'static Patterns {
         // Chrome wording anywhere in a short line.
         prompt_anywhere: Regex::new(concat!(
             r"(?i)(?:cookies?\b.*\b(?:site|website|browser|consent|experience)|(?:site|website|browser)\b.*\bcookies?\b|",
-            r"\bsubscribe\b|\bsubscription\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
+            r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
             r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
             r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
             r"\bcommunity (?:rules|guidelines)\b|\bwill not be published\b|\bnão será publicado\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
@@ -124,7 +124,7 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?:\((?:[^()]*\bphotos?\b|[^()]*\bpicture\b|[^()]*\bimage\b|[^()]*\bfoto\b|[^()]*/[^()]*|screengrab|screenshot|handout|file)\)\s*$|",
             r"[.!?]\s*\([^()]{1,40}\)\s*$|",
             r"\b(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
-            r"\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40}$|[.!?]\s*©\s*[^©]{1,60}$|",
+            r"(?-i:\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40})$|[.!?]\s*©\s*[^©]{1,60}$|",
             r"\bin this (?:still |undated |handout |file )?(?:image|photo|picture|file photo|handout)|",
             r"\b(?:image|photo|picture|photograph) (?:taken|released|provided|obtained|courtesy)|taken from (?:a )?(?:video|footage))",
         ))

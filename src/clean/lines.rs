@@ -47,10 +47,11 @@ impl<'t> Paste<'t> {
         let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
         for (span, blanks_before) in raw {
             if let Some(prev) = units.last_mut() {
-                if blanks_before <= 1 && breaks_mid_sentence(prev.span.of(text), span.of(text)) {
+                // Only the last line of `prev` is read, so a long chain of rejoined lines stays linear.
+                let prev_line = prev.lines.last().map_or(prev.span, |&l| l);
+                if blanks_before <= 1 && breaks_mid_sentence(prev_line.of(text), span.of(text)) {
                     prev.span.end = span.end;
                     prev.lines.push(span);
-                    prev.shape = Shape::of(prev.span.of(text));
                     continue;
                 }
             }
@@ -58,8 +59,11 @@ impl<'t> Paste<'t> {
                 span,
                 lines: vec![span],
                 blanks_before,
-                shape: Shape::of(span.of(text)),
+                shape: Shape::default(),
             });
+        }
+        for unit in &mut units {
+            unit.shape = Shape::of(unit.span.of(text));
         }
         Paste { text, units }
     }
@@ -70,11 +74,18 @@ impl<'t> Paste<'t> {
 }
 
 /// Whether `next` continues the sentence `prev` left open: `prev` is prose-long, ends without
-/// sentence punctuation on a lower-case word or a comma, and `next` starts in lower case.
+/// sentence punctuation on a lower-case word or a comma, `next` starts in lower case, and both
+/// read as running text (mostly lower-case words), not a date line above a "tags" or "most
+/// popular" label.
 fn breaks_mid_sentence(prev: &str, next: &str) -> bool {
     let Some(last) = prev.chars().last() else { return false };
     let Some(first) = next.chars().next() else { return false };
-    (last.is_lowercase() || last == ',') && first.is_lowercase() && prev.split_whitespace().count() >= 6
+    let running = |s: &str| Shape::of(s).lower_share >= 0.5;
+    (last.is_lowercase() || last == ',')
+        && first.is_lowercase()
+        && prev.split_whitespace().count() >= 6
+        && running(prev)
+        && running(next)
 }
 
 /// Characters a copy may carry that are neither text nor whitespace.

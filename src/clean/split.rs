@@ -166,8 +166,8 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut body = Vec::new();
     for i in run.clone() {
-        let sandwiched = c.cues[i] == Cue::Text && !c.repeated[i] && i > run.start && i + 1 < run.end && keep(i - 1) && keep(i + 1);
-        if (keep(i) || sandwiched) && seen.insert(key(paste.text_of(i))) {
+        let inside = c.cues[i] == Cue::Text && !c.repeated[i];
+        if (keep(i) || inside) && seen.insert(key(paste.text_of(i))) {
             body.push(i);
         }
     }
