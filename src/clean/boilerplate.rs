@@ -63,6 +63,8 @@ struct Patterns {
     legal: Regex,
     sign_off: Regex,
     caption: Regex,
+    photo_credit: Regex,
+    trailing_credit: Regex,
     byline: Regex,
 }
 
@@ -93,11 +95,11 @@ fn patterns() -> &'static Patterns {
             r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
             r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
             r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-            r"\bcommunity (?:rules|guidelines)\b|\bwill not be published\b|\bnão será publicado\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
+            r"\bcommunity (?:rules|guidelines)\b|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
         ))
         .expect("prompt_anywhere"),
         heading: Regex::new(concat!(
-            r"(?i)^(?:related|read (?:also|more|next)|also read|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
+            r"(?i)^(?:related|read (?:also|more|next)|also read|we recommend|key (?:points|takeaways)|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
             r"more\s+\S+\s*$|most (?:popular|read|viewed|shared|recent)|popular|trending|recommended|",
             r"you (?:may|might) (?:also )?like|also on|latest (?:news|stories|articles|posts)|top (?:stories|news)|",
             r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",
@@ -123,12 +125,19 @@ fn patterns() -> &'static Patterns {
         caption: Regex::new(concat!(
             r"(?i)(?:\((?:[^()]*\bphotos?\b|[^()]*\bpicture\b|[^()]*\bimage\b|[^()]*\bfoto\b|[^()]*/[^()]*|screengrab|screenshot|handout|file)\)\s*$|",
             r"[.!?]\s*\([^()]{1,40}\)\s*$|",
-            r"\b(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
+            r"(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
             r"(?-i:\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40})$|[.!?]\s*©\s*[^©]{1,60}$|",
             r"\bin this (?:still |undated |handout |file )?(?:image|photo|picture|file photo|handout)|",
             r"\b(?:image|photo|picture|photograph) (?:taken|released|provided|obtained|courtesy)|taken from (?:a )?(?:video|footage))",
         ))
         .expect("caption"),
+        // A short line naming a photographer or picture agency.
+        photo_credit: Regex::new(
+            r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
+        )
+        .expect("photo_credit"),
+        // A caption of any length ends with its credit: "... during the time the crew is awake. Credit: ESA".
+        trailing_credit: Regex::new(r"(?:Credit|Photo|Image|Picture|Foto)s?\s*:\s*[^.:]{1,40}$").expect("trailing_credit"),
         byline: Regex::new(r"(?i)^(?:by|posted by|written by|words by|von|por|par)\s+\S|^[A-ZÀ-Þ][\w.'-]+(?:\s+[A-ZÀ-Þ][\w.'-]+){0,3}\s*\|\s*$").expect("byline"),
     })
 }
@@ -174,8 +183,12 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if shape.words <= 60 && may_be_legal && p.legal.is_match(text) {
         return Cue::Legal;
     }
-    let may_be_caption = has(&["(", ":", "/", "©", "in this ", "photo", "image", "picture", "footage", "video"]);
-    if shape.words <= 60 && may_be_caption && p.caption.is_match(text) {
+    let may_be_caption = has(&["(", ":", "/", "©", "in this ", "photo", "image", "picture", "footage", "video", "stock", "alamy"]);
+    if may_be_caption
+        && ((shape.words <= 60 && p.caption.is_match(text))
+            || (shape.words <= 12 && p.photo_credit.is_match(text))
+            || (shape.words <= 150 && p.trailing_credit.is_match(text)))
+    {
         return Cue::Caption;
     }
     if shape.words <= 6 && !shape.terminal && p.heading.is_match(head) {
@@ -302,7 +315,34 @@ pub fn classify(paste: &Paste) -> Classified {
             }
         }
     }
+    mark_gallery_captions(paste, &mut cues, &repeated);
     Classified { cues, repeated }
+}
+
+/// Captions sit right above their photo's credit: the text line directly above a photographer
+/// or agency credit ("Photo by ...", "... | Getty Images") is that photo's caption. A gallery
+/// also prints each caption again in its slideshow: text repeated within the paste just above
+/// any caption is a caption too. (The same sentence once in the body and once as a caption
+/// keeps its body copy.)
+fn mark_gallery_captions(paste: &Paste, cues: &mut [Cue], repeated: &[bool]) {
+    let p = patterns();
+    for i in 1..cues.len() {
+        if cues[i] != Cue::Caption || cues[i - 1] == Cue::Caption {
+            continue;
+        }
+        let unit = &paste.units[i];
+        let above = &paste.units[i - 1];
+        let credit_line = unit.shape.words <= 12 && p.photo_credit.is_match(paste.text_of(i));
+        if credit_line && unit.blanks_before == 0 && above.shape.words <= 60 && matches!(cues[i - 1], Cue::Prose | Cue::Sentence) {
+            cues[i - 1] = Cue::Caption;
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && repeated[j - 1] && matches!(cues[j - 1], Cue::Prose | Cue::Sentence) && paste.units[j].blanks_before <= 1 {
+            cues[j - 1] = Cue::Caption;
+            j -= 1;
+        }
+    }
 }
 
 fn teaser_headline(paste: &Paste, cues: &[Cue], i: usize) -> bool {

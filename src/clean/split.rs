@@ -123,10 +123,11 @@ fn weight(paste: &Paste, c: &Classified, i: usize) -> i64 {
 /// below its header, which a footer blurb or a sidebar paragraph of similar length does not.
 const HEADER_BONUS: i64 = 50;
 
+/// (A list heading in between means the date belongs to what was above the list.)
 fn follows_header(c: &Classified, i: usize) -> bool {
     (i.saturating_sub(4)..i)
         .rev()
-        .take_while(|&j| c.cues[j] != Cue::Prose)
+        .take_while(|&j| !matches!(c.cues[j], Cue::Prose | Cue::ListHeading))
         .any(|j| matches!(c.cues[j], Cue::Dated | Cue::Byline))
 }
 
