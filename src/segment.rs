@@ -5,8 +5,8 @@
 //! back. Sentences borrow the paragraph and are yielded as spans into the paste.
 //!
 //! Repairs: titles and abbreviations ("Mr.", "Gen.", "U.S.", "Aug."), initials ("J. R."),
-//! clock times ("7:25 a.m. CDT"), and attributions after a closing quote ("...," he said)
-//! that start in lower case. Decimals ("0.1") never break in UAX #29.
+//! clock times ("7:25 a.m. CDT"), and attributions after a closing quote ("...," he said;
+//! "...!" Musk posted on X). Decimals ("0.1") never break in UAX #29.
 
 use crate::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -35,7 +35,27 @@ fn continues(prev: &str, next: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')'));
-    starts_lower || is_abbreviation(last_word) || (is_meridiem(last_word) && starts_with_zone(next))
+    starts_lower
+        || is_abbreviation(last_word)
+        || (is_meridiem(last_word) && starts_with_zone(next))
+        || (ends_with_closing_quote(prev) && starts_with_attribution(next))
+}
+
+fn ends_with_closing_quote(prev: &str) -> bool {
+    prev.ends_with(['"', '”', '»']) && prev.trim_end_matches(['"', '”', '»']).ends_with(['!', '?', '.', ','])
+}
+
+/// `Musk posted on X.` or `He said.` right after a quote: the quote's attribution, capitalised
+/// because it starts with a name.
+fn starts_with_attribution(next: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        "said", "says", "told", "tells", "added", "adds", "posted", "posts", "wrote", "writes", "tweeted", "asked",
+        "shouted", "exclaimed", "declared", "insisted", "replied", "noted", "warned", "stressed",
+    ];
+    let words: Vec<&str> = next.split_whitespace().take(5).collect();
+    words.iter().position(|w| REPORTING.contains(&w.trim_end_matches(['.', ',']))).is_some_and(|verb| {
+        verb >= 1 && words[..verb].iter().all(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 fn is_meridiem(word: &str) -> bool {

@@ -92,13 +92,45 @@ const IRREGULAR_PAST: &[&str] = &[
     "left", "met", "put", "sent", "set", "shot", "struck", "told", "was", "were", "had",
 ];
 
+/// Adverbs that may sit between "and" and a coordinated verb ("and only scraped into").
+const ADVERBS: &[&str] = &["only", "also", "then", "later", "quickly", "soon", "eventually", "finally", "again"];
+
+fn is_regular_past(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// A verb in the past tense, regular or one of the common irregular ones.
+fn is_verb_past(word: &str) -> bool {
+    is_regular_past(word) || IRREGULAR_PAST.contains(&word)
+}
+
+/// "the board voted 7-2 to keep rates ...": the vote is one fact, what it decided another.
+fn vote_before_infinitive(before: &str, rest: &str) -> bool {
+    let mut back = before.split_whitespace().rev();
+    let (tally, verb) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+    let is_tally = tally.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty() && !b.is_empty() && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+    });
+    rest.starts_with("to ") && is_tally && matches!(verb, "voted" | "votes" | "vote")
+}
+
+/// Words that open a sentence with a subordinate clause ("After the header put Nigeria ahead,
+/// Kessie equalised"); the clause ends at the first comma when it holds a verb.
+const SUBORDINATORS: &[&str] = &["After", "When", "While", "Although", "Though", "Before", "Since", "Because", "Once"];
+
+fn is_leading_subordinate_clause(before: &str) -> bool {
+    let mut words = before.split_whitespace();
+    words.next().is_some_and(|w| SUBORDINATORS.contains(&w)) && words.any(is_verb_past)
+}
+
 /// Whether the words after a space open a new clause: a bare opener, or "and" before a verb in
 /// the past tense ("visited Kursk and ordered troops to ...").
 fn opens_clause(rest: &str) -> bool {
     let mut next = rest.split_whitespace();
     let (w1, w2) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
-    let is_past = |w: &str| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-    let coordinated_verb = w1 == "and" && is_past(w2);
+    let w3 = next.next().unwrap_or("");
+    // "... and said it would ...", "... and only scraped into ...": a second predicate.
+    let coordinated_verb = w1 == "and" && (is_verb_past(w2) || ADVERBS.contains(&w2) && is_verb_past(w3));
     // "... and Haller turned in a cross": "and", a name, a verb in the past tense.
     let new_subject = w1 == "and" && {
         let mut names = rest
@@ -110,7 +142,7 @@ fn opens_clause(rest: &str) -> bool {
             .skip(1)
             .take_while(|w| w.starts_with(char::is_uppercase))
             .count();
-        (1..=3).contains(&skipped) && names.next().is_some_and(is_past)
+        (1..=3).contains(&skipped) && names.next().is_some_and(is_regular_past)
     };
     // "... came to an end on Tuesday as the Bank of Japan delivered ...": "as" opening a
     // clause with a new subject (not "such as", "as long as").
@@ -121,7 +153,7 @@ fn opens_clause(rest: &str) -> bool {
             .split_whitespace()
             .skip(1)
             .take(8)
-            .any(|w| is_past(w) || IRREGULAR_PAST.contains(&w) || w.ends_with("ing"));
+            .any(|w| is_verb_past(w) || w.ends_with("ing"));
     coordinated_verb
         || new_subject
         || as_clause
@@ -189,9 +221,13 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                     .split_whitespace()
                     .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
                 let next = words.next().unwrap_or("");
+                let (w2, w3) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
                 // "..., the first time in 17 years that ...": a ranking appended as its own fact.
-                let ranking = next == "the" && words.next().is_some_and(|w| RANKINGS.contains(&w));
-                if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking {
+                let ranking = next == "the" && RANKINGS.contains(&w2);
+                // "..., a result that cost the coach his job": a summary appended as its own fact.
+                let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
+                let leading = cuts.is_empty() && is_leading_subordinate_clause(&s[..i]);
+                if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
                     relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
                     cuts.push((i, i + 1));
                 } else if relative_open {
@@ -201,7 +237,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 }
             }
             c if c.is_whitespace() => {
-                if opens_clause(rest) && !s[..i].ends_with(',') {
+                if (opens_clause(rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') {
                     cuts.push((i, i + c.len_utf8()));
                 }
             }
@@ -217,7 +253,28 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
         start = right_start;
     }
-    glue_short(text, pieces, sentence)
+    glue_short(text, attach_relatives(text, pieces), sentence)
+}
+
+/// A relative clause ("who reported to Putin during the visit") has no subject of its own: it
+/// joins the piece it describes ("According to ... Valery Gerasimov, who reported ..."). One
+/// that reports speech ("..., who told him that troops were surrounded") states its own fact.
+fn attach_relatives(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    const REPORTING: &[&str] = &["said", "says", "told", "tells", "added", "warned", "announced", "reported"];
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let words: Vec<&str> = piece.of(text).split_whitespace().take(6).collect();
+        let relative = matches!(words.first(), Some(&("who" | "which" | "whose")));
+        // "who told him that ...": a reporting verb, then "that" within two words.
+        let reports_speech = words.iter().enumerate().any(|(i, w)| {
+            REPORTING.contains(w) && words.iter().skip(i + 1).take(2).any(|next| *next == "that")
+        });
+        match out.last_mut() {
+            Some(head) if relative && !reports_speech => head.end = piece.end,
+            _ => out.push(piece),
+        }
+    }
+    out
 }
 
 fn words(text: &str, span: Span) -> usize {

@@ -58,6 +58,12 @@ impl Figure {
         Figure { span, value: month_day, upper: month_day, unit: "date".into(), bound: Bound::Exact, noun: None }
     }
 
+    /// Units whose values are labels rather than measures: a year, a date, a clock time, a
+    /// score, a rank, an age. They are never rounded.
+    fn is_exact_unit(&self) -> bool {
+        matches!(self.unit.as_str(), "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age")
+    }
+
     /// The range the figure allows, widened by its bound and by rounding.
     fn interval(&self) -> (f64, f64) {
         let (lo, hi) = (self.value, self.upper);
@@ -78,11 +84,7 @@ impl Figure {
         if self.value == other.value && self.upper == other.upper && self.bound == other.bound {
             return Relation::Equal;
         }
-        let exact_units = matches!(
-            self.unit.as_str(),
-            "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age"
-        );
-        if exact_units {
+        if self.is_exact_unit() {
             let gap = (self.value - other.value).abs();
             let close = match self.unit.as_str() {
                 "ordinal" | "age" => gap <= 1.0,
@@ -111,7 +113,9 @@ impl Figure {
 
     /// A short key for the index and for explanations: `430 count`, `1100 km2`.
     pub fn key(&self) -> String {
-        let v = format!("{:.3}", round_sig(self.value));
+        // Rounding would make "2016" and "2024" one key; calendar and clock values stay exact.
+        let value = if self.is_exact_unit() { self.value } else { round_sig(self.value) };
+        let v = format!("{value:.3}");
         let v = v.trim_end_matches('0').trim_end_matches('.');
         format!("{v} {}", self.unit)
     }
@@ -370,6 +374,20 @@ fn is_stop_after_number(w: &str) -> bool {
     STOP.contains(&w)
 }
 
+/// Digits with separators: "1,100" and "1,100,000" group thousands; a single comma followed by
+/// one or two digits ("58,3", "0,75") is a decimal comma, as in translated copy.
+fn parse_digits(digits: &str) -> Option<f64> {
+    let decimal_comma = match digits.split_once(',') {
+        Some((_, after)) => !after.contains([',', '.']) && (1..=2).contains(&after.len()),
+        None => false,
+    };
+    if decimal_comma {
+        digits.replacen(',', ".", 1).parse().ok()
+    } else {
+        digits.replace(',', "").parse().ok()
+    }
+}
+
 /// A number at token `i`: its value, whether it was written in words, and how many tokens it took.
 fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     let t = toks[i].text;
@@ -378,8 +396,7 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
             return None;
         }
         let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        // "1,100" is a thousands separator; "58,3" (a decimal comma) is rare in English copy.
-        let v: f64 = digits.replace(',', "").parse().ok()?;
+        let v: f64 = parse_digits(digits)?;
         return Some((v, false, 1));
     }
     let first = word_number(t)?;

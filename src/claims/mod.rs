@@ -98,8 +98,16 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                 quote_speaker = None;
             }
             let first_claim = out.len();
-            for clause in atomic::clauses(text, sentence) {
+            let clauses = atomic::clauses(text, sentence);
+            let several = clauses.len() > 1;
+            for (n, clause) in clauses.into_iter().enumerate() {
                 let clause_text = clause.of(text);
+                // A clause with its own attribution keeps it ("..., while Syrsky said 942 ...").
+                let own_speaker = if several && !(n == 0 && started_inside) {
+                    people.clause_speaker(clause_text)
+                } else {
+                    None
+                };
                 let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
                 let clause_figures = figures::figures(clause_text, clause.start);
                 let kind = if !clause_quotes.is_empty() {
@@ -118,7 +126,7 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                     span: clause,
                     sentence,
                     paragraph,
-                    speaker: speaker.clone(),
+                    speaker: own_speaker.or_else(|| speaker.clone()),
                     quotes: clause_quotes,
                     figures: clause_figures,
                 });

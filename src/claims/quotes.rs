@@ -58,17 +58,21 @@ fn name_pattern() -> &'static str {
     r"(?:[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’.-]*)(?:\s+(?:(?:al|el|de|del|da|van|von|bin|la|le)[- ]?)?[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’-]*){0,4}"
 }
 
+/// A reporting verb right after a quote or a comma, then the speaker: `"...," said spokesman
+/// Dan Huot`. Lower-case words between the verb and the name are checked by [`is_role_gap`].
 fn after_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[,”\x22]\s*|\s)(?:{VERBS})\s+(?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?({name})",
+            r"(?:^|[,”\x22]\s*)(?:{VERBS})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
             name = name_pattern()
         ))
         .expect("valid speaker regex")
     })
 }
 
+/// The subject before a reporting verb: a name, a pronoun or a description ("the Kremlin
+/// leader"), optionally with an inserted phrase ("Gerasimov, head of the General Staff, said").
 fn before_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -80,14 +84,12 @@ fn before_verb_re() -> &'static Regex {
     })
 }
 
+/// "according to X", "cited X": the whole phrase up to the next comma, so that "according to
+/// Russian Chief of the General Staff Valery Gerasimov" yields the person, not the title.
 fn according_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"\b(?:[Aa]ccording to|cited|quoted)\s+(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,2}}({name})",
-            name = name_pattern()
-        ))
-        .expect("valid speaker regex")
+        Regex::new(r"\b(?:[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
     })
 }
 
@@ -96,124 +98,106 @@ fn person_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(name_pattern()).expect("valid name regex"))
 }
 
-/// Words that may open a capitalised run but are titles, not names.
+/// Words that may open a capitalised run but are titles, not names: "President Vladimir
+/// Putin", "NASA Administrator Bill Nelson". A title alone is never a speaker.
 const TITLES: &[&str] = &[
-    "President",
-    "Prime",
-    "Minister",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Gen.",
-    "General",
-    "Governor",
-    "Chief",
-    "Secretary-General",
-    "Secretary",
-    "General",
-    "Spokesman",
-    "Spokeswoman",
-    "Coach",
-    "Captain",
-    "Mayor",
-    "Administrator",
-    "Commander",
-    "Colonel",
-    "Lt.",
-    "Sen.",
-    "Senator",
-    "Rep.",
-    "King",
-    "Queen",
-    "Pope",
-    "Chancellor",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Army",
-    "Russian",
-    "Ukrainian",
-    "UN",
-    "NASA",
-    "SpaceX",
-    "COP28",
-    "Nigeria",
-    "Nigerian",
-    "Opposition",
-    "Governor",
-    "Engineer",
-    "Senior",
-    "Deputy",
-    "Former",
-    "Kremlin",
-    "Chairman",
-    "Chairwoman",
-    "Director",
-    "Head",
-    "Premier",
-    "Vice",
+    "President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General", "Governor", "Chief",
+    "Secretary-General", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Coach", "Captain", "Mayor",
+    "Administrator", "Commander", "Colonel", "Col.", "Lt.", "Sen.", "Senator", "Rep.", "King", "Queen", "Pope",
+    "Chancellor", "Foreign", "Defence", "Defense", "Engineer", "Senior", "Deputy", "Former", "Chairman",
+    "Chairwoman", "Director", "Head", "Premier", "Vice", "Ambassador", "Judge", "Justice", "Sheikh", "Prince",
+    "Princess", "Emir", "Boss", "Chief-of-Staff", "Interim", "Acting", "Lady", "Lord", "Sir", "Opposition",
 ];
 
-fn strip_titles(name: &str) -> &str {
-    let mut rest = name;
-    loop {
-        let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
-            return rest;
-        };
-        if TITLES.contains(&first) {
-            rest = tail.trim_start();
-        } else {
-            return rest;
-        }
+/// Capitalised words that make a run an organisation or a place, not a person ("Foreign
+/// Ministry", "General Staff", "Kyodo News", "Kursk Region"). A person's name may follow them
+/// ("General Staff Valery Gerasimov").
+const ORGANISATION_WORDS: &[&str] = &[
+    "Ministry", "Bank", "Staff", "Committee", "Council", "Party", "Agency", "Forces", "Army", "Union", "Commission",
+    "Institute", "Court", "House", "Government", "Federation", "Republic", "News", "Service", "Office",
+    "Department", "Administration", "Region", "Province", "Oblast", "State", "States", "City", "Stadium",
+    "Cup", "Nations", "Organization", "Organisation", "Association", "Board", "Corporation", "Company", "Times",
+    "Post", "Press", "Group", "Coalition", "Assembly", "Parliament", "Senate", "Congress", "University",
+    "Airport", "Palace", "Police", "Navy", "Fund", "Media", "Network", "Foundation", "Mission", "Alliance",
+    "League", "Club", "Kremlin", "Pentagon", "Guard", "Force", "Conventions", "Ocean", "Sea", "Gulf",
+];
+
+/// Lower-case nouns that describe a person: "the Kremlin leader said" resolves to the last named
+/// person; "the ministry said" does not.
+const PERSON_ROLES: &[&str] = &[
+    "leader", "president", "minister", "commander", "chief", "general", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "official", "coach", "tactician", "captain", "manager", "premier", "chancellor",
+    "secretary", "secretary-general", "envoy", "ambassador", "diplomat", "prosecutor", "judge", "mayor", "director",
+    "chairman", "chairwoman", "founder", "boss", "striker", "midfielder", "defender", "goalkeeper", "player",
+    "engineer", "administrator", "negotiator", "candidate", "president-elect", "king", "queen", "pope", "politician",
+    "lawmaker", "senator", "father", "mother", "husband", "wife", "man", "woman", "veteran", "executive",
+];
+
+/// Who a stretch of text names: a person, an organisation, or nobody.
+#[derive(Debug, PartialEq)]
+enum Named<'t> {
+    Person(&'t str),
+    Organisation(&'t str),
+    Nobody,
+}
+
+/// Reads one capitalised run: titles and organisation words before a name are dropped
+/// ("UN Secretary-General Antonio Guterres" -> Antonio Guterres), a run that ends in an
+/// organisation word is that organisation, and possessives ("Russia's Kursk") name nobody.
+fn named_in(run: &str) -> Named<'_> {
+    let run = run.trim().trim_end_matches(['.', ',', '’', '\'']);
+    let words: Vec<&str> = run.split_whitespace().collect();
+    if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")) {
+        return Named::Nobody;
     }
+    let last_org = words.iter().rposition(|w| ORGANISATION_WORDS.contains(w));
+    // The name starts after the last title or organisation word ("UN Secretary-General X").
+    let last_marker = words.iter().rposition(|w| ORGANISATION_WORDS.contains(w) || TITLES.contains(w));
+    let first_name = words
+        .iter()
+        .enumerate()
+        .skip(last_marker.map_or(0, |i| i + 1))
+        .find(|(_, w)| !TITLES.contains(w) && !is_non_name(w))
+        .map(|(i, _)| i);
+    let byte_of = |i: usize| -> usize { words[i].as_ptr() as usize - run.as_ptr() as usize };
+    match (first_name, last_org) {
+        (Some(i), _) => {
+            let name = &run[byte_of(i)..];
+            if name.split_whitespace().any(is_non_name) {
+                Named::Nobody
+            } else {
+                Named::Person(name)
+            }
+        }
+        (None, Some(_)) => {
+            let start = words.iter().position(|w| !is_non_name(w)).unwrap_or(0);
+            Named::Organisation(&run[byte_of(start)..])
+        }
+        (None, None) => Named::Nobody,
+    }
+}
+
+/// Whether the lower-case words between a reporting verb and a name describe the speaker
+/// ("said spokesman Dan Huot", "said the company's chief") rather than start the reported
+/// speech ("said that Kyiv's troops", "said on Wednesday").
+fn is_role_gap(gap: &str) -> bool {
+    const NOT_ROLES: &[&str] = &[
+        "that", "on", "in", "at", "it", "this", "to", "of", "for", "by", "with", "and", "but", "after", "before", "last",
+        "next", "when", "while", "as", "if", "they", "we", "he", "she", "its", "their", "his", "her", "there", "from",
+        "during", "earlier", "later", "late",
+    ];
+    gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
 
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
     const NON: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "As",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "We",
-        "I",
-        "You",
-        "Our",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "There",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Earlier",
-        "Later",
-        "Meanwhile",
-        "However",
-        "Also",
-        "Yesterday",
-        "Today",
+        "The", "A", "An", "It", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "When",
+        "While", "After", "Before", "We", "I", "You", "Our", "Its", "His", "Her", "Their", "There", "Monday",
+        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Earlier", "Later", "Meanwhile",
+        "However", "Also", "Yesterday", "Today", "Photos", "Photo", "According", "Despite", "With", "For", "From",
+        "By", "Of", "To", "He", "She", "They", "Russian", "Ukrainian", "American", "British", "Chinese", "Japanese",
+        "French", "German", "Spanish", "Mexican", "Nigerian", "Ivorian", "Emirati",
     ];
     NON.contains(&w)
 }
@@ -222,16 +206,35 @@ fn is_non_name(w: &str) -> bool {
 #[derive(Default, Debug)]
 pub struct People {
     names: Vec<String>,
+    /// (acronym, full name) from "the National Electoral Institute (INE)".
+    acronyms: Vec<(String, String)>,
+}
+
+/// "Full Name Of A Body (ACRONYM)".
+fn acronym_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"((?:[A-Z][\w'’-]+\s+)(?:(?:of|for|and|the|de|del|la)\s+)?(?:[A-Z][\w'’-]+\s+){0,5})\(([A-Z]{2,6})\)")
+            .expect("valid acronym regex")
+    })
 }
 
 impl People {
-    /// Remembers the multi-word names of a sentence ("President Vladimir Putin").
+    /// Remembers the full names of people in a sentence ("President Vladimir Putin" ->
+    /// "Vladimir Putin").
     pub fn observe(&mut self, sentence: &str) {
+        for c in acronym_re().captures_iter(sentence) {
+            if let (Some(full), Some(short)) = (c.get(1), c.get(2)) {
+                let full = full.as_str().trim();
+                let full = full.strip_prefix("The ").unwrap_or(full);
+                self.acronyms.push((short.as_str().to_string(), full.to_string()));
+            }
+        }
         for m in person_re().find_iter(sentence) {
-            let name = strip_titles(m.as_str().trim_end_matches(['.', '’', '\'']));
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() >= 2 && words.len() <= 4 && !words.iter().any(|w| is_non_name(w)) {
-                self.names.push(name.to_string());
+            if let Named::Person(name) = named_in(m.as_str()) {
+                if (2..=4).contains(&name.split_whitespace().count()) {
+                    self.names.push(name.to_string());
+                }
             }
         }
     }
@@ -240,10 +243,14 @@ impl People {
         self.names.last().cloned()
     }
 
-    /// The fullest known name ending with `surname` ("Putin" -> "Vladimir Putin").
+    /// The fullest known name ending with `surname` ("Putin" -> "Vladimir Putin"), or the body
+    /// an acronym stands for ("INE" -> "National Electoral Institute").
     fn expand(&self, name: &str) -> String {
         if name.contains(char::is_whitespace) {
             return name.to_string();
+        }
+        if let Some((_, full)) = self.acronyms.iter().rev().find(|(short, _)| short == name) {
+            return full.clone();
         }
         self.names
             .iter()
@@ -261,61 +268,66 @@ impl People {
     /// Like [`People::speaker`] for a sentence that starts inside a quote opened earlier.
     pub fn speaker_continuing(&mut self, sentence: &str, inside_quote: bool) -> Option<String> {
         let masked = mask_quotes(sentence, inside_quote);
-        let found = before_or_after(&masked);
-        let resolved = found.and_then(|raw| {
-            let raw = raw.trim().trim_end_matches(['.', ',']);
-            let first = raw.split_whitespace().next().unwrap_or("");
-            let organisation = raw.strip_prefix("The ").filter(|rest| {
-                rest.starts_with(char::is_uppercase) && !TITLES.contains(&rest.split_whitespace().next().unwrap_or(""))
-            });
-            if let Some(org) = organisation {
-                // "The National Electoral Institute said": a named body, not a description.
-                Some(org.to_string())
-            } else if matches!(first, "he" | "He" | "she" | "She" | "they" | "They")
-                || first.eq_ignore_ascii_case("the")
-            {
-                self.last()
-            } else if is_non_name(first) {
-                None
-            } else {
-                Some(self.expand(strip_titles(raw)))
-            }
-        });
+        let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase));
         self.observe(&masked);
         if let Some(name) = &resolved {
-            if name.contains(char::is_whitespace) {
+            if name.contains(char::is_whitespace) && !self.names.contains(name) {
                 self.names.push(name.clone());
             }
         }
         resolved
     }
+
+    /// The speaker a clause names itself ("while Syrsky said 942 Russians ..."), if any; it
+    /// outranks the sentence's speaker for that clause. Nothing is remembered.
+    pub fn clause_speaker(&self, clause: &str) -> Option<String> {
+        attributions(&mask_quotes(clause, false)).into_iter().find_map(|phrase| self.resolve(phrase))
+    }
+
+    /// Who an attribution phrase names: a pronoun or a person's description resolves to the
+    /// last named person, a name to its fullest form, an organisation to itself.
+    fn resolve(&self, phrase: &str) -> Option<String> {
+        let phrase = phrase.trim().trim_end_matches(['.', ',']);
+        let first = phrase.split_whitespace().next().unwrap_or("");
+        if matches!(first, "he" | "He" | "she" | "She") {
+            return self.last();
+        }
+        if matches!(first, "they" | "They") {
+            return None;
+        }
+        // "the Portuguese tactician": a description of a person, whatever its adjectives.
+        let head = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
+        if first.eq_ignore_ascii_case("the") && PERSON_ROLES.contains(&head) {
+            return self.last();
+        }
+        // The first name in the phrase, past its titles: "Russian Chief of the General Staff
+        // Valery Gerasimov", "the quick count the National Electoral Institute (INE) released".
+        for m in person_re().find_iter(phrase) {
+            match named_in(m.as_str()) {
+                Named::Person(name) => return Some(self.expand(name)),
+                Named::Organisation(org) => return Some(org.to_string()),
+                Named::Nobody => {}
+            }
+        }
+        if PERSON_ROLES.contains(&head.to_lowercase().as_str()) {
+            return self.last();
+        }
+        None
+    }
 }
 
-fn before_or_after(masked: &str) -> Option<String> {
-    let candidates = [
-        after_verb_re()
-            .captures(masked)
-            .and_then(|c| c.get(1))
-            .map(|m| (m.start(), m.as_str())),
-        before_verb_re()
-            .captures(masked)
-            .and_then(|c| c.get(1))
-            .map(|m| (m.start(), m.as_str())),
-        according_re()
-            .captures(masked)
-            .and_then(|c| c.get(1))
-            .map(|m| (m.start(), m.as_str())),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .filter(|(_, s)| {
-            !is_non_name(s.split_whitespace().next().unwrap_or(""))
-                || s.starts_with(['H', 'S', 'T']) && s.len() <= 4
-                || s.starts_with("The ")
-        })
-        .min_by_key(|(start, _)| *start)
-        .map(|(_, s)| s.to_string())
+/// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
+/// and "according to X".
+fn attributions(masked: &str) -> Vec<&str> {
+    let after = after_verb_re()
+        .captures_iter(masked)
+        .filter(|c| c.get(1).is_some_and(|gap| is_role_gap(gap.as_str())))
+        .filter_map(|c| c.get(2));
+    let before = before_verb_re().captures_iter(masked).filter_map(|c| c.get(1));
+    let according = according_re().captures_iter(masked).filter_map(|c| c.get(1));
+    let mut found: Vec<regex::Match> = after.chain(before).chain(according).collect();
+    found.sort_by_key(|m| m.start());
+    found.into_iter().map(|m| m.as_str()).collect()
 }
 
 /// The sentence with quoted words blanked out, so a quote's own words are not read as the
