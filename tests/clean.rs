@@ -133,3 +133,20 @@ fn a_broken_paragraph_is_one_span_over_both_lines() {
         .iter()
         .all(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end)));
 }
+
+#[test]
+fn the_outlet_comes_from_the_masthead_the_copyright_line_or_a_labelled_url() {
+    let outlet = |text: &str| clean(0, text).first().and_then(|a| a.outlet.as_ref()).map(|o| o.value.clone());
+    let body = "\n\nA headline about a visit to the region\nMarch 12, 2025\n\n\
+                The president visited the region on Wednesday, officials said in a statement released later.\n\n\
+                He met commanders and spoke about the situation at the border with reporters there.\n";
+    assert_eq!(outlet(&format!("The Riverside Courier\nU.S. World Business Lifestyle{body}")).as_deref(), Some("The Riverside Courier"));
+    assert_eq!(outlet(&format!("RIVERSIDE COURIER\nHome | News | Sport{body}")).as_deref(), Some("Riverside Courier"));
+    assert_eq!(outlet(&format!("Skip to content{body}\n© 2025 Riverside Courier. All rights reserved.\n")).as_deref(), Some("Riverside Courier"));
+    assert_eq!(
+        outlet(&format!("Skip to content{body}\nOriginal url:\n\nhttps://www.riverside-courier.com/2025/03/12/visit a88338\n")).as_deref(),
+        Some("riverside-courier.com")
+    );
+    // A headline in title case is not a masthead, and a link in the text is not the page's address.
+    assert_eq!(outlet(&format!("Putin Visits The Region\nMarch 12, 2025{body}See https://example.com/report\n")), None);
+}

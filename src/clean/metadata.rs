@@ -6,8 +6,9 @@
 //!   else the nearest headline above the first date/byline line, else the first one below it;
 //! * byline: "By ...", "Posted by ...", "Name |";
 //! * dateline: the place opening the first paragraph ("MOSCOW:", "KYIV, March 3 (Reuters) -");
-//! * outlet: the masthead (a short first line in capitals) or the name in a copyright line,
-//!   else the site of an "Original url";
+//! * outlet: the masthead (a short first line in capitals, or a publication's name such as
+//!   "The ... Post" above the menus) or the name in a copyright line, else the site of a labelled
+//!   page address ("Original url: https://www.themoscowtimes.com/..." gives `themoscowtimes.com`);
 //! * published: "Published ..." first, then a date printed below the title, then "Updated ...",
 //!   then a date above the title; "Today: ..." never. Times without a printed zone are placed
 //!   by where the outlet is based, when the header names it ([`dates::zone_hint`]).
@@ -91,6 +92,13 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
             span,
         });
     }
+    if let Some(i) = (0..n.min(2)).find(|&i| is_titled_masthead(paste, c, i)) {
+        let span = paste.units[i].span;
+        return Some(Field {
+            value: span.of(paste.text).to_string(),
+            span,
+        });
+    }
     // Only a copyright line names its holder; licence and registration lines are legal too.
     let names_holder = |span: Span| {
         let line = span.of(paste.text);
@@ -108,7 +116,52 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
             }
         }
     }
-    None
+    labelled_url_site(paste)
+}
+
+/// A masthead in mixed case ("The Los Angeles Post"): the paste's first line, named like a
+/// publication ("The ..." or ending in a masthead noun), every word capitalised, and page
+/// chrome (a menu, a prompt, the site's date) right below it. A headline is neither.
+fn is_titled_masthead(paste: &Paste, c: &Classified, i: usize) -> bool {
+    const MASTHEAD_NOUNS: &[&str] = &[
+        "post", "times", "news", "herald", "tribune", "journal", "gazette", "daily", "report", "telegraph", "chronicle", "observer",
+        "guardian", "independent", "express", "mirror", "wire", "monitor", "courier", "standard", "review", "press", "record",
+        "dispatch", "examiner", "sentinel", "inquirer", "bulletin", "mail", "globe", "online", "today", "weekly", "magazine", "briefing",
+        "digest", "newsletter",
+    ];
+    let text = paste.text_of(i);
+    let shape = &paste.units[i].shape;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()));
+    let named = words.first() == Some(&"The")
+        || words.last().is_some_and(|w| MASTHEAD_NOUNS.contains(&w.to_lowercase().as_str()));
+    let chrome_below = c
+        .cues
+        .get(i + 1)
+        .is_some_and(|cue| matches!(cue, Cue::Menu | Cue::Prompt | Cue::Dated));
+    (2..=6).contains(&shape.words) && shape.separators == 0 && !shape.terminal && capitalised && named && chrome_below && !c.repeated[i]
+}
+
+/// The site of a labelled page address ("Original url:" with the address on the same or the
+/// next line): `themoscowtimes.com`.
+fn labelled_url_site(paste: &Paste) -> Option<Field<String>> {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (label, url) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)^(?:original|source|page|article)?\s*url\s*:").expect("url label"),
+            Regex::new(r"(?i)https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)").expect("url"),
+        )
+    });
+    let n = paste.units.len();
+    let labelled = (0..n).find(|&i| paste.units[i].shape.words <= 30 && label.is_match(paste.text_of(i)))?;
+    (labelled..(labelled + 2).min(n)).find_map(|i| {
+        let span = paste.units[i].span;
+        let site = url.captures(span.of(paste.text))?.get(1)?;
+        Some(Field {
+            value: site.as_str().to_lowercase(),
+            span: Span::new(span.start + site.start(), span.start + site.end()),
+        })
+    })
 }
 
 fn title_case(s: &str) -> String {
