@@ -25,8 +25,8 @@ fn text_lines(text: &str) -> Vec<Span> {
 
 /// An article over `span` of `text` whose lines carry no kind hints a cleaner would give: lines of
 /// eight words or more (or long unspaced CJK lines) are body paragraphs, all others boilerplate.
-fn neutral_article(input: usize, text: &str, span: Span, published: Option<Published>) -> Option<Article> {
-    let mut article = clean::clean(input, text).into_iter().next()?;
+/// Built here, not by the cleaning stage, so these tests measure the trace stage alone.
+fn neutral_article(input: usize, text: &str, span: Span, published: Option<Published>) -> Article {
     let lines: Vec<Line> = text_lines(text)
         .into_iter()
         .filter(|l| span.contains(*l))
@@ -38,11 +38,17 @@ fn neutral_article(input: usize, text: &str, span: Span, published: Option<Publi
             Line { span: l, kind }
         })
         .collect();
-    article.span = span;
-    article.paragraphs = lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect();
-    article.lines = lines;
-    article.published = published.map(|value| Field { value, span: Span::default() });
-    Some(article)
+    Article {
+        input,
+        span,
+        title: None,
+        byline: None,
+        outlet: None,
+        dateline: None,
+        published: published.map(|value| Field { value, span: Span::default() }),
+        paragraphs: lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect(),
+        lines,
+    }
 }
 
 fn role_of(name: &str) -> Option<Role> {
@@ -92,14 +98,14 @@ fn credit_cases() {
                     .collect()
             };
             let text = text.trim_end();
-            let article = neutral_article(0, text, Span::new(0, text.len()), None).expect("article");
+            count += 1;
+            let article = neutral_article(0, text, Span::new(0, text.len()), None);
             let found = trace::credits::read(text, &article, Span::new(0, text.len()));
             let got: BTreeSet<(String, String)> = found
                 .credits
                 .iter()
                 .map(|c| (c.agency.clone(), serde_json::to_value(c.role).unwrap().as_str().unwrap().to_string()))
                 .collect();
-            count += 1;
             if got != want {
                 failures.push(format!("{name}: want {want:?}, got {got:?}"));
             }
@@ -142,6 +148,20 @@ fn time_cases() {
     let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("time.txt")).expect("time.txt");
     let mut failures = Vec::new();
     for line in content.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if line.starts_with("origin:") {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("relative:") {
+            let (reference, rest) = rest.split_once('|').expect("relative: date | sentence => days");
+            let (sentence, want) = rest.split_once("=>").expect("=>");
+            let reference = chrono::NaiveDate::parse_from_str(reference.trim(), "%Y-%m-%d").expect("date");
+            let got: Vec<String> = time::resolve_relative(sentence.trim(), reference).into_iter().map(|(_, r)| r.describe()).collect();
+            let want: Vec<String> = want.split(',').map(|w| w.trim().to_string()).collect();
+            if got != want {
+                failures.push(format!("{line}: got {got:?}"));
+            }
+            continue;
+        }
         if let Some(rest) = line.strip_prefix("earliest:") {
             let (times, want) = rest.split_once("=>").expect("=>");
             let times: Vec<Published> = times.split('|').map(parse_time).collect();
@@ -164,6 +184,48 @@ fn time_cases() {
             failures.push(format!("{line}: got {got:?}"));
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Origin cases from `time.txt`: `origin: Agency time | Agency time ... => Agency, Agency` (or
+/// `none`), each candidate an article credited by its dateline, "-" for an undated one.
+#[test]
+fn origin_cases() {
+    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("time.txt")).expect("time.txt");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in content.lines().filter_map(|l| l.trim().strip_prefix("origin:")) {
+        let (items, want) = line.split_once("=>").expect("=>");
+        let texts: Vec<String> = items
+            .split('|')
+            .map(|item| {
+                let (agency, _) = item.trim().rsplit_once(' ').expect("Agency time");
+                format!("CITY, Jan 1 ({agency}) - The minister said on Wednesday that the talks would resume next week.")
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let articles: Vec<Article> = items
+            .split('|')
+            .enumerate()
+            .map(|(i, item)| {
+                let (_, when) = item.trim().rsplit_once(' ').expect("Agency time");
+                let published = (when != "-").then(|| parse_time(when));
+                neutral_article(i, refs[i], Span::new(0, refs[i].len()), published)
+            })
+            .collect();
+        let mut candidates = Vec::new();
+        for (i, article) in articles.iter().enumerate() {
+            let read = trace::credits::read(refs[i], article, Span::new(0, refs[i].len()));
+            candidates.extend(trace::candidates(refs[i], i, article, &read.credits, &read.claimed, Span::new(0, refs[i].len())));
+        }
+        let origin = trace::decide(&refs, &articles, &candidates);
+        let want: Vec<String> = if want.trim() == "none" { Vec::new() } else { want.split(',').map(|w| w.trim().to_string()).collect() };
+        count += 1;
+        if origin.agencies != want {
+            failures.push(format!("{line}: got {:?} ({})", origin.agencies, origin.evidence));
+        }
+    }
+    assert!(count >= 8, "only {count} origin cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -213,7 +275,7 @@ fn run_gold(dir: &Path, source: Articles) -> GoldRun {
         gold_spans.push((input, span));
         gold_credits.push(g["credited_agencies"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_lowercase()).collect::<BTreeSet<_>>());
         if source == Articles::Gold {
-            let mut article = neutral_article(input, text, span, published).expect("article");
+            let mut article = neutral_article(input, text, span, published);
             // Gold body lines are the paragraphs; everything else keeps no hint.
             let body = Span::new(line(g["main_body_first_line"].as_u64().unwrap()), end);
             article.paragraphs = article.lines.iter().filter(|l| body.contains(l.span) && l.kind == LineKind::Body).map(|l| l.span).collect();
@@ -323,7 +385,7 @@ fn origin_rule_on_cleaned_fixtures() {
 fn large_paste_credits_are_read() {
     let seed = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/002_51049b621e16652b.txt")).expect("seed");
     let text = seed.repeat(400_000 / seed.len() + 1);
-    let article = neutral_article(0, &text, Span::new(0, text.len()), None).expect("article");
+    let article = neutral_article(0, &text, Span::new(0, text.len()), None);
     let found = trace::credits::read(&text, &article, Span::new(0, text.len()));
     assert!(found.credits.iter().any(|c| c.agency == "Reuters" && c.role == Role::Dateline));
 }

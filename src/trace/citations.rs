@@ -1,11 +1,14 @@
 //! In-text citations: which agency a sentence itself names as its source.
 //!
 //! "TASS reported", "according to Reuters", "as reported by the Emirati news agency WAM",
-//! "Ueda told Reuters" cite an agency for that sentence. In a chain ("BTA reported, citing TASS",
-//! "EFE, citing the Aemet weather service, reported") the *deepest* agency is the source: TASS
-//! in the first, EFE in the second (Aemet is not an agency). An agency named in the article's
-//! own voice ("Reuters could not independently verify", "an AFP photographer") is a mention,
-//! not a source. Weak aliases ("AP", "PTI") count only next to a citing cue.
+//! "Ueda told Reuters", "según EFE", "selon l'AFP", "laut dpa", "по данным ТАСС", "据新华社报道"
+//! cite an agency for that sentence. In a chain the *innermost* agency is the source, the one
+//! the others took it from: TASS in "BTA reported, citing Ukrinform, which cited TASS" and in
+//! "TASS, cited by AFP, said", Kyodo in "Kyodo reported ..., according to Xinhua", EFE in "EFE,
+//! citing the Aemet weather service, reported" (Aemet is not an agency). An agency named in the
+//! article's own voice ("Reuters could not independently verify", "an AFP photographer", "EFE no
+//! pudo verificar") is a mention, not a source. Weak aliases ("AP", "PTI") count only next to a
+//! citing cue.
 
 use super::registry::{self, AgencyMatch};
 use super::Role;
@@ -23,19 +26,35 @@ pub struct Citation {
     pub words: Span,
     /// [`Role::Cited`] or [`Role::Mention`].
     pub role: Role,
-    /// Link depth in a chain: 1 for "citing X" (the inner link), -1 for "as quoted by X" (the
-    /// outer link), else 0. The source of a sentence is its deepest cited agency.
+    /// Link depth in a chain: the agency that said it ("X reported") is 0; the one relaying it
+    /// ("according to X", "as quoted by X") is -1; the one cited ("citing X") is 1, 2 for the
+    /// next "which cited Y", and so on. The source of a sentence is its deepest cited agency.
     pub depth: i8,
 }
 
 /// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM".
-const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|[A-Z][\w'’.-]*)\s+){0,5}";
+/// Also articles and "agency" words of other languages ("informó la agencia Efe", "selon l'AFP").
+const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
+
+/// Cues whose agency is the inner link of a chain: it is being cited.
+const INNER_CUES: &[&str] = &[
+    "citing", "quoting", "which cited", "who cited", "cited", "quoted", "со ссылкой на", "з посиланням на", "citando",
+    "citando a", "citant", "unter berufung auf", "نقلا عن", "نقلاً عن", "援引", "引述", "引用",
+];
+
+/// Cues whose agency is an outer link: it relays what someone else said.
+const OUTER_CUES: &[&str] = &[
+    "according to", "as reported by", "reported by", "as quoted by", "quoted by", "as cited by", "cited by", "carried by",
+    "published by", "via", "per", "по данным", "по сообщению", "как сообщает", "за даними", "según", "segun", "de acuerdo con",
+    "citado por", "citada por", "selon", "cité par", "citée par", "laut", "zitiert von", "segundo", "de acordo com",
+    "conforme", "بحسب", "حسب", "وفقا ل", "وفقاً ل", "据", "據", "根据", "根據",
+];
 
 fn cue_before() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|cited|quoted|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на)\s+{BETWEEN}$|(据|據|根据|根據)$"
+            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|cited|quoted|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на|según|segun|de acuerdo con|informó|informa|citando a|citando|citado por|citada por|selon|a rapporté|rapporte|a indiqué|citant|cité par|citée par|laut|berichtete|meldete|unter Berufung auf|zitiert von|segundo|informou|de acordo com|conforme|ذكرت|قالت|أفادت|أعلنت|بحسب|حسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s+{BETWEEN}$|(据|據|根据|根據|援引|引述|引用)$"
         ))
         .expect("static regex")
     })
@@ -45,7 +64,7 @@ fn cue_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
+            r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|cited by|quoted by|as reported by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило|informó|informa|informou|reportó|a rapporté|rapporte|berichtete|berichtet|meldete|meldet)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
         )
         .expect("static regex")
     })
@@ -56,7 +75,7 @@ fn own_voice_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:'s|’s)?\s*(?:could not|couldn't|cannot|can't|was unable|were unable|has been unable|is unable|was not able|wasn't able|was (?:however |also )?able|were (?:however |also )?able|has not|hasn't|had not|did not|didn't|has contacted|contacted|reached|asked|has asked|requested|sought|photographers?|journalists?|correspondents?|reporters?|staff|team|video|footage|photos?|images|Institute|bureau|editors?)\b",
+            r"^(?:'s|’s)?\s*(?:could not|couldn't|cannot|can't|no pudo|no ha podido|n'a pas pu|n’a pas pu|konnte nicht|não conseguiu|não pôde|не смог|не удалось|was unable|were unable|has been unable|is unable|was not able|wasn't able|was (?:however |also )?able|were (?:however |also )?able|has not|hasn't|had not|did not|didn't|has contacted|contacted|reached|asked|has asked|requested|sought|photographers?|journalists?|correspondents?|reporters?|staff|team|video|footage|photos?|images|Institute|bureau|editors?)\b",
         )
         .expect("static regex")
     })
@@ -77,6 +96,8 @@ fn news_agency_nearby() -> &'static Regex {
 pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
     let sentence = span.of(text);
     let mut out: Vec<Citation> = Vec::new();
+    // Inner links met so far: "citing Ukrinform, which cited TASS" puts TASS one link deeper.
+    let mut inner_links = 0i8;
     for m in registry::find(sentence, span.start).into_iter().filter(|m| !skip.iter().any(|s| s.overlaps(m.span))) {
         // "citing Kyodo and Reuters": a name listed right after a cited one shares its cue.
         let listed = out.last().filter(|prev| prev.role == Role::Cited && prev.name.end <= m.span.start).filter(|prev| {
@@ -85,7 +106,13 @@ pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
         });
         let found = match listed {
             Some(prev) => Some(Citation { agency: m.agency, name: m.span, words: Span::new(prev.words.start, m.span.end), role: Role::Cited, depth: prev.depth }),
-            None => classify(text, span, m),
+            None => classify(text, span, m).map(|mut c| {
+                if c.depth > 0 {
+                    inner_links = inner_links.saturating_add(1);
+                    c.depth = inner_links;
+                }
+                c
+            }),
         };
         out.extend(found);
     }
@@ -103,11 +130,13 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
         return mention(Span::new(m.span.start, m.span.end + own.end()));
     }
     if let Some(cue) = cue_before().captures(before) {
-        let word = cue.get(1).map(|w| w.as_str().to_ascii_lowercase()).unwrap_or_default();
-        let depth = match word.as_str() {
-            "citing" | "quoting" | "which cited" | "who cited" | "cited" | "quoted" => 1,
-            "as quoted by" | "quoted by" | "as cited by" | "cited by" => -1,
-            _ => 0,
+        let word = cue.get(1).or_else(|| cue.get(2)).map(|w| w.as_str().to_lowercase()).unwrap_or_default();
+        let depth = if INNER_CUES.contains(&word.as_str()) {
+            1
+        } else if OUTER_CUES.contains(&word.as_str()) {
+            -1
+        } else {
+            0
         };
         let start = sentence.start + cue.get(0).map_or(before.len(), |c| c.start());
         if !(m.weak && matches!(word.as_str(), "via" | "per" | "said to")) {

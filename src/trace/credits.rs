@@ -49,7 +49,7 @@ fn filler() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"(?i)\b(?:sources?|by|with|and|inputs?|from|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4})\b|\(c\)|/[a-z]{2,4}\b|[-–—=■•|/,;:()（）&+.*_~©\s]",
+        r"(?i)\b(?:sources?|by|with|and|inputs?|from|files|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4}|con|información|informacion|de|del|la|el|y|e|fuentes?|avec|et|mit|material|von|und|quelle|fonte|com|informações|informacoes|da|do|источник|по|материалам|и|来源|來源|出典|출처|المصدر|مصدر|و)\b|\(c\)|/[a-z]{2,4}\b|[-–—=■•|/,;:()（）【】「」：、，&+.*_~©\s]",
     )
 }
 
@@ -71,12 +71,18 @@ fn contributor() -> &'static Regex {
 /// Photo words before a name in the same caption credit.
 fn photo_word() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:photos?|photograph|pictures?|pic|images?|fotos?|screengrab|file photo)\b")
+    regex(&RE, r"(?i)\b(?:photos?|photograph|pictures?|pic|images?|imagen|fotos?|bild|screengrab|file photo|фото|写真|照片|图片|圖片|사진|صورة)\b")
 }
 
 fn photo_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, r"^\s*(?:Photo|PHOTO|Photos|photo|Pictures|Images|Image)\b|^\s*/\s*[A-ZÀ-ÖØ-ÞĀ-Ž]")
+}
+
+/// "/Pool via ", "Name/Agency via ": a photo passed on through another agency.
+fn photo_handover() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)(?:\bpool|/[^/\s]+(?:\s[^/\s]+)?)\s+via\s+$")
 }
 
 fn caption_cue() -> &'static Regex {
@@ -95,6 +101,18 @@ fn ends_with_paren() -> &'static Regex {
 fn trailing_sign_off() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, r"\s[-–—]{1,2}\s*([^-–—()]{1,40}?)\.?\s*$")
+}
+
+/// Reuters' house sign-off names only people: "(Reporting by A in City; Editing by B)".
+fn reuters_sign_off() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)^\((?:additional )?reporting by\b[^()]*;\s*editing by\b[^()]*\)$")
+}
+
+/// "... in the province of Valencia. EFE": an agency name closing the last paragraph's final sentence.
+fn closing_name() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r#"[.!?»”"]\s+([^.!?]{1,40}?)\s*$"#)
 }
 
 fn code_token() -> &'static Regex {
@@ -162,7 +180,7 @@ fn dash_then_prose(tail: &str) -> Option<usize> {
 fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
     let s = line.of(text);
     let head = &s[..citations::floor_boundary(s, 100)];
-    for (open, opener) in head.char_indices().filter(|&(i, c)| c == '(' || c == '/' || c == '[' && i == 0) {
+    for (open, opener) in head.char_indices().filter(|&(i, c)| c == '(' || c == '/' || matches!(c, '[' | '【') && i == 0) {
         let prefix = &s[..open];
         if !dateline_prefix(prefix) {
             continue;
@@ -170,13 +188,16 @@ fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option
         let closer = match opener {
             '(' => ')',
             '[' => ']',
+            '【' => '】',
             _ => '/',
         };
-        let Some(close) = s[open + 1..].find(closer).map(|c| open + 1 + c) else { continue };
-        let inner = Span::new(line.start + open + 1, line.start + close);
+        let inner_start = open + opener.len_utf8();
+        let Some(close) = s[inner_start..].find(closer).map(|c| inner_start + c) else { continue };
+        let inner = Span::new(line.start + inner_start, line.start + close);
         let names: Vec<AgencyMatch> = matches.iter().copied().filter(|m| inner.contains(m.span)).collect();
-        let shaped = if opener == '[' {
-            // "[TOKYO 19日 ロイター]": place and date words, then the agency last.
+        let shaped = if matches!(opener, '[' | '【') || opener == '(' && inner.of(text).contains('=') {
+            // "[TOKYO 19日 ロイター]", "【ワシントン共同】", "(서울=연합뉴스)": place and date
+            // words, then the agency last.
             names.last().is_some_and(|m| text[m.span.end..inner.end].trim().is_empty())
                 && dateline_prefix(&text[inner.start..names[0].span.start])
         } else {
@@ -185,29 +206,29 @@ fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option
         if !shaped {
             continue;
         }
-        let tail = &s[close + 1..];
+        let tail = &s[close + closer.len_utf8()..];
         let Some(skip) = dash_then_prose(tail) else { continue };
         let dashed = tail[..skip].contains(['-', '–', '—', ':']);
         // "Anadolu Agency (AA) reported", "Pakistan Tehreek-e-Insaf (PTI) leader": expansions.
         let placed = prefix.trim().is_empty()
-            || prefix.contains([',', '/'])
+            || prefix.contains([',', '/', '،'])
             || prefix.chars().any(|c| c.is_ascii_digit())
             || prefix.split_whitespace().any(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
             || dashed && prefix.split_whitespace().count() <= 3;
         if placed {
-            return Some((line.start + close + 1 + skip, names));
+            return Some((line.start + close + closer.len_utf8() + skip, names));
         }
     }
     None
 }
 
-/// "Riyadh, March 12, 2025, SPA --", "Tehran, IRNA -", "MOSCOW, March 12 - RIA Novosti.": the
-/// agency closes the place and date.
+/// "Riyadh, March 12, 2025, SPA --", "Tehran, IRNA -", "MOSCOW, March 12 - RIA Novosti.",
+/// "Москва. 12 марта. INTERFAX -": the agency closes the place and date.
 fn comma_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
     let first = matches.first()?;
     let prefix = &s[..first.span.start - line.start];
-    let prefix_words = prefix.trim_end().trim_end_matches([',', '-', '–', '—']);
-    if !prefix.trim_end().ends_with([',', '-', '–', '—']) || !dateline_prefix(prefix_words) || prefix.chars().count() > 90 {
+    let prefix_words = prefix.trim_end().trim_end_matches([',', '-', '–', '—', '.']);
+    if !prefix.trim_end().ends_with([',', '-', '–', '—', '.']) || !dateline_prefix(prefix_words) || prefix.chars().count() > 90 {
         return None;
     }
     let mut names = vec![*first];
@@ -220,7 +241,9 @@ fn comma_dateline(s: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize
         }
     }
     let tail = &s[end..];
-    let closes = if prefix.trim_end().ends_with(',') { &['-', '–', '—', ':'][..] } else { &['-', '–', '—', ':', '.'][..] };
+    // After a dash the agency may close with a full stop ("MOSCOW, March 12 - RIA Novosti."); after a
+    // comma or a full stop it needs a dash or colon.
+    let closes = if prefix.trim_end().ends_with([',', '.']) { &['-', '–', '—', ':'][..] } else { &['-', '–', '—', ':', '.'][..] };
     if !tail.trim_start().starts_with(closes) {
         return None;
     }
@@ -242,12 +265,15 @@ fn dateline_prefix(prefix: &str) -> bool {
     prefix.chars().count() <= 90 && prefix.split_whitespace().all(dateline_word)
 }
 
-/// A word of a dateline's place and date: capitalised, a number, or a small joining word
-/// ("[India]", "(Jammu and Kashmir)", "4 октября." where month names are lower-case, "東京").
+/// A word of a dateline's place and date: capitalised, a number, a small joining word, or a
+/// word of a script without capitals ("[India]", "(Jammu and Kashmir)", "4 октября." where month
+/// names are lower-case, "東京", "서울=", "دبي،").
 fn dateline_word(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.'));
+    let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.' | '=' | '،'));
     let first = word.chars().next().unwrap_or('A');
+    let uncased_script = first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase();
     first.is_uppercase()
+        || uncased_script
         || first.is_ascii_digit()
         || matches!(word, "de" | "del" | "la" | "el" | "du" | "of" | "and" | "am" | "pm" | "a.m" | "p.m")
         || is_month_word(word)
@@ -279,6 +305,15 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
     let clause_start = [before.rfind('('), before.rfind(". "), before.rfind('|')].into_iter().flatten().max().map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
     if photo_word().is_match(clause) || photo_after().is_match(after) && !slash_agency(after, m, matches) {
+        return true;
+    }
+    // "（新华社记者 李文 摄）": Chinese and Japanese mark the photographer after the name.
+    let rest_of_parenthesis = &after[..after.find([')', '）']).unwrap_or(after.len())];
+    if ["摄", "攝", "撮影"].iter().any(|mark| rest_of_parenthesis.contains(mark)) {
+        return true;
+    }
+    // "Sputnik/Name/Pool via REUTERS", "Name/AFP via Getty Images": agencies handing on a photo.
+    if photo_handover().is_match(before) || after.trim_start().starts_with("via Getty") {
         return true;
     }
     // "Rafa Molina/AP": a person's name, a slash, the agency.
@@ -336,6 +371,11 @@ pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
     for (i, line) in lines.iter().enumerate() {
         let matches = registry::find(line.span.of(text), line.span.start);
         if matches.is_empty() {
+            if reuters_sign_off().is_match(line.span.of(text)) {
+                if let Some(reuters) = registry::lookup("Reuters") {
+                    found.add(text, reuters, Role::Credit, line.span);
+                }
+            }
             continue;
         }
         read_line(text, &lines, i, &matches, last_paragraph, &mut found);
@@ -463,6 +503,17 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
             return;
         }
     }
+    // "... in Valencia. EFE": the name closes the last paragraph after its final sentence.
+    if let Some(sign) = closing_name().captures(s) {
+        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
+        let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
+        if closes_body && pure_credit(text, inner, &open) && !caption_like(text, line) {
+            for m in open.iter().filter(|m| inner.contains(m.span)) {
+                found.claim(text, m, Role::Credit, inner);
+            }
+            return;
+        }
+    }
     // "(Jiji)" closing a line: a photo credit under a caption, a sign-off after the last paragraph.
     if let Some(paren) = ends_with_paren().captures(s) {
         let inner = paren.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
@@ -480,7 +531,7 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
 /// Whether a bare credit line carries no "Source:"-like word (those never credit a photo).
 fn filler_prefix_free(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    !regex(&RE, r"(?i)\b(?:source|sources|with|copyright|reporting|inputs)\b|©|\(c\)").is_match(s)
+    !regex(&RE, r"(?i)\b(?:source|sources|with|copyright|reporting|inputs|files|fuente|con|avec|mit|quelle|fonte|com|источник|материалам|来源|來源|المصدر)\b|©|\(c\)").is_match(s)
 }
 
 /// Whether the next or previous line is a photo caption with no agency of its own.

@@ -7,6 +7,7 @@
 //! than the others by date. That relation is not transitive, so [`earliest`] picks the winner
 //! among the candidates nothing beats, preferring a known instant.
 
+use super::citations::floor_boundary;
 use crate::clean::Published;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -86,22 +87,43 @@ fn relative_pattern() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             // ASCII word boundaries keep this on the fast engines (the words are English).
-            &r"(?i)\b(?:(?:on|last|this|since|from|until|by|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
+            &r"(?i)\b(?:(on|last|this|since|from|until|by|next|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
                 .replace(r"\b", r"(?-u:\b)"),
         )
         .expect("static regex")
     })
 }
 
+/// Words just before a weekday that put it ahead of the article: "will meet on Tuesday", "is due
+/// to report on Friday".
+fn future_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
+                .replace(r"\b", r"(?-u:\b)"),
+        )
+        .expect("static regex")
+    })
+}
+
+/// How far before a weekday a future cue still governs it.
+const FUTURE_CUE_REACH: usize = 60;
+
 fn weekday(name: &str) -> Option<Weekday> {
     name.to_ascii_lowercase().parse().ok()
 }
 
 /// The day a weekday name refers to in a news text dated `reference`: the most recent such day
-/// on or before it ("on Wednesday" in Thursday's paper is the day before).
-pub fn resolve_weekday(day: Weekday, reference: NaiveDate) -> NaiveDate {
-    let back = (reference.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
-    reference - Duration::days(i64::from(back))
+/// on or before it ("on Wednesday" in Thursday's paper is the day before), or for a future event
+/// ("will meet on Friday", "until Monday") the next such day on or after it.
+pub fn resolve_weekday(day: Weekday, reference: NaiveDate, ahead: bool) -> NaiveDate {
+    let (from, to) = (reference.weekday().num_days_from_monday(), day.num_days_from_monday());
+    if ahead {
+        reference + Duration::days(i64::from((to + 7 - from) % 7))
+    } else {
+        reference - Duration::days(i64::from((from + 7 - to) % 7))
+    }
 }
 
 /// Relative time expressions of `text` ("on Wednesday", "yesterday", "last year"), each with its
@@ -111,14 +133,16 @@ pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Rang
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let resolved = if let Some(day) = c.get(1) {
-                // "next Monday" is rare in news copy and not matched; a bare weekday looks back.
-                Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference))
-            } else if let Some(word) = c.get(2) {
+            let resolved = if let Some(day) = c.get(2) {
+                let lead = c.get(1).map_or(String::new(), |w| w.as_str().to_ascii_lowercase());
+                let window = &text[floor_boundary(text, whole.start().saturating_sub(FUTURE_CUE_REACH))..whole.start()];
+                let ahead = matches!(lead.as_str(), "next" | "until" | "by") || future_cue().is_match(window);
+                Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference, ahead))
+            } else if let Some(word) = c.get(3) {
                 let back = if word.as_str().eq_ignore_ascii_case("yesterday") || word.as_str().eq_ignore_ascii_case("last night") { 1 } else { 0 };
                 Resolved::Day(reference - Duration::days(back))
             } else {
-                let which = c.get(3)?.as_str().to_ascii_lowercase();
+                let which = c.get(4)?.as_str().to_ascii_lowercase();
                 let year = reference.year();
                 Resolved::Year(match which.as_str() {
                     "last" => year - 1,
