@@ -118,6 +118,21 @@ fn vote_before_infinitive(before: &str, rest: &str) -> bool {
 /// Kessie equalised"); the clause ends at the first comma when it holds a verb.
 const SUBORDINATORS: &[&str] = &["After", "When", "While", "Although", "Though", "Before", "Since", "Because", "Once"];
 
+/// Prepositions that open a sentence with its circumstances ("At the end of a two-day meeting,
+/// the board voted ..."; "On March 12, the army announced ..."). "For" is not among them: "For
+/// the first time, ..." is part of the fact.
+const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["At", "On", "In", "During", "After", "Before", "Despite", "Amid", "Following", "Under", "Since"];
+
+/// A sentence-initial phrase without a verb that sets the scene ("At the end of a two-day
+/// meeting"): context, not a fact. One that dates the fact ("In August 2024") stays with it.
+fn is_leading_circumstance(before: &str) -> bool {
+    const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "be"];
+    let mut words = before.split_whitespace();
+    words.next().is_some_and(|w| CIRCUMSTANCE_PREPOSITIONS.contains(&w))
+        && words.all(|w| !is_verb_past(w) && !AUXILIARIES.contains(&w))
+        && !super::figures::figures(before, 0).iter().any(|f| matches!(f.unit.as_str(), "date" | "year"))
+}
+
 fn is_leading_subordinate_clause(before: &str) -> bool {
     let mut words = before.split_whitespace();
     words.next().is_some_and(|w| SUBORDINATORS.contains(&w)) && words.any(is_verb_past)
@@ -197,6 +212,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let mut depth_paren = 0i32;
     let bytes = s.as_bytes();
     let mut relative_open = false;
+    let mut circumstance_end: Option<usize> = None;
     for (i, c) in s.char_indices() {
         match c {
             '"' => in_straight = !in_straight,
@@ -226,7 +242,13 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 let ranking = next == "the" && RANKINGS.contains(&w2);
                 // "..., a result that cost the coach his job": a summary appended as its own fact.
                 let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
-                let leading = cuts.is_empty() && is_leading_subordinate_clause(&s[..i]);
+                let first_comma = cuts.is_empty() && circumstance_end.is_none();
+                let leading = first_comma && is_leading_subordinate_clause(&s[..i]);
+                if first_comma && is_leading_circumstance(&s[..i]) {
+                    // Not a claim: the first clause starts after it.
+                    circumstance_end = Some(i + 1);
+                    continue;
+                }
                 if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
                     relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
                     cuts.push((i, i + 1));
@@ -245,7 +267,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
     }
     let mut pieces: Vec<Span> = Vec::new();
-    let mut start = 0;
+    let mut start = circumstance_end.unwrap_or(0);
     for (left_end, right_start) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
         let piece = Span::new(sentence.start + start, sentence.start + left_end).trim(text);
         if !piece.is_empty() {
