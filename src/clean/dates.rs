@@ -7,11 +7,16 @@
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
 //! where the outlet is based ([`zone_hint`]) gives a bare date: the offset is never invented.
 //!
-//! Zones are a small table of fixed offsets plus the daylight-saving rules the news world needs
-//! (EU, US/Canada/Cuba), computed with chrono's calendar: no time-zone database is shipped.
+//! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
+//! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
+//! summer time and past rule changes included. Only the zones the [`PLACES`] table names are
+//! compiled in (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`), which keeps the page small.
+//! Zone *abbreviations* ("MSK", "IST", "CST") are our own table: no crate maps them reliably, as
+//! the same letters mean different zones in different countries ([`ABBREVIATIONS`]).
 
 use crate::Span;
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Weekday};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+use chrono_tz::{Africa, America, Asia, Europe, Tz};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -35,46 +40,40 @@ pub struct Found {
     pub role: DateRole,
 }
 
-/// A UTC offset rule: fixed, or standard time plus one hour of summer time.
+/// Where a printed time sits: a fixed UTC offset, or an IANA zone whose offset depends on the date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Zone {
     /// Minutes east of UTC.
     Fixed(i32),
-    /// European summer time (last Sunday of March to last Sunday of October); standard offset.
-    Eu(i32),
-    /// North American daylight time (second Sunday of March to first Sunday of November).
-    Us(i32),
+    Iana(Tz),
 }
 
 impl Zone {
-    fn offset_minutes(self, local: NaiveDateTime) -> i32 {
-        let date = local.date();
-        let (std, start, end) = match self {
-            Zone::Fixed(m) => return m,
-            Zone::Eu(std) => (std, last_sunday(date.year(), 3), last_sunday(date.year(), 10)),
-            Zone::Us(std) => (std, nth_sunday(date.year(), 3, 2), nth_sunday(date.year(), 11, 1)),
-        };
-        let (Some(start), Some(end)) = (start, end) else { return std };
-        let hour = local.hour();
-        let summer = (date > start || (date == start && hour >= 3)) && (date < end || (date == end && hour < 2));
-        if summer {
-            std + 60
-        } else {
-            std
+    /// The UTC offset at this local time; `None` for a local time the zone skips (the hour lost
+    /// when summer time starts), which then stays a bare date.
+    fn offset_at(self, local: NaiveDateTime) -> Option<FixedOffset> {
+        match self {
+            Zone::Fixed(minutes) => FixedOffset::east_opt(minutes * 60),
+            Zone::Iana(tz) => tz.offset_from_local_datetime(&local).earliest().map(|o| o.fix()),
         }
+    }
+
+    /// Whether this is UTC+8 in winter (China, Hong Kong, Singapore...), where "CST" is China time.
+    fn is_utc_plus_8(self) -> bool {
+        let winter = NaiveDate::from_ymd_opt(2024, 1, 15).and_then(|d| d.and_hms_opt(12, 0, 0));
+        winter.and_then(|t| self.offset_at(t)).is_some_and(|o| o.local_minus_utc() == 8 * 3600)
+    }
+
+    /// Whether pages of this zone write numeric dates month first (03/06 = March 6): the United
+    /// States and Canada.
+    fn month_first(self) -> bool {
+        matches!(self, Zone::Iana(America::New_York | America::Toronto | America::Chicago | America::Denver | America::Los_Angeles))
     }
 }
 
-fn nth_sunday(year: i32, month: u32, n: u8) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n)
-}
-
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    nth_sunday(year, month, 5).or_else(|| nth_sunday(year, month, 4))
-}
-
-/// Zone abbreviations as news pages print them. CST is North American / Mexican central time
-/// unless the page is known to be Chinese (see [`find`]).
+/// Zone abbreviations as news pages print them: our own table, since the letters are not unique
+/// (IST is India, Israel or Ireland; CST is North American / Mexican central time unless the page
+/// is known to be Chinese, see [`find`]) and no crate maps them reliably.
 const ABBREVIATIONS: &[(&str, Zone)] = &[
     ("UTC", Zone::Fixed(0)),
     ("GMT", Zone::Fixed(0)),
@@ -124,131 +123,132 @@ const ABBREVIATIONS: &[(&str, Zone)] = &[
     ("EDT", Zone::Fixed(-240)),
     ("ART", Zone::Fixed(-180)),
     ("BRT", Zone::Fixed(-180)),
-    ("ET", Zone::Us(-300)),
-    ("CT", Zone::Us(-360)),
-    ("MT", Zone::Us(-420)),
-    ("PT", Zone::Us(-480)),
+    ("ET", Zone::Iana(chrono_tz::America::New_York)),
+    ("CT", Zone::Iana(chrono_tz::America::Chicago)),
+    ("MT", Zone::Iana(chrono_tz::America::Denver)),
+    ("PT", Zone::Iana(chrono_tz::America::Los_Angeles)),
 ];
 
-/// Places (lower case) and their zone: for "(Paris)" after a time, "Uhr", and for where an
-/// outlet is based when its page prints no zone.
-const PLACES: &[(&str, Zone)] = &[
-    ("london", Zone::Eu(0)),
-    ("britain", Zone::Eu(0)),
-    ("british", Zone::Eu(0)),
-    ("lisbon", Zone::Eu(0)),
-    ("portugal", Zone::Eu(0)),
-    ("dublin", Zone::Eu(0)),
-    ("ireland", Zone::Eu(0)),
-    ("paris", Zone::Eu(60)),
-    ("france", Zone::Eu(60)),
-    ("berlin", Zone::Eu(60)),
-    ("germany", Zone::Eu(60)),
-    ("uhr", Zone::Eu(60)),
-    ("frankfurt", Zone::Eu(60)),
-    ("hamburg", Zone::Eu(60)),
-    ("munich", Zone::Eu(60)),
-    ("madrid", Zone::Eu(60)),
-    ("spain", Zone::Eu(60)),
-    ("barcelona", Zone::Eu(60)),
-    ("brussels", Zone::Eu(60)),
-    ("belgium", Zone::Eu(60)),
-    ("rome", Zone::Eu(60)),
-    ("italy", Zone::Eu(60)),
-    ("italia", Zone::Eu(60)),
-    ("milan", Zone::Eu(60)),
-    ("amsterdam", Zone::Eu(60)),
-    ("vienna", Zone::Eu(60)),
-    ("zurich", Zone::Eu(60)),
-    ("geneva", Zone::Eu(60)),
-    ("stockholm", Zone::Eu(60)),
-    ("oslo", Zone::Eu(60)),
-    ("copenhagen", Zone::Eu(60)),
-    ("warsaw", Zone::Eu(60)),
-    ("prague", Zone::Eu(60)),
-    ("budapest", Zone::Eu(60)),
-    ("belgrade", Zone::Eu(60)),
-    ("athens", Zone::Eu(120)),
-    ("greece", Zone::Eu(120)),
-    ("kyiv", Zone::Eu(120)),
-    ("kiev", Zone::Eu(120)),
-    ("helsinki", Zone::Eu(120)),
-    ("bucharest", Zone::Eu(120)),
-    ("sofia", Zone::Eu(120)),
-    ("cairo", Zone::Fixed(120)),
-    ("johannesburg", Zone::Fixed(120)),
-    ("cape town", Zone::Fixed(120)),
-    ("south africa", Zone::Fixed(120)),
-    ("lagos", Zone::Fixed(60)),
-    ("nigeria", Zone::Fixed(60)),
-    ("nairobi", Zone::Fixed(180)),
-    ("moscow", Zone::Fixed(180)),
-    ("istanbul", Zone::Fixed(180)),
-    ("ankara", Zone::Fixed(180)),
-    ("turkey", Zone::Fixed(180)),
-    ("türkiye", Zone::Fixed(180)),
-    ("riyadh", Zone::Fixed(180)),
-    ("doha", Zone::Fixed(180)),
-    ("qatar", Zone::Fixed(180)),
-    ("dubai", Zone::Fixed(240)),
-    ("abu dhabi", Zone::Fixed(240)),
-    ("emirates", Zone::Fixed(240)),
-    ("uae", Zone::Fixed(240)),
-    ("muscat", Zone::Fixed(240)),
-    ("baku", Zone::Fixed(240)),
-    ("karachi", Zone::Fixed(300)),
-    ("pakistan", Zone::Fixed(300)),
-    ("india", Zone::Fixed(330)),
-    ("new delhi", Zone::Fixed(330)),
-    ("mumbai", Zone::Fixed(330)),
-    ("jakarta", Zone::Fixed(420)),
-    ("indonesia", Zone::Fixed(420)),
-    ("bangkok", Zone::Fixed(420)),
-    ("hanoi", Zone::Fixed(420)),
-    ("vietnam", Zone::Fixed(420)),
-    ("beijing", Zone::Fixed(480)),
-    ("china", Zone::Fixed(480)),
-    ("shanghai", Zone::Fixed(480)),
-    ("xinhua", Zone::Fixed(480)),
-    ("hong kong", Zone::Fixed(480)),
-    ("singapore", Zone::Fixed(480)),
-    ("malaysia", Zone::Fixed(480)),
-    ("kuala lumpur", Zone::Fixed(480)),
-    ("bernama", Zone::Fixed(480)),
-    ("manila", Zone::Fixed(480)),
-    ("philippines", Zone::Fixed(480)),
-    ("taipei", Zone::Fixed(480)),
-    ("tokyo", Zone::Fixed(540)),
-    ("japan", Zone::Fixed(540)),
-    ("seoul", Zone::Fixed(540)),
-    ("korea", Zone::Fixed(540)),
-    ("new york", Zone::Us(-300)),
-    ("washington", Zone::Us(-300)),
-    ("toronto", Zone::Us(-300)),
-    ("miami", Zone::Us(-300)),
-    ("havana", Zone::Us(-300)),
-    ("cuba", Zone::Us(-300)),
-    ("chicago", Zone::Us(-360)),
-    ("houston", Zone::Us(-360)),
-    ("texas", Zone::Us(-360)),
-    ("mexico city", Zone::Fixed(-360)),
-    ("denver", Zone::Us(-420)),
-    ("colorado", Zone::Us(-420)),
-    ("los angeles", Zone::Us(-480)),
-    ("california", Zone::Us(-480)),
-    ("san francisco", Zone::Us(-480)),
-    ("seattle", Zone::Us(-480)),
-    ("bogota", Zone::Fixed(-300)),
-    ("lima", Zone::Fixed(-300)),
-    ("caracas", Zone::Fixed(-240)),
-    ("buenos aires", Zone::Fixed(-180)),
-    ("são paulo", Zone::Fixed(-180)),
-    ("brasília", Zone::Fixed(-180)),
+/// Places (lower case) and their IANA zone: for "(Paris)" after a time, "Uhr", and for where an
+/// outlet is based when its page prints no zone. Every zone named here must match the filter
+/// `CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml` (a zone left out does not compile).
+const PLACES: &[(&str, Tz)] = &[
+    ("london", Europe::London),
+    ("britain", Europe::London),
+    ("british", Europe::London),
+    ("lisbon", Europe::Lisbon),
+    ("portugal", Europe::Lisbon),
+    ("dublin", Europe::Dublin),
+    ("ireland", Europe::Dublin),
+    ("paris", Europe::Paris),
+    ("france", Europe::Paris),
+    ("berlin", Europe::Berlin),
+    ("germany", Europe::Berlin),
+    ("uhr", Europe::Berlin),
+    ("frankfurt", Europe::Berlin),
+    ("hamburg", Europe::Berlin),
+    ("munich", Europe::Berlin),
+    ("madrid", Europe::Madrid),
+    ("spain", Europe::Madrid),
+    ("barcelona", Europe::Madrid),
+    ("brussels", Europe::Brussels),
+    ("belgium", Europe::Brussels),
+    ("rome", Europe::Rome),
+    ("italy", Europe::Rome),
+    ("italia", Europe::Rome),
+    ("milan", Europe::Rome),
+    ("amsterdam", Europe::Amsterdam),
+    ("vienna", Europe::Vienna),
+    ("zurich", Europe::Zurich),
+    ("geneva", Europe::Zurich),
+    ("stockholm", Europe::Stockholm),
+    ("oslo", Europe::Oslo),
+    ("copenhagen", Europe::Copenhagen),
+    ("warsaw", Europe::Warsaw),
+    ("prague", Europe::Prague),
+    ("budapest", Europe::Budapest),
+    ("belgrade", Europe::Belgrade),
+    ("athens", Europe::Athens),
+    ("greece", Europe::Athens),
+    ("kyiv", Europe::Kyiv),
+    ("kiev", Europe::Kyiv),
+    ("helsinki", Europe::Helsinki),
+    ("bucharest", Europe::Bucharest),
+    ("sofia", Europe::Sofia),
+    ("cairo", Africa::Cairo),
+    ("johannesburg", Africa::Johannesburg),
+    ("cape town", Africa::Johannesburg),
+    ("south africa", Africa::Johannesburg),
+    ("lagos", Africa::Lagos),
+    ("nigeria", Africa::Lagos),
+    ("nairobi", Africa::Nairobi),
+    ("moscow", Europe::Moscow),
+    ("istanbul", Europe::Istanbul),
+    ("ankara", Europe::Istanbul),
+    ("turkey", Europe::Istanbul),
+    ("türkiye", Europe::Istanbul),
+    ("riyadh", Asia::Riyadh),
+    ("doha", Asia::Qatar),
+    ("qatar", Asia::Qatar),
+    ("dubai", Asia::Dubai),
+    ("abu dhabi", Asia::Dubai),
+    ("emirates", Asia::Dubai),
+    ("uae", Asia::Dubai),
+    ("muscat", Asia::Muscat),
+    ("baku", Asia::Baku),
+    ("karachi", Asia::Karachi),
+    ("pakistan", Asia::Karachi),
+    ("india", Asia::Kolkata),
+    ("new delhi", Asia::Kolkata),
+    ("mumbai", Asia::Kolkata),
+    ("jakarta", Asia::Jakarta),
+    ("indonesia", Asia::Jakarta),
+    ("bangkok", Asia::Bangkok),
+    ("hanoi", Asia::Ho_Chi_Minh),
+    ("vietnam", Asia::Ho_Chi_Minh),
+    ("beijing", Asia::Shanghai),
+    ("china", Asia::Shanghai),
+    ("shanghai", Asia::Shanghai),
+    ("xinhua", Asia::Shanghai),
+    ("hong kong", Asia::Hong_Kong),
+    ("singapore", Asia::Singapore),
+    ("malaysia", Asia::Kuala_Lumpur),
+    ("kuala lumpur", Asia::Kuala_Lumpur),
+    ("bernama", Asia::Kuala_Lumpur),
+    ("manila", Asia::Manila),
+    ("philippines", Asia::Manila),
+    ("taipei", Asia::Taipei),
+    ("tokyo", Asia::Tokyo),
+    ("japan", Asia::Tokyo),
+    ("seoul", Asia::Seoul),
+    ("korea", Asia::Seoul),
+    ("new york", America::New_York),
+    ("washington", America::New_York),
+    ("toronto", America::Toronto),
+    ("miami", America::New_York),
+    ("havana", America::Havana),
+    ("cuba", America::Havana),
+    ("chicago", America::Chicago),
+    ("houston", America::Chicago),
+    ("texas", America::Chicago),
+    ("mexico city", America::Mexico_City),
+    ("denver", America::Denver),
+    ("colorado", America::Denver),
+    ("los angeles", America::Los_Angeles),
+    ("california", America::Los_Angeles),
+    ("san francisco", America::Los_Angeles),
+    ("seattle", America::Los_Angeles),
+    ("bogota", America::Bogota),
+    ("lima", America::Lima),
+    ("caracas", America::Caracas),
+    ("buenos aires", America::Argentina::Buenos_Aires),
+    ("são paulo", America::Sao_Paulo),
+    ("brasília", America::Sao_Paulo),
 ];
 
 fn place_zone(place: &str) -> Option<Zone> {
     let place = place.trim().to_lowercase();
-    PLACES.iter().find(|(p, _)| *p == place).map(|&(_, z)| z)
+    PLACES.iter().find(|(p, _)| *p == place).map(|&(_, tz)| Zone::Iana(tz))
 }
 
 /// The zone of the first place named in `text` (masthead, header lines): where the outlet is
@@ -329,9 +329,8 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
     // Month first (03/06 = March 6) only on North American pages: a US zone printed, and the
     // outlet not known to be based elsewhere (Mexico's "CST" pages write day first).
     let us_zone = match hint {
-        Some(Zone::Us(_)) => true,
-        Some(_) => false,
-        None => zone_in(line).is_some_and(|z| matches!(z, Zone::Us(_)) || matches!(z, Zone::Fixed(m) if m <= -240)),
+        Some(zone) => zone.month_first(),
+        None => zone_in(line).is_some_and(|z| z.month_first() || matches!(z, Zone::Fixed(m) if m <= -240)),
     };
     for c in p.numeric.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
@@ -370,7 +369,7 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
 }
 
 fn instant(local: NaiveDateTime, zone: Zone) -> Option<Published> {
-    let offset = FixedOffset::east_opt(zone.offset_minutes(local) * 60)?;
+    let offset = zone.offset_at(local)?;
     offset.from_local_datetime(&local).single().map(Published::Instant)
 }
 
@@ -414,7 +413,7 @@ fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)
     }
     if let Some(abbr) = c.get(6) {
         let abbr = abbr.as_str();
-        if abbr == "CST" && hint == Some(Zone::Fixed(480)) {
+        if abbr == "CST" && hint.is_some_and(Zone::is_utc_plus_8) {
             return Some((Zone::Fixed(480), end));
         }
         return ABBREVIATIONS.iter().find(|(a, _)| *a == abbr).map(|&(_, z)| (z, end));
@@ -491,12 +490,12 @@ mod tests {
             ("Updated 12 March 2025", None, "2025-03-12"),
             ("Published 11/02/2024 - 22:31 GMT | AFP", None, "2024-02-11T22:31:00+00:00"),
             ("12 Feb 2024 - 00:06 | Reuters", None, "2024-02-12"),
-            ("12 Feb 2024 - 00:06 | Reuters", Some(Zone::Fixed(120)), "2024-02-12T00:06:00+02:00"),
+            ("12 Feb 2024 - 00:06 | Reuters", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00"),
             ("Published 5:12 PM EST, February 11, 2024", None, "2024-02-11T17:12:00-05:00"),
             ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00"),
             (
                 "Source: Xinhua | 2024-02-12 08:15:40 | Editor: Liu Yang",
-                Some(Zone::Fixed(480)),
+                Some(Zone::Iana(Asia::Shanghai)),
                 "2024-02-12T08:15:40+08:00",
             ),
             ("Mar 19, 2024 | 12:41 JST", None, "2024-03-19T12:41:00+09:00"),
@@ -506,11 +505,11 @@ mod tests {
                 "2024-03-19T15:06:00+08:00",
             ),
             ("Published: 19 Mar 2024, 17:55 GST", None, "2024-03-19T17:55:00+04:00"),
-            ("19/03/2024 05:12 PM", Some(Zone::Fixed(480)), "2024-03-19T17:12:00+08:00"),
+            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00"),
             ("Published 11:58 PM EDT, March 18, 2024", None, "2024-03-18T23:58:00-04:00"),
             (
                 "Agencia EFE | Mexico City | 03/06/2024 00:41 (CST)",
-                Some(Zone::Fixed(-360)),
+                Some(Zone::Iana(America::Mexico_City)),
                 "2024-06-03T00:41:00-06:00",
             ),
             (
@@ -542,8 +541,19 @@ mod tests {
     }
 
     #[test]
+    fn offsets_follow_the_rules_in_force_on_the_date() {
+        // Mexico kept summer time until 2022; Egypt brought it back in 2023.
+        let mexico = Some(Zone::Iana(America::Mexico_City));
+        assert_eq!(iso("03/06/2019 00:41", mexico), ["2019-06-03T00:41:00-05:00"]);
+        assert_eq!(iso("03/06/2024 00:41", mexico), ["2024-06-03T00:41:00-06:00"]);
+        assert_eq!(iso("2024-07-01 10:00 (Cairo)", None), ["2024-07-01T10:00:00+03:00"]);
+        // The hour skipped when summer time starts is not a time: only the date is kept.
+        assert_eq!(iso("31.03.2024, 02:30 Uhr", None), ["2024-03-31"]);
+    }
+
+    #[test]
     fn china_pages_read_cst_as_beijing_time() {
-        assert_eq!(iso("2025-03-13 08:48 CST", Some(Zone::Fixed(480))), ["2025-03-13T08:48:00+08:00"]);
+        assert_eq!(iso("2025-03-13 08:48 CST", Some(Zone::Iana(Asia::Shanghai))), ["2025-03-13T08:48:00+08:00"]);
     }
 
     #[test]
