@@ -64,6 +64,7 @@ struct Patterns {
     sign_off: Regex,
     caption: Regex,
     photo_credit: Regex,
+    click: Regex,
     trailing_credit: Regex,
     byline: Regex,
 }
@@ -78,7 +79,7 @@ fn patterns() -> &'static Patterns {
             r"download (?:our|the) app|get the app|comments?|\d+ comments|leave a (?:comment|reply)|post a comment|",
             r"drop your comments|join the (?:conversation|discussion)|click here|tap here|advertisements?|sponsored|",
             r"skip to|back to top|print|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|",
-            r"tags?:|topics?:|filed under|categories:|short url|original url|source url|permalink|",
+            r"tags?:|topics?:|filed under|categories:|タグ\s*:|标签\s*:|short url|original url|source url|permalink|",
             r"you have \d+ free|access this article|to read the full|continue reading|read the full|",
             r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookie|privacy|terms|",
             r"like this|forward (?:it|this) to|breaking:|search|menu|home\b|newsletter|get the latest|",
@@ -95,7 +96,7 @@ fn patterns() -> &'static Patterns {
             r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
             r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
             r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-            r"\bcommunity (?:rules|guidelines)\b|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
+            r"\bcommunity (?:rules|guidelines)\b|\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.{0,120}\b(?:moderat|moderad|modér|approv|aprovad|publicad|publiés?)|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
         ))
         .expect("prompt_anywhere"),
         heading: Regex::new(concat!(
@@ -105,7 +106,9 @@ fn patterns() -> &'static Patterns {
             r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",
             r"other (?:news|stories)|recent (?:posts|articles|news)|related (?:posts|articles|news|stories|coverage|content)|",
             r"in other news|what to read next|around the web|from our partners|más noticias|leia também|veja também|",
-            r"lire aussi|à lire aussi|watch next|up next|explore|special reports)",
+            r"lire aussi|à lire aussi|watch next|up next|explore|special reports|",
+            // The same headings in Japanese, Chinese and Korean ("related articles", "new", "popular", "recommended").
+            r"関連記事|関連リンク|関連ニュース|新着記事|人気記事|おすすめ記事|ランダム記事|相关新闻|相关阅读|相关文章|热门|推荐阅读|관련\s?기사|많이 본)",
         ))
         .expect("heading"),
         legal: Regex::new(concat!(
@@ -136,6 +139,7 @@ fn patterns() -> &'static Patterns {
             r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
         )
         .expect("photo_credit"),
+        click: Regex::new(r"(?i)^(?:click|tap|clique|cliquez|klicken sie|klick|haga clic|haz clic)\b").expect("click"),
         // A caption of any length ends with its credit: "... during the time the crew is awake. Credit: ESA".
         trailing_credit: Regex::new(r"(?:Credit|Photo|Image|Picture|Foto)s?\s*:\s*[^.:]{1,40}$").expect("trailing_credit"),
         byline: Regex::new(r"(?i)^(?:by|posted by|written by|words by|von|por|par)\s+\S|^[A-ZÀ-Þ][\w.'-]+(?:\s+[A-ZÀ-Þ][\w.'-]+){0,3}\s*\|\s*$").expect("byline"),
@@ -200,6 +204,10 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if shape.words <= 15 && p.prompt.is_match(head) {
         return Cue::Prompt;
     }
+    // "Click the picture above and see ...": a link's blurb, in any length.
+    if shape.words <= 50 && p.click.is_match(head) {
+        return Cue::Prompt;
+    }
     // A teaser: a summary that ends in a link to the story.
     let tail = text.get(text.len().saturating_sub(24)..).unwrap_or("").to_lowercase();
     if ["read more", "read more »", "continue reading", "read more...", "read full story"]
@@ -224,6 +232,7 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
         "blocker",
         "affiliat",
         "comment",
+        "coment",
         "community",
         "submission",
         "investment",
@@ -281,6 +290,10 @@ fn is_menu(text: &str, shape: &Shape) -> bool {
         return true;
     }
     if text.contains(" > ") || text.contains(" / ") && shape.words <= 6 {
+        return true;
+    }
+    // A link marked with a guillemet or an arrow: "» Horários dos Treinos e Corridas da F1".
+    if text.starts_with(['»', '›', '►', '▶', '▸']) && shape.words <= 12 {
         return true;
     }
     shape.words >= 3 && shape.lower_share == 0.0 && !shape.all_caps && !text.contains([':', ',', '?', '!', '"', '“'])

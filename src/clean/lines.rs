@@ -164,8 +164,11 @@ impl Shape {
                 wide += 1;
             }
         }
-        let words = words + wide / 2;
-        let lower_share = if cased == 0 { 1.0 } else { lower as f32 / cased as f32 };
+        // Words of scripts without case read as running text, so a Japanese sentence that names
+        // "Kindle" is not a capitalised label.
+        let caseless = wide / 2;
+        let words = words + caseless;
+        let lower_share = if cased == 0 { 1.0 } else { (lower + caseless) as f32 / (cased + caseless) as f32 };
         // Closing quotes, brackets and emoji may follow the sentence's full stop.
         let end = s
             .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | ';' | ':' | ','));
