@@ -11,15 +11,18 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
-/// -- ", "Mexico City, Jun 3 (EFE).- ", "MOSCOW: ". It says where the story was filed, not a
+/// -- ", "Mexico City, Jun 3 (EFE).- ", "LONDON/MEXICO CITY, June 3 (Reuters) - ", "MOSCOW: ",
+/// "Mexico, June 3 (Prensa Latina) ". It says where the story was filed, not a
 /// fact of the story.
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:[A-Z]{2}[A-Z .'’-]{0,30}(?:,\s*[A-Z][A-Za-z.]{1,5}(?:\s+[A-Z][a-z]{1,8}\.?)?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\))?",
-            r"|[A-Z][A-Za-z .'’-]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([^()]{1,30}\))",
-            r"\s*(?:--|\.-|-|–|—|:)\s*"
+            r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[A-Z][A-Za-z.]{1,5}(?:\s+[A-Z][a-z]{1,8}\.?)?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\))?",
+            r"|[A-Z][A-Za-z .'’/-]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([^()]{1,30}\))",
+            r"\s*(?:--|\.-|-|–|—|:)\s*",
+            // "Mexico, June 3 (Prensa Latina) Claudia ...": place, date and agency, no dash.
+            r"|[A-Z][A-Za-z .'’/-]{1,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s+)"
         ))
             .expect("valid dateline regex")
     })
@@ -180,8 +183,12 @@ fn opens_clause(rest: &str) -> bool {
 
 /// A participle right after a comma opens a clause too ("..., representing 86%", "Putin,
 /// dressed in camouflage, praised ..."); such a clause may close at the next comma.
+/// "according" is not one: "..., according to a Reuters tally" attributes the clause before it.
 fn is_participle(word: &str) -> bool {
-    word.len() > 5 && word.chars().all(|c| c.is_ascii_lowercase()) && (word.ends_with("ing") || word.ends_with("ed"))
+    word.len() > 5
+        && word != "according"
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.ends_with("ing") || word.ends_with("ed"))
 }
 
 /// Words that, after ", the", open an appended ranking ("..., the first time since 2007").
@@ -228,7 +235,13 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         let rest = &s[i + c.len_utf8()..];
         match c {
             ';' => cuts.push((i, i + 1)),
-            ':' if rest.starts_with(' ') && !s[..i].ends_with(|ch: char| ch.is_ascii_digit()) => cuts.push((i, i + 1)),
+            // A colon before a quote introduces it ('posted on X: "..."'): one claim.
+            ':' if rest.starts_with(' ')
+                && !s[..i].ends_with(|ch: char| ch.is_ascii_digit())
+                && !rest.trim_start().starts_with(['"', '“']) =>
+            {
+                cuts.push((i, i + 1))
+            }
             '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cuts.push((i, i + c.len_utf8())),
             '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
@@ -249,7 +262,11 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                     circumstance_end = Some(i + 1);
                     continue;
                 }
-                if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
+                if next == "according" {
+                    // "..., according to the electoral institute, in a vote ...": the attribution
+                    // closes at the next comma.
+                    relative_open = true;
+                } else if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
                     relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
                     cuts.push((i, i + 1));
                 } else if relative_open {
