@@ -245,6 +245,8 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
             '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cuts.push((i, i + c.len_utf8())),
             '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
+            // '"We will win," he said, "and we will not stop."': the quote resumes.
+            ',' if rest.trim_start().starts_with(['"', '“']) => {}
             ',' => {
                 let mut words = rest
                     .split_whitespace()

@@ -292,8 +292,17 @@ fn unit_after(toks: &[Token], i: usize) -> Option<(usize, &'static str, f64)> {
             _ => None,
         };
     }
-    if matches!(w0, "km" | "km2") && w(1) == "²" {
-        return Some((2, "km2", 1.0));
+    // "km²", and "km2" / "m2" tokenised as a unit and a digit written right after it.
+    let squared_next = toks
+        .get(i + 1)
+        .is_some_and(|t| t.text == "²" || t.text == "2" && toks.get(i).is_some_and(|u| u.end == t.start));
+    if squared_next {
+        match w0 {
+            "km" | "km2" => return Some((2, "km2", 1.0)),
+            "m" => return Some((2, "m2", 1.0)),
+            "mi" => return Some((2, "km2", 2.589_988)),
+            _ => {}
+        }
     }
     let single = match w0 {
         "%" | "percent" | "pct" => ("%", 1.0),
@@ -441,12 +450,29 @@ fn clock_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"))
 }
 
+/// "am", "p.m." (tokenised as "p." and "m."), "PM": `word` and the token after it.
+fn is_meridiem(word: &str, next: &str) -> bool {
+    matches!(word, "a.m." | "am" | "p.m." | "pm") || matches!(word, "a" | "p" | "a." | "p.") && next.starts_with('m')
+}
+
+fn hour_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(1[0-2]|0?[1-9])(?:\.([0-5]\d))?$").expect("valid hour regex"))
+}
+
 /// A clock time at token `i`: "7:25 a.m. CDT", "11:15 am", "1225 GMT", "17:45 Uhr".
 fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     let t = toks[i].text;
+    let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
+    let has_meridiem = is_meridiem(&lower(i + 1), &lower(i + 2));
     let (mut minutes, zone_required) = if let Some(c) = clock_re().captures(t) {
         let h: i32 = c[1].parse().ok()?;
         let m: i32 = c[2].parse().ok()?;
+        (h * 60 + m, false)
+    } else if let Some(c) = hour_re().captures(t).filter(|_| has_meridiem) {
+        // "5 pm", "7.25am": an hour, maybe with minutes after a dot, only before a.m./p.m.
+        let h: i32 = c[1].parse().ok()?;
+        let m: i32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
         (h * 60 + m, false)
     } else if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
         let v: i32 = t.parse().ok()?;
@@ -455,16 +481,15 @@ fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         return None;
     };
     let mut k = i + 1;
-    let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
     let meridiem = lower(k);
-    if matches!(meridiem.as_str(), "a.m." | "am" | "p.m." | "pm" | "a" | "p") {
+    if is_meridiem(&meridiem, &lower(k + 1)) {
         if meridiem.starts_with('p') && minutes < 12 * 60 {
             minutes += 12 * 60;
         } else if meridiem.starts_with('a') && minutes >= 12 * 60 {
             minutes -= 12 * 60;
         }
         k += 1;
-        // "a.m." may be tokenised as "a." "m."
+        // "a.m." is tokenised as "a." "m."
         if meridiem.len() <= 2 && lower(k).starts_with('m') {
             k += 1;
         }
