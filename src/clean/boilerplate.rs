@@ -314,6 +314,7 @@ pub fn classify(paste: &Paste) -> Classified {
     let repeated: Vec<bool> = keys.iter().map(|k| counts.get(k.as_str()).copied().unwrap_or(0) > 1).collect();
 
     mark_introduced_lists(paste, &mut cues);
+    mark_dated_lists(paste, &mut cues);
     mark_comments(paste, &mut cues);
     mark_list_items(paste, &mut cues);
 
@@ -379,6 +380,42 @@ fn mark_introduced_lists(paste: &Paste, cues: &mut [Cue]) {
         }
         let opens = matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Prose) && paste.text_of(i).ends_with(':') && unit.shape.words >= 2;
         opener = opens.then_some(i);
+    }
+}
+
+/// Three or more short lines in a row that each open with a day ("June 9 – West Palm Beach, FL",
+/// "Sat 12 Oct: ...") are a schedule the article lists (tour dates, fixtures), even under a
+/// heading without a colon. Under a "Related" heading they still become that list's items.
+fn mark_dated_lists(paste: &Paste, cues: &mut [Cue]) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let day = RE.get_or_init(|| {
+        let month = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+        Regex::new(&format!(
+            r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{month}(?:\s|$|[,:–—-])|\d{{1,2}}/\d{{1,2}}\b)"
+        ))
+        .expect("day")
+    });
+    let listed: Vec<bool> = (0..cues.len())
+        .map(|i| {
+            matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated)
+                && paste.units[i].shape.words <= 30
+                && day.is_match(paste.text_of(i))
+        })
+        .collect();
+    let mut i = 0;
+    while i < cues.len() {
+        let mut end = i;
+        while end < cues.len() && listed[end] && (end == i || paste.units[end].blanks_before <= 1) {
+            end += 1;
+        }
+        if end - i >= 3 {
+            cues[i..end].fill(Cue::Item);
+            // The schedule's own heading ("Tour Dates") goes with it.
+            if i > 0 && matches!(cues[i - 1], Cue::Text | Cue::Menu) && paste.units[i].blanks_before <= 1 {
+                cues[i - 1] = Cue::Item;
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
