@@ -128,7 +128,7 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
                 published,
                 article: article_index,
                 words: c.words,
-                evidence: format!("its sentence cites {}: \"{}\"", registry::name(c.agency), c.words.of(text)),
+                evidence: format!("its sentence names {} as the source: \"{}\"", registry::name(c.agency), c.words.of(text)),
                 sentence,
             })
             .collect();
@@ -141,7 +141,7 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
                 published,
                 article: article_index,
                 words: c.span,
-                evidence: format!("it is credited to {} ({}: \"{}\")", c.agency, role_name(c.role), c.evidence),
+                evidence: format!("the page credits {} in its {}: \"{}\"", c.agency, role_name(c.role), c.evidence),
                 sentence,
             });
         }
@@ -149,15 +149,16 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
     out
 }
 
+/// What the words that credit an agency are called in a newsroom.
 fn role_name(role: Role) -> &'static str {
     match role {
-        Role::Credit => "credit",
+        Role::Credit => "credit line",
         Role::Dateline => "dateline",
         Role::Byline => "byline",
-        Role::Cited => "cited",
-        Role::Photo => "photo",
-        Role::Mention => "mention",
-        Role::Inferred => "inferred",
+        Role::Cited => "text",
+        Role::Photo => "photo credit",
+        Role::Mention => "text",
+        Role::Inferred => "wording",
     }
 }
 
@@ -169,7 +170,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         return Origin {
             agencies: Vec::new(),
             published: None,
-            evidence: "no dated mention names an agency: no article carrying it is both dated and credited, and no sentence cites one".into(),
+            evidence: "No agency can be named: no page carrying this claim is both dated and credited to an agency, and no sentence of it names one as its source.".into(),
             article: None,
             span: None,
         };
@@ -182,33 +183,49 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         }
     }
     let mut evidence = format!(
-        "earliest: a{} ({}), published {}; {}",
-        first.article,
+        "{} had it first: {}, published {}, where {}.",
+        first.agency,
         title_of(texts, &articles[first.article]),
         time::describe(&first.published),
         first.evidence
     );
-    if agencies.len() > 1 {
-        let tied: Vec<String> = ties
-            .iter()
-            .map(|&t| format!("{} in a{} ({})", candidates[t].agency, candidates[t].article, candidates[t].published.to_iso()))
-            .collect();
-        evidence.push_str(&format!("; ties with {}", tied.join(", ")));
+    let tied: Vec<String> = ties
+        .iter()
+        .map(|&t| &candidates[t])
+        .filter(|c| c.agency != first.agency)
+        .map(|c| {
+            if c.article == first.article {
+                format!("{}, credited on the same page", c.agency)
+            } else if matches!(c.published, Published::Date(_)) || matches!(first.published, Published::Date(_)) {
+                let day = c.published.local_date().format("%-d %b %Y");
+                format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
+            } else {
+                format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
+            }
+        })
+        .collect();
+    if !tied.is_empty() {
+        evidence.push_str(&format!(" Equally early: {}.", tied.join("; ")));
     }
     // "on Wednesday" in the deciding sentence, dated against its article, for people to check.
     let text = texts.get(articles[first.article].input).copied().unwrap_or("");
     if let Some(sentence) = text.get(first.sentence.start..first.sentence.end) {
         let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
             .into_iter()
-            .map(|(range, day)| format!("\"{}\" = {}", &sentence[range], day.describe()))
+            .map(|(range, day)| format!("\"{}\" means {}", &sentence[range], day.for_people()))
             .collect();
         if !days.is_empty() {
-            evidence.push_str(&format!("; in its sentence {}", days.join(", ")));
+            evidence.push_str(&format!(" In that sentence {}.", days.join(", ")));
         }
     }
-    let later = candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).count();
-    if later > 0 {
-        evidence.push_str(&format!("; {later} later candidate(s)"));
+    let mut later: Vec<usize> =
+        candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).map(|c| c.article).collect();
+    later.sort_unstable();
+    later.dedup();
+    match later.len() {
+        0 => {}
+        1 => evidence.push_str(" 1 later page carries it."),
+        n => evidence.push_str(&format!(" {n} later pages carry it.")),
     }
     Origin {
         agencies,
@@ -243,8 +260,8 @@ fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::Artic
         let cited = citations::deepest(&citations::scan(text, claim_sentence(claim), &read[claim.article].claimed));
         let first = cited.first()?;
         Some(format!(
-            "no dated mention names an agency: a{}'s sentence cites {} (\"{}\"), but that page shows no date, and an undated page never counts",
-            claim.article,
+            "No agency can be named: {} names {} as the source (\"{}\"), but that page shows no date, so it cannot be placed in time.",
+            title_of(texts, article),
             registry::name(first.agency),
             first.words.of(text)
         ))

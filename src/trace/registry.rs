@@ -160,6 +160,10 @@ mod tests {
         assert_eq!(names("据新华社报道"), ["Xinhua"]);
         assert_eq!(names("сообщает ТАСС"), ["TASS"]);
         assert_eq!(names("ロイター通信によると"), ["Reuters"]);
+        assert_eq!(names("بحسب رويترز"), ["Reuters"]);
+        assert_eq!(names("(서울=연합뉴스)"), ["Yonhap"]);
+        assert_eq!(names("法新社援引埃菲社"), ["AFP", "EFE"]);
+        assert_eq!(names("По данным ТАСС и РИА Новости"), ["TASS", "RIA Novosti"]);
     }
 
     #[test]

@@ -56,13 +56,17 @@ pub fn earliest(times: &[Published]) -> Option<(usize, Vec<usize>)> {
     Some((winner, ties))
 }
 
-/// A publication time for people: the page's own form plus UTC for instants.
+/// A publication time for people: the page's own clock, then UTC when that differs
+/// ("11 Feb 2024, 17:12 UTC-05:00 (22:12 UTC)", "12 Feb 2024 (date only)").
 pub fn describe(p: &Published) -> String {
     match p {
-        Published::Instant(t) if t.offset().local_minus_utc() != 0 => {
-            format!("{} ({} UTC)", p.to_iso(), t.naive_utc().format("%Y-%m-%d %H:%M"))
+        Published::Instant(t) if t.offset().local_minus_utc() == 0 => t.format("%-d %b %Y, %H:%M UTC").to_string(),
+        Published::Instant(t) => {
+            let utc = t.naive_utc();
+            let utc_form = if utc.date() == t.date_naive() { "%H:%M UTC" } else { "%-d %b %H:%M UTC" };
+            format!("{} ({})", t.format("%-d %b %Y, %H:%M UTC%:z"), utc.format(utc_form))
         }
-        _ => p.to_iso(),
+        Published::Date(d) => d.format("%-d %b %Y (date only)").to_string(),
     }
 }
 
@@ -74,9 +78,18 @@ pub enum Resolved {
 }
 
 impl Resolved {
+    /// ISO form: `2025-03-12`, `2024`.
     pub fn describe(&self) -> String {
         match self {
             Resolved::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Resolved::Year(y) => y.to_string(),
+        }
+    }
+
+    /// For people: "Wednesday 12 Mar 2025", "2024".
+    pub fn for_people(&self) -> String {
+        match self {
+            Resolved::Day(d) => d.format("%A %-d %b %Y").to_string(),
             Resolved::Year(y) => y.to_string(),
         }
     }
