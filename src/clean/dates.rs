@@ -262,7 +262,29 @@ pub fn zone_hint(text: &str) -> Option<Zone> {
     re.find(text).and_then(|m| place_zone(m.as_str()))
 }
 
-const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+/// Month names as pages print them, in English, Portuguese, Spanish, French, German and Italian,
+/// with the English abbreviations ("Sept", "Oct").
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("janeiro", 1), ("enero", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("gennaio", 1),
+    ("february", 2), ("feb", 2), ("fevereiro", 2), ("febrero", 2), ("février", 2), ("februar", 2), ("febbraio", 2),
+    ("march", 3), ("mar", 3), ("março", 3), ("marzo", 3), ("mars", 3), ("märz", 3),
+    ("april", 4), ("apr", 4), ("abril", 4), ("avril", 4), ("aprile", 4),
+    ("may", 5), ("maio", 5), ("mayo", 5), ("mai", 5), ("maggio", 5),
+    ("june", 6), ("jun", 6), ("junho", 6), ("junio", 6), ("juin", 6), ("juni", 6), ("giugno", 6),
+    ("july", 7), ("jul", 7), ("julho", 7), ("julio", 7), ("juillet", 7), ("juli", 7), ("luglio", 7),
+    ("august", 8), ("aug", 8), ("agosto", 8), ("août", 8),
+    ("september", 9), ("sept", 9), ("sep", 9), ("setembro", 9), ("septiembre", 9), ("setiembre", 9), ("septembre", 9), ("settembre", 9),
+    ("october", 10), ("oct", 10), ("outubro", 10), ("octubre", 10), ("octobre", 10), ("oktober", 10), ("ottobre", 10),
+    ("november", 11), ("nov", 11), ("novembro", 11), ("noviembre", 11), ("novembre", 11),
+    ("december", 12), ("dec", 12), ("dezembro", 12), ("diciembre", 12), ("décembre", 12), ("dezember", 12), ("dicembre", 12),
+];
+
+/// The month names as one regex alternation, longest first so "march" wins over "mar".
+fn months_pattern() -> String {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|&(name, _)| name).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    names.join("|")
+}
 
 struct Patterns {
     iso: Regex,
@@ -279,11 +301,16 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         iso: Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b").expect("iso"),
         numeric: Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric"),
-        day_month: Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("dmy"),
-        month_day: Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("mdy"),
+        // "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
+        day_month: Regex::new(&format!(
+            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+            months_pattern()
+        ))
+        .expect("dmy"),
+        month_day: Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy"),
         time: Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time"),
         zone: Regex::new(r"^\s*[,(]?\s*(?:(UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Uhr)\b|([A-Z]{1,5})\b|\(([A-Za-zÀ-ÿ .'-]{3,30})\))").expect("zone"),
-        role: Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role"),
+        role: Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|atualizado|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role"),
     })
 }
 
@@ -450,11 +477,8 @@ fn numeric_offset(s: &str) -> Option<i32> {
 }
 
 fn month(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
-    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| n.starts_with(m))?;
-    Some(i as u32 + 1)
+    let name = name.to_lowercase();
+    MONTH_NAMES.iter().find(|&&(n, _)| n == name).map(|&(_, m)| m)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -526,6 +550,10 @@ mod tests {
             ("Wednesday, 13 December 2023", None, "2023-12-13"),
             ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00"),
             ("DUBAI, 13th December, 2023 (WAM) --", None, "2023-12-13"),
+            ("sexta-feira, 22 de outubro de 2010 às 20:13", None, "2010-10-22"),
+            ("22 de octubre de 2010, 20:13 (Madrid)", None, "2010-10-22T20:13:00+02:00"),
+            ("Mis à jour le 3 février 2024", None, "2024-02-03"),
+            ("Stand: 22. Oktober 2010", None, "2010-10-22"),
         ];
         for (line, hint, want) in cases {
             assert_eq!(iso(line, *hint), [*want], "{line}");
