@@ -62,10 +62,14 @@ fn is_meridiem(word: &str) -> bool {
     matches!(word, "a.m." | "p.m." | "A.M." | "P.M.")
 }
 
-/// "CDT", "GMT": a time zone right after "a.m." continues the sentence.
+/// "CDT", "GMT", "Central Time": a time zone right after "a.m." continues the sentence.
 fn starts_with_zone(next: &str) -> bool {
-    let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase())
+    let mut words = next.split(|c: char| !c.is_alphanumeric());
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let abbreviation = (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    let named = matches!(first, "Central" | "Eastern" | "Pacific" | "Mountain" | "Atlantic" | "Moscow" | "Beijing")
+        && matches!(second, "Time" | "time" | "Standard" | "Daylight");
+    abbreviation || named
 }
 
 fn is_abbreviation(word: &str) -> bool {

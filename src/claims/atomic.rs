@@ -18,7 +18,8 @@ fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[A-Z][A-Za-z.]{1,5}(?:\s+[A-Z][a-z]{1,8}\.?)?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\))?",
+            // A place in capitals, then up to three short parts (state, date, year), the agency.
+            r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[^,()\n]{1,25}){0,3}\s*(?:\([^()]{1,30}\))?",
             r"|[A-Z][A-Za-z .'’/-]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([^()]{1,30}\))",
             r"\s*(?:--|\.-|-|–|—|:)\s*",
             // "Mexico, June 3 (Prensa Latina) Claudia ...": place, date and agency, no dash.
@@ -142,8 +143,14 @@ fn is_leading_subordinate_clause(before: &str) -> bool {
 }
 
 /// Whether the words after a space open a new clause: a bare opener, or "and" before a verb in
-/// the past tense ("visited Kursk and ordered troops to ...").
-fn opens_clause(rest: &str) -> bool {
+/// the past tense ("visited Kursk and ordered troops to ..."). `before` is the text up to the
+/// space.
+fn opens_clause(before: &str, rest: &str) -> bool {
+    // "as soon as the session began", "as long as the war lasts": a comparison, not a clause.
+    let comparative = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| matches!(w, "soon" | "long" | "well" | "much" | "many" | "far" | "such" | "same" | "just"));
     let mut next = rest.split_whitespace();
     let (w1, w2) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
     let w3 = next.next().unwrap_or("");
@@ -164,7 +171,7 @@ fn opens_clause(rest: &str) -> bool {
     };
     // "... came to an end on Tuesday as the Bank of Japan delivered ...": "as" opening a
     // clause with a new subject (not "such as", "as long as").
-    let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase));
+    let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase)) && !comparative;
     // "after" opens a clause only when a verb follows soon ("after negotiations ran ...").
     let after_clause = w1 == "after"
         && rest
@@ -278,7 +285,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 }
             }
             c if c.is_whitespace() => {
-                if (opens_clause(rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') {
+                if (opens_clause(&s[..i], rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') {
                     cuts.push((i, i + c.len_utf8()));
                 }
             }
@@ -325,8 +332,11 @@ fn words(text: &str, span: Span) -> usize {
         .count()
 }
 
-/// Glues pieces shorter than [`MIN_WORDS`] to the following piece (the last one to the previous).
+/// Glues pieces shorter than [`MIN_WORDS`] to a neighbour: a modifier after a clause ("...
+/// levelled | after the break | and Haller turned ...") to the clause before it, anything else
+/// (a leading subject, "and ...") to the piece after it; the last one to the previous.
 fn glue_short(text: &str, pieces: Vec<Span>, sentence: Span) -> Vec<Span> {
+    const CONJUNCTIONS: &[&str] = &["and", "but", "or", "so", "yet", "nor"];
     let mut out: Vec<Span> = Vec::new();
     let mut pending: Option<Span> = None;
     for p in pieces {
@@ -334,10 +344,14 @@ fn glue_short(text: &str, pieces: Vec<Span>, sentence: Span) -> Vec<Span> {
             Some(head) => Span::new(head.start, p.end),
             None => p,
         };
-        if words(text, p) < MIN_WORDS {
-            pending = Some(p);
-        } else {
+        let first_word = p.of(text).split_whitespace().next().unwrap_or("");
+        let modifier = first_word.starts_with(char::is_lowercase) && !CONJUNCTIONS.contains(&first_word);
+        if words(text, p) >= MIN_WORDS {
             out.push(p);
+        } else if let (true, Some(last)) = (modifier, out.last_mut()) {
+            last.end = p.end;
+        } else {
+            pending = Some(p);
         }
     }
     if let Some(tail) = pending {

@@ -426,11 +426,29 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
 }
 
 /// Every figure in `text`, whose first byte is at `base` in the paste.
+/// Digits written onto a word ("COP28", "G20", "Covid-19") are part of a name, not a figure.
+fn is_part_of_name(toks: &[Token], i: usize) -> bool {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let is_word = |t: &Token| t.text.starts_with(char::is_alphabetic);
+    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return false;
+    };
+    let digits = toks[i].text.starts_with(|c: char| c.is_ascii_digit());
+    let hyphen_glued = prev.text == "-"
+        && glued(prev, &toks[i])
+        && i.checked_sub(2).and_then(|p| toks.get(p)).is_some_and(|w| is_word(w) && glued(w, prev));
+    digits && glued(prev, &toks[i]) && (is_word(prev) || hyphen_glued)
+}
+
 pub fn figures(text: &str, base: usize) -> Vec<Figure> {
     let toks = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if is_part_of_name(&toks, i) {
+            i += 1;
+            continue;
+        }
         match figure_at(&toks, i) {
             Some((fig, used)) => {
                 out.push(Figure {
@@ -565,6 +583,11 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     let mut bound = bound;
     // "a little over an hour": "an hour" is one unit.
     let ordinal = !in_words && raw.ends_with(|c: char| c.is_ascii_alphabetic());
+    // "13th December"
+    if let Some(m) = toks.get(k).and_then(|t| month(t.text)).filter(|_| ordinal && value <= 31.0) {
+        let span = Span::new(toks[start_tok].start, toks[k].end);
+        return Some((Figure::date(span, (m * 100) as f64 + value), k + 1 - start_tok));
+    }
     if ordinal {
         let span = Span::new(toks[start_tok].start, toks[k - 1].end);
         let mut used = k - start_tok;

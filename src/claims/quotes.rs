@@ -50,7 +50,7 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
     out
 }
 
-const VERBS: &str = "said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|announced|announces|wrote|writes|posted|posts|declared|declares|stressed|insisted|admitted|explained|argued|promised|tweeted|urged|assured|complained|reported|reports|claimed|claims|asserted|acknowledged|recalled|emphasised|emphasized|affirmed|conceded|predicted|cautioned|observed|remarked|replied|continued|concluded|summed up|confirmed|pledged|vowed";
+const VERBS: &str = "said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|announced|announces|wrote|writes|posted|posts|declared|declares|stressed|insisted|admitted|explained|argued|promised|tweeted|urged|assured|complained|reported|reports|claimed|claims|asserted|acknowledged|recalled|emphasised|emphasized|affirmed|conceded|predicted|cautioned|observed|remarked|replied|summed up|confirmed|pledged|vowed";
 
 fn name_pattern() -> &'static str {
     // A run of capitalised words (with particles and hyphens), e.g. "Sultan Al Jaber",
