@@ -389,3 +389,30 @@ fn large_paste_credits_are_read() {
     let found = trace::credits::read(&text, &article, Span::new(0, text.len()));
     assert!(found.credits.iter().any(|c| c.agency == "Reuters" && c.role == Role::Dateline));
 }
+
+/// An uncredited page that reuses an agency's wording gets an "inferred" credit, shown with its
+/// passages and share, but it never becomes a candidate: an earlier copy does not outrank the
+/// credited original.
+#[test]
+fn inferred_reuse_never_outranks_an_explicit_credit() {
+    let original = "MOSCOW, March 12 (Reuters) - Ukraine's top army commander said that Kyiv's troops would continue operations in the Kursk region for as long as it was necessary and expedient to do so.";
+    let copy = "Ukraine's top army commander said on Wednesday that Kyiv's troops would continue operations in the Kursk region for as long as it was necessary and expedient to do so, he added.";
+    let texts = [original, copy];
+    let articles = vec![
+        neutral_article(0, original, Span::new(0, original.len()), Some(parse_time("2025-03-12T15:00:00+00:00"))),
+        neutral_article(1, copy, Span::new(0, copy.len()), Some(parse_time("2025-03-12T09:00:00+00:00"))),
+    ];
+    let mut credits: Vec<Vec<trace::Credit>> = articles.iter().zip(texts).map(|(a, t)| trace::credits::read(t, a, Span::new(0, t.len())).credits).collect();
+    let inferred = trace::reuse::infer(&texts, &articles, &credits);
+    let reuse = inferred[1].first().expect("the copy gets an inferred credit");
+    assert_eq!((reuse.agency.as_str(), reuse.role), ("Reuters", Role::Inferred));
+    assert!(reuse.reuse.as_ref().is_some_and(|r| r.source == 0 && r.share > 0.5 && !r.passages.is_empty()));
+    credits[1].extend(inferred[1].clone());
+    let candidates: Vec<trace::Candidate> = (0..2)
+        .flat_map(|i| trace::candidates(texts[i], i, &articles[i], &credits[i], &[], Span::new(0, texts[i].len())))
+        .collect();
+    assert!(candidates.iter().all(|c| c.article == 0), "the copy is no candidate");
+    let origin = trace::decide(&texts, &articles, &candidates);
+    assert_eq!(origin.agencies, ["Reuters"]);
+    assert_eq!(origin.article, Some(0));
+}

@@ -86,7 +86,7 @@ fn patterns() -> &'static Patterns {
             r"don'?t miss|save my name|your email address|required fields|listen to|watch:|video:|",
             r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
             r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
-            r"show more|see more|more\s*$|top\s*$|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
+            r"show more|see more|more\s*$|top\s*$|close\s*$|caption\s*$|back to (?:gallery|top)|also\s*:|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
             r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our))",
         ))
         .expect("prompt"),
@@ -108,7 +108,7 @@ fn patterns() -> &'static Patterns {
             r"in other news|what to read next|around the web|from our partners|más noticias|leia também|veja também|",
             r"lire aussi|à lire aussi|watch next|up next|explore|special reports|",
             // The same headings in Japanese, Chinese and Korean ("related articles", "new", "popular", "recommended").
-            r"関連記事|関連リンク|関連ニュース|新着記事|人気記事|おすすめ記事|ランダム記事|相关新闻|相关阅读|相关文章|热门|推荐阅读|관련\s?기사|많이 본)",
+            r"читайте также|вам также может быть интересно|похожие (?:статьи|новости|материалы)|по теме\s*$|関連記事|関連リンク|関連ニュース|新着記事|人気記事|おすすめ記事|ランダム記事|相关新闻|相关阅读|相关文章|热门|推荐阅读|관련\s?기사|많이 본)",
         ))
         .expect("heading"),
         legal: Regex::new(concat!(
@@ -136,7 +136,7 @@ fn patterns() -> &'static Patterns {
         .expect("caption"),
         // A short line naming a photographer or picture agency.
         photo_credit: Regex::new(
-            r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
+            r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|^courtesy of\s+\S|\b(?:submitted|file|staff|contributed|handout) photo$|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
         )
         .expect("photo_credit"),
         click: Regex::new(r"(?i)^(?:click|tap|clique|cliquez|klicken sie|klick|haga clic|haz clic)\b").expect("click"),
@@ -292,11 +292,21 @@ fn is_menu(text: &str, shape: &Shape) -> bool {
     if text.contains(" > ") || text.contains(" / ") && shape.words <= 6 {
         return true;
     }
+    // A gallery's counter: "1 of 8", "1  /  8".
+    if shape.words <= 3 && gallery_counter(text) {
+        return true;
+    }
     // A link marked with a guillemet or an arrow: "» Horários dos Treinos e Corridas da F1".
     if text.starts_with(['»', '›', '►', '▶', '▸']) && shape.words <= 12 {
         return true;
     }
     shape.words >= 3 && shape.lower_share == 0.0 && !shape.all_caps && !text.contains([':', ',', '?', '!', '"', '“'])
+}
+
+fn gallery_counter(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)^(?:image |photo |slide )?\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter"))
+        .is_match(text)
 }
 
 /// Cues of every unit of the paste, with context.

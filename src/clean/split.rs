@@ -167,7 +167,10 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut body = Vec::new();
     for i in run.clone() {
-        let inside = c.cues[i] == Cue::Text && !c.repeated[i];
+        // Short lines inside the run are subheads, list and table lines; a long line in capitals
+        // there is a teaser for another story ("SEAN SPICER ELIMINATED FROM ...").
+        let shape = &paste.units[i].shape;
+        let inside = c.cues[i] == Cue::Text && !c.repeated[i] && !(shape.all_caps && shape.words >= 5);
         if (keep(i) || inside) && seen.insert(key(paste.text_of(i))) {
             body.push(i);
         }

@@ -316,11 +316,12 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
     if photo_handover().is_match(before) || after.trim_start().starts_with("via Getty") {
         return true;
     }
-    // "Rafa Molina/AP": a person's name, a slash, the agency.
-    if let Some(prev) = before.strip_suffix('/') {
+    // "Rafa Molina/AP", "Jaafar ASHTIYEH / AFP": a person's name, a slash, the agency.
+    if let Some(prev) = before.trim_end().strip_suffix('/').map(str::trim_end) {
         let word = prev.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
         let is_name = word.chars().next().is_some_and(char::is_uppercase) && registry::lookup(word).is_none();
-        if is_name && !matches.iter().any(|o| o.span.end == m.span.start - 1) {
+        let after_agency = matches.iter().any(|o| o.span.end == line.start + prev.len());
+        if is_name && !after_agency {
             return true;
         }
     }
