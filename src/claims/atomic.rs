@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 /// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
 /// -- ", "Mexico City, Jun 3 (EFE).- ", "LONDON/MEXICO CITY, June 3 (Reuters) - ", "MOSCOW: ",
-/// "Mexico, June 3 (Prensa Latina) ". It says where the story was filed, not a
+/// "Mexico, June 3 (Prensa Latina) ", "(Reuters) -". It says where the story was filed, not a
 /// fact of the story.
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -22,6 +22,8 @@ fn dateline() -> &'static Regex {
             r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[^,()\n]{1,25}){0,3}\s*(?:\([^()]{1,30}\))?",
             r"|[A-Z][A-Za-z .'’/-]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([^()]{1,30}\))",
             r"\s*(?:--|\.-|-|–|—|:)\s*",
+            // "(Reuters) -President ...": the agency alone.
+            r"|\([A-Z][^()]{1,30}\)\s*(?:--|-|–|—)\s*",
             // "Mexico, June 3 (Prensa Latina) Claudia ...": place, date and agency, no dash.
             r"|[A-Z][A-Za-z .'’/-]{1,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s+)"
         ))

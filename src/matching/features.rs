@@ -22,7 +22,7 @@ pub struct Features {
     /// Sum of the weights.
     pub total: f32,
     pub figures: Vec<Figure>,
-    /// The speaker's folded surname.
+    /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
     pub speaker: Option<String>,
 }
 
@@ -51,14 +51,31 @@ impl Vocabulary {
 /// A term of a claim before weighting: (id, is a name or figure, in the clause itself).
 type RawTerm = (u32, f32, bool);
 
-fn speaker_key(speaker: &str) -> String {
-    let last = speaker.rsplit(char::is_whitespace).next().unwrap_or(speaker);
-    let folded: String = last
+/// A name word as the terms spell it: diacritics and transliteration folded, lower case.
+fn name_key(word: &str) -> String {
+    let folded: String = word
         .chars()
         .map(normalise::fold_diacritics)
         .collect::<String>()
         .to_lowercase();
     normalise::fold_transliteration(&folded)
+}
+
+/// An abbreviated organisation ("BOJ", "INE"): one outlet's acronym is another's spelled-out
+/// name or its head, so it neither agrees nor disagrees with another speaker.
+fn is_acronym(speaker: &str) -> bool {
+    speaker.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !speaker.chars().any(char::is_lowercase)
+}
+
+/// The speaker's folded surname.
+fn speaker_key(speaker: &str) -> String {
+    name_key(
+        speaker
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or(speaker),
+    )
 }
 
 /// Features of every claim; the vocabulary is returned for explanations.
@@ -96,6 +113,13 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 let id = vocab.id(t);
                 terms.entry(id).or_insert((id, 1.0, false));
             }
+            // The speaker's own name is scored once, as speaker agreement: as a shared term it
+            // would link every statement that merely names a prominent official.
+            for word in c.speaker.iter().flat_map(|s| s.split_whitespace()) {
+                if let Some(&id) = vocab.ids.get(&name_key(word)) {
+                    terms.remove(&id);
+                }
+            }
             let mut v: Vec<RawTerm> = terms.into_values().collect();
             v.sort_by_key(|t| t.0);
             v
@@ -118,7 +142,9 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     // weighs far less than one shared by two claims only.
                     // libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must
                     // cluster exactly as the CLI does.
-                    let idf = libm::logf(n / vocab.df[id as usize] as f32).max(0.0).powi(2);
+                    let idf = libm::logf(n / vocab.df[id as usize] as f32)
+                        .max(0.0)
+                        .powi(2);
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();
@@ -127,18 +153,13 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 terms,
                 total,
                 figures: c.figures.clone(),
-                speaker: c.speaker.as_deref().map(speaker_key),
+                speaker: c
+                    .speaker
+                    .as_deref()
+                    .filter(|s| !is_acronym(s))
+                    .map(speaker_key),
             }
         })
         .collect();
     (features, vocab)
-}
-
-impl Features {
-    /// The `k` heaviest terms, used to find candidate pairs.
-    pub fn blocking_keys(&self, k: usize) -> Vec<u32> {
-        let mut v = self.terms.clone();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().take(k).map(|t| t.0).collect()
-    }
 }

@@ -27,7 +27,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Two clauses of one article restating each other is rarer than two articles doing so.
-const SAME_ARTICLE_FACTOR: f32 = 0.7;
+const SAME_ARTICLE_FACTOR: f32 = 0.3;
 
 /// Why two claims were linked, for the page to show.
 #[derive(Clone, Debug, PartialEq, Serialize)]

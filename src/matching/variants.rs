@@ -33,9 +33,16 @@ pub fn variants(texts: &[&str], claims: &[Claim], members: &[usize]) -> Vec<Vari
     for unit in units {
         let figs: Vec<(usize, &crate::claims::Figure)> = members
             .iter()
-            .flat_map(|&m| claims[m].figures.iter().filter(|f| f.unit == unit).map(move |f| (m, f)))
+            .flat_map(|&m| {
+                claims[m]
+                    .figures
+                    .iter()
+                    .filter(|f| f.unit == unit)
+                    .map(move |f| (m, f))
+            })
             .collect();
-        let members_with_unit: std::collections::BTreeSet<usize> = figs.iter().map(|x| x.0).collect();
+        let members_with_unit: std::collections::BTreeSet<usize> =
+            figs.iter().map(|x| x.0).collect();
         if members_with_unit.len() < 2 {
             continue;
         }
