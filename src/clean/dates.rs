@@ -178,12 +178,17 @@ const PLACES: &[(&str, Tz)] = &[
     ("cairo", Africa::Cairo),
     ("johannesburg", Africa::Johannesburg),
     ("cape town", Africa::Johannesburg),
+    // "The Cape" (Western Cape) names South African mastheads: Cape Times, Cape Argus. Capes
+    // elsewhere are named in full (below, and in [`ELSEWHERE`]).
+    ("cape", Africa::Johannesburg),
     ("south africa", Africa::Johannesburg),
     ("lagos", Africa::Lagos),
+    ("naija", Africa::Lagos),
     ("nigeria", Africa::Lagos),
     ("nairobi", Africa::Nairobi),
     ("moscow", Europe::Moscow),
     ("istanbul", Europe::Istanbul),
+    ("anatolia", Europe::Istanbul),
     ("ankara", Europe::Istanbul),
     ("turkey", Europe::Istanbul),
     ("türkiye", Europe::Istanbul),
@@ -219,6 +224,7 @@ const PLACES: &[(&str, Tz)] = &[
     ("philippines", Asia::Manila),
     ("taipei", Asia::Taipei),
     ("tokyo", Asia::Tokyo),
+    ("nippon", Asia::Tokyo),
     ("japan", Asia::Tokyo),
     ("seoul", Asia::Seoul),
     ("korea", Asia::Seoul),
@@ -226,6 +232,9 @@ const PLACES: &[(&str, Tz)] = &[
     ("washington", America::New_York),
     ("toronto", America::Toronto),
     ("miami", America::New_York),
+    ("cape canaveral", America::New_York),
+    ("cape cod", America::New_York),
+    ("cape may", America::New_York),
     ("havana", America::Havana),
     ("cuba", America::Havana),
     ("chicago", America::Chicago),
@@ -246,6 +255,10 @@ const PLACES: &[(&str, Tz)] = &[
     ("brasília", America::Sao_Paulo),
 ];
 
+/// Places that begin like one of [`PLACES`] but lie in a zone not compiled in: named, they place
+/// nothing (a time stays a bare date) rather than the wrong zone.
+const ELSEWHERE: &[&str] = &["cape verde", "cape breton", "cape coast", "cape york"];
+
 fn place_zone(place: &str) -> Option<Zone> {
     let place = place.trim().to_lowercase();
     PLACES.iter().find(|(p, _)| *p == place).map(|&(_, tz)| Zone::Iana(tz))
@@ -256,7 +269,10 @@ fn place_zone(place: &str) -> Option<Zone> {
 pub fn zone_hint(text: &str) -> Option<Zone> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        let names: Vec<String> = PLACES.iter().map(|(p, _)| regex::escape(p)).collect();
+        let mut names: Vec<&str> = PLACES.iter().map(|&(p, _)| p).chain(ELSEWHERE.iter().copied()).collect();
+        // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
+        names.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
         Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("place regex")
     });
     re.find(text).and_then(|m| place_zone(m.as_str()))
@@ -577,6 +593,22 @@ mod tests {
         assert_eq!(iso("2024-07-01 10:00 (Cairo)", None), ["2024-07-01T10:00:00+03:00"]);
         // The hour skipped when summer time starts is not a time: only the date is kept.
         assert_eq!(iso("31.03.2024, 02:30 Uhr", None), ["2024-03-31"]);
+    }
+
+    #[test]
+    fn mastheads_name_where_the_outlet_is_based() {
+        let cases: &[(&str, Option<Zone>)] = &[
+            ("CAPE SPORTS REPORT", Some(Zone::Iana(Africa::Johannesburg))),
+            ("Cape Town | Durban | Johannesburg", Some(Zone::Iana(Africa::Johannesburg))),
+            ("Naija Goal Zone", Some(Zone::Iana(Africa::Lagos))),
+            ("SPACE COAST NEWS | Cape Canaveral", Some(Zone::Iana(America::New_York))),
+            // A cape whose zone we do not know places nothing, never South Africa.
+            ("Cape Verde Sports Daily", None),
+            ("Soccer | Rugby | Cricket", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(zone_hint(line), *want, "{line}");
+        }
     }
 
     #[test]
