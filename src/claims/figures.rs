@@ -463,6 +463,45 @@ pub fn figures(text: &str, base: usize) -> Vec<Figure> {
     out
 }
 
+/// "The first rise since 2007" in a page of 2024 states the same span of time as "the first rise
+/// in 17 years": for each year figure of `text` (the clause; figures carry spans offset by
+/// `base`) read after "first ... since", the years elapsed up to `published_year`, as a duration
+/// figure over the same words. Without "first" the year dates a state ("in place since 2016"),
+/// which a span of years of another fact need not match.
+pub fn elapsed_since(text: &str, base: usize, figures: &[Figure], published_year: i32) -> Vec<Figure> {
+    let first = text.split(|c: char| !c.is_alphabetic()).any(|w| w.eq_ignore_ascii_case("first"));
+    if !first {
+        return Vec::new();
+    }
+    figures
+        .iter()
+        .filter(|f| f.unit == "year" && f.value == f.upper && f.value < f64::from(published_year))
+        .filter(|f| {
+            let before = &text[..f.span.start.saturating_sub(base).min(text.len())];
+            let mut words = before.split_whitespace().rev();
+            // "since 2007", "since February 2007"
+            match (words.next(), words.next()) {
+                (Some(w), _) if w.eq_ignore_ascii_case("since") => true,
+                (Some(month), Some(w)) => {
+                    month.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case("since")
+                }
+                _ => false,
+            }
+        })
+        .map(|f| {
+            let years = f64::from(published_year) - f.value;
+            Figure {
+                value: years * 525_600.0,
+                upper: years * 525_600.0,
+                unit: "min".into(),
+                bound: Bound::Exact,
+                noun: None,
+                ..f.clone()
+            }
+        })
+        .collect()
+}
+
 fn clock_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"))
@@ -758,6 +797,17 @@ mod tests {
         let f = figures(text, 0);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f[0].clone()
+    }
+
+    #[test]
+    fn first_since_a_year_is_the_years_elapsed() {
+        let text = "its first rate increase since February 2007";
+        let elapsed = elapsed_since(text, 0, &figures(text, 0), 2024);
+        assert_eq!(elapsed.len(), 1);
+        assert_eq!(elapsed[0].relation(&one("in 17 years")), Relation::Equal);
+        // Without "first" the year dates a state, not a span to compare.
+        let text = "negative rates had been in place since 2016";
+        assert!(elapsed_since(text, 0, &figures(text, 0), 2024).is_empty());
     }
 
     #[test]

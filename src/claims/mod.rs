@@ -11,7 +11,7 @@ pub mod quotes;
 
 pub use figures::{Bound, Figure};
 
-use crate::clean::Article;
+use crate::clean::{Article, Published};
 use crate::{segment, Span};
 use serde::Serialize;
 
@@ -60,10 +60,27 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
         .iter()
         .enumerate()
         .flat_map(|(index, article)| match texts.get(article.input) {
-            Some(text) => from_paragraphs(index, article.input, text, &article.paragraphs),
+            Some(text) => {
+                let mut claims = from_paragraphs(index, article.input, text, &article.paragraphs);
+                if let Some(year) = published_year(article) {
+                    for c in &mut claims {
+                        let elapsed = figures::elapsed_since(c.span.of(text), c.span.start, &c.figures, year);
+                        c.figures.extend(elapsed);
+                    }
+                }
+                claims
+            }
             None => Vec::new(),
         })
         .collect()
+}
+
+fn published_year(article: &Article) -> Option<i32> {
+    use chrono::Datelike;
+    article.published.as_ref().map(|p| match &p.value {
+        Published::Instant(t) => t.year(),
+        Published::Date(d) => d.year(),
+    })
 }
 
 /// The claims of one article given its body paragraphs (spans into `text`, the paste with

@@ -78,6 +78,13 @@ fn speaker_key(speaker: &str) -> String {
     )
 }
 
+/// A duration written as an adjective ("its two-day meeting", "a 10-year bond") describes
+/// the thing named after it rather than stating the claim's fact, so it anchors as context.
+fn describes_noun(f: &Figure, text: &str) -> bool {
+    let written = f.span.of(text);
+    f.unit == "min" && written.contains('-') && !written.contains(char::is_whitespace)
+}
+
 /// Features of every claim; the vocabulary is returned for explanations.
 pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let mut vocab = Vocabulary::default();
@@ -96,7 +103,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
             }
             for f in &c.figures {
                 let id = vocab.id(&format!("#{}", f.key()));
-                terms.insert(id, (id, FIGURE_BOOST, true));
+                terms.insert(id, (id, FIGURE_BOOST, !describes_noun(f, text)));
             }
             let context = sentence_terms
                 .entry((c.input, c.sentence.start, c.sentence.end))

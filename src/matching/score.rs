@@ -42,6 +42,10 @@ impl Scored {
 /// voters): they neither conflict nor agree.
 const SAME_COUNT_RATIO: f64 = 3.0;
 
+/// Durations this far apart measure two things (a "two-day meeting" beside "17 years"); a
+/// misreported duration is off by minutes or hours, not by a different scale.
+const SAME_DURATION_RATIO: f64 = 24.0;
+
 /// Whether two figures can state the same quantity: one unit and, for counts, the same counted
 /// noun or (when a noun is missing) a comparable size. Other units measure one kind of thing,
 /// so 1,100 km² and 259 km² in one story are two claims about land, in conflict.
@@ -49,18 +53,22 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     if !a.same_kind(b) {
         return false;
     }
+    let ratio = |limit: f64| {
+        let (lo, hi) = (
+            a.value.abs().min(b.value.abs()),
+            a.value.abs().max(b.value.abs()),
+        );
+        hi <= lo * limit
+    };
+    if a.unit == "min" {
+        return ratio(SAME_DURATION_RATIO);
+    }
     if a.unit != "count" {
         return true;
     }
     match (&a.noun, &b.noun) {
         (Some(x), Some(y)) => normalise::terms(x) == normalise::terms(y),
-        _ => {
-            let (lo, hi) = (
-                a.value.abs().min(b.value.abs()),
-                a.value.abs().max(b.value.abs()),
-            );
-            hi <= lo * SAME_COUNT_RATIO
-        }
+        _ => ratio(SAME_COUNT_RATIO),
     }
 }
 
