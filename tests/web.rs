@@ -3,7 +3,6 @@
 //! drafts in the real local storage. Natively this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
 use wasm_bindgen_test::*;
 use wiretrace::web::state::{Action, Phase, SharedReport, State, MAX_PASTE_BYTES};
 use wiretrace::web::{browser, drafts, example};
@@ -85,7 +84,10 @@ fn an_analysis_runs_once_and_edits_make_it_stale() {
 
     let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
     let run = state.queued_run().expect("queued");
-    let report = SharedReport(Rc::new(analyze(&state.inputs())));
+    let json = analyze(&state.inputs()).to_json();
+    let report = SharedReport::from_json(json.clone()).unwrap();
+    assert_eq!(report.json(), json, "the download offers the analysis's own bytes");
+    assert_eq!(report.to_json(), json, "the report shown is the report analysed");
     let done = state.clone().apply(Action::Finished { run, report: report.clone(), millis: 3.0 });
     assert_eq!(done.phase, Phase::Done { report: report.clone(), millis: 3.0 });
 
@@ -95,6 +97,35 @@ fn an_analysis_runs_once_and_edits_make_it_stale() {
     assert_eq!(edited.phase, Phase::Idle);
     let late = edited.clone().apply(Action::Finished { run, report, millis: 3.0 });
     assert_eq!(late.phase, Phase::Idle);
+}
+
+#[wasm_bindgen_test]
+fn cancel_stops_the_run_under_way_and_its_late_report_is_ignored() {
+    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let run = state.queued_run().expect("queued");
+    let cancelled = state.apply(Action::Cancel);
+    assert_eq!(cancelled.phase, Phase::Cancelled);
+    assert_eq!(cancelled.queued_run(), None, "the worker is stopped when the run is no longer under way");
+    let report = SharedReport::from_json(analyze(&cancelled.inputs()).to_json()).unwrap();
+    let late = cancelled.clone().apply(Action::Finished { run, report, millis: 1.0 });
+    assert_eq!(late.phase, Phase::Cancelled);
+    // Cancelling when nothing runs changes nothing; analysing again starts a new run.
+    assert_eq!(cancelled.clone().apply(Action::Cancel), cancelled);
+    let again = cancelled.apply(Action::Analyze);
+    assert!(again.queued_run().is_some_and(|next| next != run));
+}
+
+#[wasm_bindgen_test]
+fn a_failed_run_says_why_and_leaves_the_pastes() {
+    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let run = state.queued_run().expect("queued");
+    let stale = state.clone().apply(Action::Failed { run: run + 1, reason: "elsewhere".into() });
+    assert_eq!(stale, state, "a run that is not under way cannot fail it");
+    let failed = state.apply(Action::Failed { run, reason: "the analysis failed (unreachable)".into() });
+    assert_eq!(failed.phase, Phase::Idle);
+    assert!(failed.notice.as_deref().unwrap_or_default().contains("the analysis failed (unreachable)"));
+    assert_eq!(failed.inputs(), example::inputs());
+    assert!(SharedReport::from_json("{not a report".into()).is_err());
 }
 
 #[wasm_bindgen_test]

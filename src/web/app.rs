@@ -1,8 +1,9 @@
 //! The page: the paste areas, the controls and the report, wired to the state's reducer.
 //!
 //! Side effects live here, each in one effect keyed on the state it follows: the drafts follow
-//! the person's own pastes, the address bar follows the link, and a queued analysis runs after
-//! the next paint so "Analysing…" shows first.
+//! the person's own pastes, the address bar follows the link, and the analysis worker follows
+//! the run under way (it starts the run, and stops it if the run ends before its report came:
+//! cancelled, or made stale by an edit).
 
 use super::controls::Controls;
 use super::notice::Notice;
@@ -10,9 +11,10 @@ use super::paste_area::PasteArea;
 use super::results::Results;
 use super::share_box::ShareBox;
 use super::state::{Action, Phase, SharedReport, State};
+use super::status::Status;
+use super::worker::Analyst;
 use super::{browser, drafts, example};
 use crate::Input;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The state a page opens with: the pastes of the link in its address if there is one,
@@ -45,18 +47,22 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(state.link.clone(), |link| browser::show_fragment(link.as_deref()));
+    let analyst = use_mut_ref(Analyst::default);
     {
         let state = state.clone();
         use_effect_with(state.queued_run(), move |run| {
             if let Some(run) = *run {
-                let (dispatcher, inputs) = (state.dispatcher(), state.inputs());
-                browser::after_next_paint(move || {
-                    let started = browser::now_millis();
-                    let report = crate::analyze(&inputs);
-                    let millis = browser::now_millis() - started;
-                    dispatcher.dispatch(Action::Finished { run, report: SharedReport(Rc::new(report)), millis });
+                let dispatcher = state.dispatcher();
+                let started = browser::now_millis();
+                analyst.borrow_mut().start(run, state.inputs(), move |outcome| {
+                    let action = match outcome.and_then(SharedReport::from_json) {
+                        Ok(report) => Action::Finished { run, report, millis: browser::now_millis() - started },
+                        Err(reason) => Action::Failed { run, reason },
+                    };
+                    dispatcher.dispatch(action);
                 });
             }
+            move || analyst.borrow_mut().cancel()
         });
     }
 
@@ -85,7 +91,7 @@ pub fn app() -> Html {
         Callback::from(move |()| {
             if let Phase::Done { report, .. } = &state.phase {
                 // A browser that refuses downloads leaves nothing else to try.
-                let _ = browser::download("wiretrace-report.json", "application/json", &report.to_json());
+                let _ = browser::download("wiretrace-report.json", "application/json", report.json());
             }
         })
     };
@@ -112,11 +118,7 @@ pub fn app() -> Html {
             if let Some(fragment) = &state.link {
                 <ShareBox fragment={fragment.clone()} />
             }
-            <div class="status" aria-live="polite">
-                if state.queued_run().is_some() {
-                    <p id="analysing" class="analysing">{ "Analysing…" }</p>
-                }
-            </div>
+            <Status phase={state.phase.clone()} oncancel={dispatch(|| Action::Cancel)} />
             if let Phase::Done { report, millis } = &state.phase {
                 <Results report={report.clone()} millis={*millis} {ondownload} />
             }

@@ -1,5 +1,5 @@
-//! The few browser services the page uses, each behind one small function: the clock, running
-//! work after the next paint, the URL fragment, the clipboard and file downloads.
+//! The few browser services the page uses, each behind one small function: the clock, the URL
+//! fragment, the clipboard and file downloads.
 //!
 //! All are best effort: a browser that refuses one (no clipboard permission, say) costs that
 //! one feature, never the page.
@@ -11,22 +11,6 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 /// Milliseconds on the page's high-resolution clock (`performance.now()`).
 pub fn now_millis() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// Runs `work` after the browser has painted the current state, so a message such as
-/// "Analysing…" is on screen before a long computation blocks the page.
-///
-/// An animation-frame callback runs just before the next paint; a zero timeout queued from
-/// there runs just after it.
-pub fn after_next_paint(work: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let after_paint = Closure::once_into_js(work);
-    let before_paint = Closure::once_into_js(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(after_paint.unchecked_ref(), 0);
-        }
-    });
-    let _ = window.request_animation_frame(before_paint.unchecked_ref());
 }
 
 /// The URL fragment without its `#` (empty when there is none).

@@ -1,5 +1,6 @@
-//! One claim of the report: its text and kind, who said it, where each article has it, and
-//! the agency it came from first.
+//! One claim of the report: its text and kind, who said it, where each article has it, the
+//! agency it came from first and the evidence for that, whether its figures differ between
+//! articles (a figure that changed on the way), and why its mentions were linked.
 
 use super::state::SharedReport;
 use yew::prelude::*;
@@ -25,6 +26,10 @@ pub fn claim_card(props: &Props) -> Html {
     };
     let origin = &claim.origin;
     let shared = claim.mentions.len() > 1;
+    // The figures each mention gives, where they differ between mentions.
+    let figures_of = |mention: usize| -> Vec<&str> {
+        claim.variants.iter().filter(|v| v.mention == mention).map(|v| v.text.as_str()).collect()
+    };
 
     html! {
         <li class={classes!("claim-card", shared.then_some("shared"))} id={claim.id.clone()}>
@@ -35,6 +40,11 @@ pub fn claim_card(props: &Props) -> Html {
                 </span>
                 if let Some(speaker) = &claim.speaker {
                     <span class="speaker">{ "said by " }<strong>{ speaker }</strong></span>
+                }
+                if !claim.variants.is_empty() {
+                    <span class="variants-flag" title="The articles give different figures for this claim: see where it appears">
+                        { "figures differ" }
+                    </span>
                 }
             </div>
             <p class="claim-text">{ &claim.text }</p>
@@ -56,15 +66,31 @@ pub fn claim_card(props: &Props) -> Html {
             </div>
             <details class="mentions" open={shared}>
                 <summary>{ "Where it appears" }</summary>
-                <ul>
-                    { for claim.mentions.iter().map(|mention| html! {
-                        <li>
-                            <cite>{ article_label(&mention.article) }</cite>
-                            <span class="mention-text">{ &mention.text }</span>
-                        </li>
+                <ol>
+                    { for claim.mentions.iter().enumerate().map(|(index, mention)| {
+                        let figures = figures_of(index);
+                        html! {
+                            <li>
+                                <cite>{ article_label(&mention.article) }</cite>
+                                <span class="mention-text">{ &mention.text }</span>
+                                if !figures.is_empty() {
+                                    <span class="variant">{ format!("figures here: {}", figures.join(", ")) }</span>
+                                }
+                            </li>
+                        }
                     }) }
-                </ul>
+                </ol>
             </details>
+            if !claim.links.is_empty() {
+                <details class="links">
+                    <summary>{ "Why these were linked" }</summary>
+                    <ul>
+                        { for claim.links.iter().map(|link| html! {
+                            <li>{ format!("{} and {}: {}", link.a + 1, link.b + 1, link.why) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
         </li>
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! - [`state`]: the page's state as plain data and its one pure reducer;
 //! - [`app`] and one file per component: what is shown, and the effects (drafts, URL, analysis);
+//! - [`worker`]: the analysis, run in a Web Worker so the page stays responsive;
 //! - [`browser`]: the few browser services used, best effort;
 //! - [`drafts`]: pastes kept in local storage; [`example`]: the five seed pastes.
 //!
@@ -19,6 +20,8 @@ pub mod paste_area;
 pub mod results;
 pub mod share_box;
 pub mod state;
+pub mod status;
+pub mod worker;
 
 /// Mounts the page on `<body>`.
 pub fn start() {

@@ -1,9 +1,9 @@
 //! The page's state as plain data, changed only by one pure reducer ([`State::apply`]).
 //!
 //! Components never mutate state: they dispatch an [`Action`] and render what comes back.
-//! Everything with a side effect (the clock, local storage, the URL, the analysis run itself)
-//! lives in the components and reports back through actions, so every transition here can be
-//! tested without a browser page.
+//! Everything with a side effect (the clock, local storage, the URL, the analysis run itself,
+//! which happens in a worker) lives in the components and reports back through actions, so
+//! every transition here can be tested without a browser page.
 
 use crate::{permalink, Input, Report};
 use std::rc::Rc;
@@ -33,18 +33,35 @@ impl From<&Paste> for Input {
 pub enum Phase {
     /// Nothing analysed since the pastes last changed.
     Idle,
-    /// Run number `run` is queued; the page shows "Analysing…" until it finishes.
+    /// Run number `run` is under way; the page shows "Analysing…" and a Cancel button until
+    /// it ends.
     Analysing { run: u64 },
+    /// The person cancelled the analysis before it finished.
+    Cancelled,
     /// The report of the pastes as they are now, and how long the analysis took.
     Done { report: SharedReport, millis: f64 },
 }
 
-/// A finished report, shared by the components that show parts of it.
+/// A finished report, shared by the components that show parts of it, with the JSON it was
+/// read from: the analysis's own bytes, which "Download JSON" offers unchanged.
 ///
 /// Two are equal when they are the same analysis: comparing addresses, not contents, keeps
 /// re-rendering a long report cheap.
 #[derive(Clone, Debug)]
-pub struct SharedReport(pub Rc<Report>);
+pub struct SharedReport(Rc<(Report, String)>);
+
+impl SharedReport {
+    /// The report whose JSON ([`Report::to_json`]) is `json`.
+    pub fn from_json(json: String) -> Result<Self, String> {
+        let report = serde_json::from_str(&json).map_err(|e| format!("its report could not be read ({e})"))?;
+        Ok(SharedReport(Rc::new((report, json))))
+    }
+
+    /// The report's JSON, exactly as the analysis wrote it.
+    pub fn json(&self) -> &str {
+        &self.0 .1
+    }
+}
 
 impl PartialEq for SharedReport {
     fn eq(&self, other: &Self) -> bool {
@@ -56,7 +73,7 @@ impl std::ops::Deref for SharedReport {
     type Target = Report;
 
     fn deref(&self) -> &Report {
-        &self.0
+        &self.0 .0
     }
 }
 
@@ -84,12 +101,16 @@ pub enum Action {
     Replace(Vec<Input>),
     /// Ask for an analysis of the pastes as they are now.
     Analyze,
+    /// Stop the analysis under way.
+    Cancel,
     /// Run `run` finished with this report after `millis` milliseconds.
     Finished {
         run: u64,
         report: SharedReport,
         millis: f64,
     },
+    /// Run `run` ended without a report, for this reason.
+    Failed { run: u64, reason: String },
     /// Make a permalink of the pastes as they are now.
     Share,
     /// Open a permalink fragment (with or without `#`): restore its pastes and analyse them.
@@ -125,7 +146,8 @@ impl State {
         self.link.is_none().then(|| self.inputs())
     }
 
-    /// The run the page must start now, if one is queued.
+    /// The run under way, if any: the page hands it to the worker, and stops the worker when
+    /// this changes before the run finished (a cancel, an edit, a newly opened link).
     pub fn queued_run(&self) -> Option<u64> {
         match self.phase {
             Phase::Analysing { run } => Some(run),
@@ -176,9 +198,20 @@ impl State {
                     self.phase = Phase::Analysing { run: self.runs };
                 }
             }
+            Action::Cancel => {
+                if self.queued_run().is_some() {
+                    self.phase = Phase::Cancelled;
+                }
+            }
             Action::Finished { run, report, millis } => {
                 if self.queued_run() == Some(run) {
                     self.phase = Phase::Done { report, millis };
+                }
+            }
+            Action::Failed { run, reason } => {
+                if self.queued_run() == Some(run) {
+                    self.phase = Phase::Idle;
+                    self.notice = Some(format!("The analysis stopped: {reason}. Try again, or reload the page."));
                 }
             }
             Action::Share => self.link = Some(permalink::encode(&self.inputs())),

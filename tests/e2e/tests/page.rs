@@ -387,3 +387,94 @@ async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
     ensure!(kept_text == text, "after a reload the paste is {kept_text:?}");
     Ok(())
 }
+
+/// Counts the analysis workers the page starts and terminates.
+const COUNT_WORKERS: &str = "window.__workersStarted = 0; window.__workersTerminated = 0;
+    const Started = window.Worker;
+    window.Worker = class extends Started {
+      constructor(...args) { super(...args); window.__workersStarted += 1; }
+    };
+    const terminate = Started.prototype.terminate;
+    Started.prototype.terminate = function () { window.__workersTerminated += 1; return terminate.call(this); };";
+
+/// Puts `arguments[0]` in the first paste area as a person's paste does: the text, then an
+/// input event.
+const PASTE_INTO_FIRST_AREA: &str = "const area = document.querySelector('.paste-text');
+    area.value = arguments[0];
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));";
+
+/// A few megabytes of wire-style news: headlines, datelines, figures, quotes and reporting
+/// verbs that vary from story to story, so every stage of the core has work to do.
+fn long_paste(bytes: usize) -> String {
+    let cities = ["LONDON", "PARIS", "MOSCOW", "BEIJING", "NAIROBI", "LIMA", "DELHI"];
+    let agencies = ["Reuters", "AFP", "AP", "Xinhua", "TASS"];
+    let mut text = String::with_capacity(bytes + 1024);
+    for story in 0.. {
+        if text.len() >= bytes {
+            break;
+        }
+        let (city, agency) = (cities[story % cities.len()], agencies[story % agencies.len()]);
+        text.push_str(&format!(
+            "Floods hit district {district} as rivers rise\n\n\
+             {city} ({agency}) - The minister said {hurt} people were hurt and {homes} homes were damaged \
+             in district {district} on Monday, officials said.\n\
+             \"We will rebuild {bridges} bridges before winter,\" the mayor told reporters, adding that \
+             aid worth {aid} million dollars had been pledged.\n\n",
+            district = story % 997,
+            hurt = story * 7 % 1000,
+            homes = story * 13 % 5000,
+            bridges = story % 17 + 2,
+            aid = story % 90 + 10,
+        ));
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_long_analysis_leaves_the_page_usable_and_cancel_stops_it() {
+    let site = Site::start();
+    let page = site.browser().await;
+    let outcome = use_the_page_while_it_analyses(&site, &page).await;
+    finish(page, outcome).await;
+}
+
+/// Pastes a few megabytes, presses Analyze, uses the page while the worker analyses, cancels,
+/// then analyses the example to the end.
+async fn use_the_page_while_it_analyses(site: &Site, page: &Browser) -> Outcome {
+    page.client.goto(&site.base).await?;
+    page.wait_for(".paste-text").await?;
+    page.script(COUNT_WORKERS).await?;
+    page.client.execute(PASTE_INTO_FIRST_AREA, vec![json!(long_paste(4_000_000))]).await?;
+    let size = page.text(".paste-size").await?;
+    ensure!(size == "4000 KB", "the paste area shows {size:?} for a 4 MB paste");
+
+    page.click("#analyze").await?;
+    page.wait_for("#analysing").await?;
+    // Another control answers while the analysis runs: the share box appears beside "Analysing…".
+    page.click("#share").await?;
+    let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
+    ensure!(link.contains("#v1."), "Share link made {link:?} during the analysis");
+    ensure!(
+        !page.client.find_all(Locator::Css("#analysing")).await?.is_empty(),
+        "the analysis ended before the page answered Share link: it did not run beside the page"
+    );
+    let analyze_enabled = page.wait_for("#analyze").await?.is_enabled().await?;
+    ensure!(!analyze_enabled, "Analyze can be pressed again while an analysis runs");
+
+    page.click("#cancel").await?;
+    let status = page.text("#cancelled").await?;
+    ensure!(status.starts_with("Analysis cancelled"), "after Cancel the status says {status:?}");
+    ensure!(page.client.find_all(Locator::Css("#analysing")).await?.is_empty(), "still analysing after Cancel");
+    ensure!(page.client.find_all(Locator::Css(".results")).await?.is_empty(), "a cancelled analysis shows a report");
+    ensure!(page.wait_for("#analyze").await?.is_enabled().await?, "Analyze stays disabled after Cancel");
+    let workers = page.script("return [window.__workersStarted, window.__workersTerminated];").await?;
+    ensure!(workers == json!([1, 1]), "Cancel did not stop the one worker (started, terminated: {workers})");
+
+    // A fresh worker analyses the next pastes to the end.
+    page.click("#load-example").await?;
+    page.analyze().await?;
+    ensure!(!page.client.find_all(Locator::Css(".claim-card")).await?.is_empty(), "no claims for the example");
+    let workers = page.script("return [window.__workersStarted, window.__workersTerminated];").await?;
+    ensure!(workers == json!([2, 1]), "after Cancel the next analysis needs one new worker (started, terminated: {workers})");
+    Ok(())
+}
