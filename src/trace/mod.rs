@@ -107,7 +107,7 @@ pub fn region(text: &str, articles: &[Article], index: usize) -> Span {
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub agency: String,
-    pub published: Published,
+    pub published: time::When,
     pub article: usize,
     pub words: Span,
     pub evidence: String,
@@ -118,7 +118,7 @@ pub struct Candidate {
 /// The candidates one mention contributes: what its sentence cites, else its article's source
 /// credits; none when its article has no date. `sentence` is a span of `text`.
 pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
-    let Some(published) = article.published.as_ref().map(|f| f.value) else { return Vec::new() };
+    let Some(published) = published_when(text, article) else { return Vec::new() };
     let cited = citations::deepest(&citations::scan(text, sentence, claimed));
     if !cited.is_empty() {
         return cited
@@ -149,6 +149,15 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
     out
 }
 
+/// When `article` was published: its instant or date, or, for a date printed with a clock time
+/// that no zone places, that time (read from the printed words: the article keeps the date).
+pub fn published_when(text: &str, article: &Article) -> Option<time::When> {
+    let field = article.published.as_ref()?;
+    let Published::Date(date) = field.value else { return Some(field.value.into()) };
+    let clock = text.get(field.span.start..field.span.end).and_then(time::printed_clock);
+    Some(clock.map_or(field.value.into(), |t| time::When::Zoneless(date.and_time(t))))
+}
+
 /// What the words that credit an agency are called in a newsroom.
 fn role_name(role: Role) -> &'static str {
     match role {
@@ -165,7 +174,7 @@ fn role_name(role: Role) -> &'static str {
 /// The origin among `candidates` (see the module docs), with evidence. `texts` are the pastes,
 /// `articles` give each candidate's paste.
 pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) -> Origin {
-    let times: Vec<Published> = candidates.iter().map(|c| c.published).collect();
+    let times: Vec<time::When> = candidates.iter().map(|c| c.published).collect();
     let Some((winner, ties)) = time::earliest(&times) else {
         return Origin {
             agencies: Vec::new(),
@@ -196,9 +205,15 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         .map(|c| {
             if c.article == first.article {
                 format!("{}, credited on the same page", c.agency)
-            } else if matches!(c.published, Published::Date(_)) || matches!(first.published, Published::Date(_)) {
+            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Known(Published::Date(_)))) {
                 let day = c.published.local_date().format("%-d %b %Y");
                 format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
+            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Zoneless(_))) {
+                format!(
+                    "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
+                    c.agency,
+                    title_of(texts, &articles[c.article])
+                )
             } else {
                 format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
             }

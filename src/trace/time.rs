@@ -1,18 +1,76 @@
 //! Time: which publication came first, across time zones, and what "on Wednesday" means.
 //!
-//! Pages print either an instant with its UTC offset or only a date ([`Published`]). Two instants
-//! compare in UTC, so "June 2, 11:48 PM PDT" is *later* than "June 3, 00:41 CST" although its
-//! calendar date is earlier. A bare date cannot be placed inside its day, so it ties with any
-//! instant whose local date (the date printed on that page) is the same, and is earlier or later
-//! than the others by date. That relation is not transitive, so [`earliest`] picks the winner
-//! among the candidates nothing beats, preferring a known instant.
+//! Pages print an instant with its UTC offset, a clock time with no zone that we cannot place,
+//! or only a date ([`When`]). Two instants compare in UTC, so "June 2, 11:48 PM PDT" is *later*
+//! than "June 3, 00:41 CST" although its calendar date is earlier. A clock time without a zone is
+//! an instant somewhere between UTC-12 and UTC+14 of that local time: it is earlier or later
+//! than another time only when that whole window is, and ties otherwise (the offset is never
+//! guessed). A bare date cannot be placed inside its day, so it ties with any time whose local
+//! date (the date printed on that page) is the same, and is earlier or later than the others by
+//! date. That relation is not transitive, so [`earliest`] picks the winner among the candidates
+//! nothing beats, preferring a known instant, then a zoneless time, then a date.
 
 use super::citations::floor_boundary;
 use crate::clean::Published;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
+
+/// When a page was published, as far as it says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum When {
+    /// An instant with its offset, or a bare date.
+    Known(Published),
+    /// A date and clock time printed without a zone that the page lets us place.
+    Zoneless(NaiveDateTime),
+}
+
+/// The offsets in use on Earth: a zoneless local time lies this far either side of UTC.
+const EAST_MOST: i64 = 14;
+const WEST_MOST: i64 = 12;
+
+impl When {
+    /// The date printed on the page.
+    pub fn local_date(&self) -> NaiveDate {
+        match self {
+            When::Known(p) => p.local_date(),
+            When::Zoneless(t) => t.date(),
+        }
+    }
+
+    /// ISO 8601: with the offset for an instant, without one for a zoneless time.
+    pub fn to_iso(&self) -> String {
+        match self {
+            When::Known(p) => p.to_iso(),
+            When::Zoneless(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        }
+    }
+
+    /// The earliest and latest UTC time it can be; `None` for a bare date.
+    fn window(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        match self {
+            When::Known(Published::Instant(t)) => Some((t.naive_utc(), t.naive_utc())),
+            When::Known(Published::Date(_)) => None,
+            When::Zoneless(t) => Some((*t - Duration::hours(EAST_MOST), *t + Duration::hours(WEST_MOST))),
+        }
+    }
+
+    /// Preference among unbeaten candidates: what is known more precisely first.
+    fn precision_rank(&self) -> u8 {
+        match self {
+            When::Known(Published::Instant(_)) => 0,
+            When::Zoneless(_) => 1,
+            When::Known(Published::Date(_)) => 2,
+        }
+    }
+}
+
+impl From<Published> for When {
+    fn from(p: Published) -> Self {
+        When::Known(p)
+    }
+}
 
 /// How two publication times relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,41 +90,72 @@ impl From<Ordering> for Order {
     }
 }
 
-/// How `a` relates to `b`: instants in UTC, a bare date by local calendar date.
-pub fn compare(a: &Published, b: &Published) -> Order {
-    match (a, b) {
-        (Published::Instant(x), Published::Instant(y)) => x.cmp(y).into(),
+/// How `a` relates to `b`: instants in UTC, zoneless times by their windows, a bare date by
+/// local calendar date.
+pub fn compare(a: &When, b: &When) -> Order {
+    match (a.window(), b.window()) {
+        (Some((a_first, a_last)), Some((b_first, b_last))) => {
+            if a_last < b_first {
+                Order::Earlier
+            } else if a_first > b_last {
+                Order::Later
+            } else {
+                // Equal instants, or overlapping windows: either could be first.
+                Order::Tie
+            }
+        }
         _ => a.local_date().cmp(&b.local_date()).into(),
     }
 }
 
 /// The winner among `times` and the indices that tie with it (winner excluded), or `None` when
-/// empty. The winner is a candidate nothing is earlier than; among those an instant beats a bare
-/// date and the first in input order wins, so a result is deterministic.
-pub fn earliest(times: &[Published]) -> Option<(usize, Vec<usize>)> {
-    let unbeaten: Vec<usize> = (0..times.len())
+/// empty. The winner is a candidate nothing is earlier than; among those an instant beats a
+/// zoneless time, which beats a bare date, and the first in input order wins, so a result is
+/// deterministic.
+pub fn earliest(times: &[When]) -> Option<(usize, Vec<usize>)> {
+    let winner = (0..times.len())
         .filter(|&i| !times.iter().any(|t| compare(t, &times[i]) == Order::Earlier))
-        .collect();
-    let winner = unbeaten
-        .iter()
-        .copied()
-        .find(|&i| matches!(times[i], Published::Instant(_)))
-        .or_else(|| unbeaten.first().copied())?;
+        .min_by_key(|&i| (times[i].precision_rank(), i))?;
     let ties = (0..times.len()).filter(|&i| i != winner && compare(&times[i], &times[winner]) == Order::Tie).collect();
     Some((winner, ties))
 }
 
+/// The clock time in a printed publication date ("12 Feb 2024 - 00:06", "5:12 PM"): the
+/// cleaning stage keeps a date whose time no zone places, with the time inside its span.
+pub fn printed_clock(printed: &str) -> Option<NaiveTime> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b)?").expect("static regex"));
+    let c = re.captures(printed)?;
+    let mut hour: u32 = c[1].parse().ok()?;
+    match c.get(4).map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(m) if m == "p" && hour < 12 => hour += 12,
+        Some(m) if m == "a" && hour == 12 => hour = 0,
+        _ => {}
+    }
+    NaiveTime::from_hms_opt(hour, c[2].parse().ok()?, c.get(3).map_or(Some(0), |s| s.as_str().parse().ok())?)
+}
+
 /// A publication time for people: the page's own clock, then UTC when that differs
-/// ("11 Feb 2024, 17:12 UTC-05:00 (22:12 UTC)", "12 Feb 2024 (date only)").
-pub fn describe(p: &Published) -> String {
-    match p {
-        Published::Instant(t) if t.offset().local_minus_utc() == 0 => t.format("%-d %b %Y, %H:%M UTC").to_string(),
-        Published::Instant(t) => {
+/// ("11 Feb 2024, 17:12 UTC-05:00 (22:12 UTC)", "12 Feb 2024 (date only)", "12 Feb 2024, 00:06,
+/// no time zone printed (between 11 Feb 10:06 and 12 Feb 12:06 UTC)").
+pub fn describe(when: &When) -> String {
+    match when {
+        When::Known(Published::Instant(t)) if t.offset().local_minus_utc() == 0 => t.format("%-d %b %Y, %H:%M UTC").to_string(),
+        When::Known(Published::Instant(t)) => {
             let utc = t.naive_utc();
             let utc_form = if utc.date() == t.date_naive() { "%H:%M UTC" } else { "%-d %b %H:%M UTC" };
             format!("{} ({})", t.format("%-d %b %Y, %H:%M UTC%:z"), utc.format(utc_form))
         }
-        Published::Date(d) => d.format("%-d %b %Y (date only)").to_string(),
+        When::Known(Published::Date(d)) => d.format("%-d %b %Y (date only)").to_string(),
+        When::Zoneless(t) => {
+            let (first, last) = when.window().unwrap_or((*t, *t));
+            format!(
+                "{}, no time zone printed (between {} and {} UTC)",
+                t.format("%-d %b %Y, %H:%M"),
+                first.format("%-d %b %H:%M"),
+                last.format("%-d %b %H:%M")
+            )
+        }
     }
 }
 
@@ -173,10 +262,13 @@ mod tests {
     use super::*;
     use chrono::DateTime;
 
-    fn at(s: &str) -> Published {
-        match DateTime::parse_from_rfc3339(s) {
-            Ok(t) => Published::Instant(t),
-            Err(_) => Published::Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()),
+    fn at(s: &str) -> When {
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return When::Known(Published::Instant(t));
+        }
+        match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M") {
+            Ok(t) => When::Zoneless(t),
+            Err(_) => When::Known(Published::Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())),
         }
     }
 
@@ -197,6 +289,21 @@ mod tests {
         let times = [at("2024-10-30T13:47:00+00:00"), at("2024-10-30"), at("2024-10-30T11:40:00+01:00")];
         assert_eq!(earliest(&times), Some((2, vec![1])));
         assert_eq!(earliest(&[]), None);
+    }
+
+    #[test]
+    fn a_zoneless_time_is_ordered_only_outside_its_window() {
+        // 00:06 with no zone is between 10:06 UTC the day before and 12:06 UTC that day.
+        assert_eq!(compare(&at("2024-02-12T00:06"), &at("2024-02-11T17:12:00-05:00")), Order::Tie);
+        assert_eq!(compare(&at("2024-02-12T00:06"), &at("2024-02-11T09:00:00+00:00")), Order::Later);
+        assert_eq!(compare(&at("2024-02-12T00:06"), &at("2024-02-12T13:00:00+00:00")), Order::Earlier);
+        assert_eq!(compare(&at("2024-02-12T00:06"), &at("2024-02-11")), Order::Later);
+        // Tied with an instant, the instant is preferred: it is known.
+        assert_eq!(earliest(&[at("2024-02-12T00:06"), at("2024-02-11T22:12:00+00:00")]), Some((1, vec![0])));
+        assert!(describe(&at("2024-02-12T00:06")).contains("between 11 Feb 10:06 and 12 Feb 12:06 UTC"));
+        assert_eq!(printed_clock("12 Feb 2024 - 00:06"), NaiveTime::from_hms_opt(0, 6, 0));
+        assert_eq!(printed_clock("5:12 p.m., February 11, 2024"), NaiveTime::from_hms_opt(17, 12, 0));
+        assert_eq!(printed_clock("12 March 2025"), None);
     }
 
     #[test]
