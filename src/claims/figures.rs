@@ -460,6 +460,25 @@ pub fn figures(text: &str, base: usize) -> Vec<Figure> {
             None => i += 1,
         }
     }
+    join_compound_durations(text, base, out)
+}
+
+/// "one hour and five minutes" is one duration of 65 minutes, not two of 60 and 5.
+fn join_compound_durations(text: &str, base: usize, figures: Vec<Figure>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures {
+        if let Some(prev) = out.last_mut() {
+            let between = text.get(prev.span.end - base..f.span.start - base).unwrap_or("");
+            let larger_unit = prev.value == prev.upper && prev.value % 60.0 == 0.0 && f.value < prev.value.min(60.0);
+            if prev.unit == "min" && f.unit == "min" && larger_unit && matches!(between.trim(), "and" | ",") {
+                prev.value += f.value;
+                prev.upper += f.upper;
+                prev.span = Span::new(prev.span.start, f.span.end);
+                continue;
+            }
+        }
+        out.push(f);
+    }
     out
 }
 
