@@ -31,7 +31,8 @@ pub struct Figure {
     pub span: Span,
     pub value: f64,
     pub upper: f64,
-    /// Canonical unit: `count`, `%`, `km2`, `m`, `min`, `l`, `year`, `date` (month*100+day),
+    /// Canonical unit: `count`, `%`, `share` (fractions), `km2`, `m`, `min`, `l`, `year`,
+    /// `date` (month*100+day),
     /// `utc` and `clock` (minutes after midnight), `ordinal`, `score`, `age`, or a currency code.
     pub unit: String,
     pub bound: Bound,
@@ -309,6 +310,10 @@ fn unit_after(toks: &[Token], i: usize) -> Option<(usize, &'static str, f64)> {
         "per" if w(1) == "cent" => return Some((2, "%", 1.0)),
         "percentage" if w(1).starts_with("point") => return Some((2, "pp", 1.0)),
         "km2" => ("km2", 1.0),
+        // "two thirds", "three-quarters": a share of a body or a whole, in per cent, kept apart
+        // from measured percentages (a two-thirds majority is no vote share of 60.7%)
+        "thirds" | "third" => ("share", 100.0 / 3.0),
+        "quarters" => ("share", 25.0),
         "kilometres" | "kilometers" | "kilometre" | "kilometer" | "km" => ("m", 1000.0),
         "metres" | "meters" | "metre" | "meter" | "m" => ("m", 1.0),
         "feet" | "foot" | "ft" => ("m", 0.3048),

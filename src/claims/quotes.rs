@@ -318,12 +318,30 @@ impl People {
 
 /// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
 /// and "according to X".
+/// Objects that make a reporting verb an act: "Galvez conceded defeat", "claimed victory",
+/// "acknowledged the result" report no words of the subject's.
+const ACT_OBJECTS: &[&str] = &["defeat", "victory", "responsibility", "result", "results", "win"];
+
+/// Whether the words right after a reporting verb are an object from [`ACT_OBJECTS`], past a
+/// determiner ("acknowledged her defeat").
+fn acts_on_object(after_verb: &str) -> bool {
+    let mut words = after_verb.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    if matches!(word, "the" | "her" | "his" | "their" | "its") {
+        word = words.next().unwrap_or("");
+    }
+    ACT_OBJECTS.contains(&word)
+}
+
 fn attributions(masked: &str) -> Vec<&str> {
     let after = after_verb_re()
         .captures_iter(masked)
         .filter(|c| c.get(1).is_some_and(|gap| is_role_gap(gap.as_str())))
         .filter_map(|c| c.get(2));
-    let before = before_verb_re().captures_iter(masked).filter_map(|c| c.get(1));
+    let before = before_verb_re()
+        .captures_iter(masked)
+        .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
+        .filter_map(|c| c.get(1));
     let according = according_re().captures_iter(masked).filter_map(|c| c.get(1));
     let mut found: Vec<regex::Match> = after.chain(before).chain(according).collect();
     found.sort_by_key(|m| m.start());
