@@ -449,3 +449,28 @@ fn inferred_reuse_never_outranks_an_explicit_credit() {
     assert_eq!(origin.agencies, ["Reuters"]);
     assert_eq!(origin.article, Some(0));
 }
+
+/// A page that prints its time without a zone is placed by the place its masthead names, and
+/// the origin's evidence says the zone was not printed; with no place named, the clock time is
+/// still kept and ordered as a window, never as a guessed instant.
+#[test]
+fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
+    let body = "Haller strikes late as Ivory Coast stun Nigeria to claim third Cup of Nations title\n\n12 Feb 2024 - 00:06 | Reuters\n\nABIDJAN, Feb 11 (Reuters) - Ivory Coast are champions of Africa after Sebastien Haller's goal nine minutes from time completed a 2-1 comeback win over Nigeria in Sunday's Cup of Nations final.\n\nNigeria had gone ahead in the 38th minute when their captain William Troost-Ekong met a flick-on from a corner with a powerful header.\n";
+    let placed = format!("CAPE SPORTS REPORT\nSoccer | Rugby | Cricket | Athletics\n\n{body}");
+    let unplaced = format!("SPORTS REPORT\nSoccer | Rugby | Cricket | Athletics\n\n{body}");
+    for (text, want_iso, says) in [(placed.as_str(), "2024-02-12T00:06:00+02:00", true), (unplaced.as_str(), "2024-02-12", false)] {
+        let articles = clean::clean(0, text);
+        let article = articles.first().expect("an article");
+        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(want_iso));
+        let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
+        let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
+        let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);
+        let origin = trace::decide(&[text], &articles, &candidates);
+        assert_eq!(origin.agencies, ["Reuters"]);
+        assert_eq!(origin.evidence.contains("prints its time without a zone"), says, "{}", origin.evidence);
+        if !says {
+            assert_eq!(origin.published.as_deref(), Some("2024-02-12T00:06:00"));
+            assert!(origin.evidence.contains("no time zone printed"), "{}", origin.evidence);
+        }
+    }
+}

@@ -191,13 +191,18 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
             agencies.push(candidates[t].agency.clone());
         }
     }
+    let winner_article = &articles[first.article];
+    let printed = winner_article.published.as_ref().and_then(|f| texts.get(winner_article.input)?.get(f.span.start..f.span.end));
     let mut evidence = format!(
         "{} had it first: {}, published {}, where {}.",
         first.agency,
-        title_of(texts, &articles[first.article]),
+        title_of(texts, winner_article),
         time::describe(&first.published),
         first.evidence
     );
+    if matches!(first.published, time::When::Known(Published::Instant(_))) && printed.is_some_and(time::zone_unprinted) {
+        evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
+    }
     let tied: Vec<String> = ties
         .iter()
         .map(|&t| &candidates[t])
