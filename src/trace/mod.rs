@@ -11,7 +11,8 @@
 //! sentence cites (the deepest link of a chain), otherwise its article's source credits
 //! (credit, dateline, byline; several for "(dpa/AFP)"). A mention in an undated article, or in
 //! an uncredited article whose sentence cites nothing, contributes none. The earliest
-//! publication wins ([`time::earliest`]); candidates that tie with it follow it; `agencies` is
+//! publication wins ([`time::earliest`]; a clock time printed without a zone is kept as a
+//! window, never given a guessed offset); candidates that tie with it follow it; `agencies` is
 //! empty when no mention yields a candidate. The evidence names the deciding article and words.
 
 pub mod citations;
@@ -69,6 +70,8 @@ pub struct Credit {
 pub struct Origin {
     /// Earliest first, then those tied with it; empty when no agency is named.
     pub agencies: Vec<String>,
+    /// The winner's publication in ISO 8601: an instant with its offset, a date, or a local
+    /// time without an offset when its page printed no zone and names no place.
     pub published: Option<String>,
     pub evidence: String,
     /// The article whose mention decided it (index into the articles).
