@@ -465,7 +465,29 @@ pub fn figures(text: &str, base: usize) -> Vec<Figure> {
             None => i += 1,
         }
     }
-    join_compound_durations(text, base, out)
+    let out = join_compound_durations(text, base, out);
+    out.into_iter().map(|f| match_minute(text, base, &f).unwrap_or(f)).collect()
+}
+
+/// Football's clock: "nine minutes from time" is the 81st minute, "seven minutes before
+/// half-time" the 38th; such a duration is read as the minute it names.
+fn match_minute(text: &str, base: usize, f: &Figure) -> Option<Figure> {
+    const TO_FULL_TIME: &[&str] = &["left", "remaining", "from time", "to go", "from the end", "before the end", "before full-time"];
+    const TO_HALF_TIME: &[&str] = &["before half-time", "before halftime", "before the break", "before the interval"];
+    if f.unit != "min" || f.value != f.upper || !(1.0..45.0).contains(&f.value) || f.value.fract() != 0.0 {
+        return None;
+    }
+    let after = text.get(f.span.end - base..).unwrap_or("").trim_start().to_lowercase();
+    let starts = |phrases: &[&str]| phrases.iter().any(|p| after.starts_with(p));
+    let end = if starts(TO_FULL_TIME) {
+        90.0
+    } else if starts(TO_HALF_TIME) {
+        45.0
+    } else {
+        return None;
+    };
+    let minute = end - f.value;
+    Some(Figure { value: minute, upper: minute, unit: "ordinal".into(), bound: Bound::Exact, noun: None, ..f.clone() })
 }
 
 /// "one hour and five minutes" is one duration of 65 minutes, not two of 60 and 5.
