@@ -192,6 +192,8 @@ fn stemmer() -> &'static Stemmer {
 struct Word {
     lower: String,
     name: bool,
+    /// Written in capitals ("UN", "EU"): an abbreviation the lexicon may spell out.
+    acronym: bool,
 }
 
 fn words(text: &str) -> Vec<Word> {
@@ -205,6 +207,7 @@ fn words(text: &str) -> Vec<Word> {
         let folded: String = raw.chars().map(fold_diacritics).collect();
         let folded = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
         let capital = folded.starts_with(char::is_uppercase);
+        let acronym = folded.chars().count() >= 2 && folded.chars().all(|c| c.is_ascii_uppercase());
         let lower = folded.to_lowercase();
         let name = capital && !sentence_start && !stopwords().contains(lower.as_str());
         sentence_start = false;
@@ -216,6 +219,7 @@ fn words(text: &str) -> Vec<Word> {
                 fold_spelling(&lower)
             },
             name,
+            acronym,
         });
     }
     out
@@ -236,7 +240,7 @@ pub fn terms(text: &str) -> Vec<Term> {
                 .collect::<Vec<_>>()
                 .join(" ");
             if let Some(group) = lex.phrases.get(&phrase) {
-                if n > 1 || !ws[i].name {
+                if n > 1 || !ws[i].name || ws[i].acronym {
                     out.push(Term {
                         text: format!("~{group}"),
                         name: false,
@@ -310,5 +314,6 @@ mod tests {
             texts("forces liberated the town")
         );
         assert_eq!(texts("met Erdoğan"), texts("met Erdogan"));
+        assert_eq!(texts("the UN climate talks"), texts("the U.N. climate talks"));
     }
 }
