@@ -307,7 +307,7 @@ fn unit_after(toks: &[Token], i: usize) -> Option<(usize, &'static str, f64)> {
     }
     let single = match w0 {
         "%" | "percent" | "pct" => ("%", 1.0),
-        "per" if w(1) == "cent" => return Some((2, "%", 1.0)),
+        "per" if w(1).trim_end_matches('.') == "cent" => return Some((2, "%", 1.0)),
         "percentage" if w(1).starts_with("point") => return Some((2, "pp", 1.0)),
         "km2" => ("km2", 1.0),
         // "two thirds", "three-quarters": a share of a body or a whole, in per cent, kept apart
