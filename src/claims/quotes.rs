@@ -318,6 +318,19 @@ impl People {
 
 /// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
 /// and "according to X".
+/// "said Nigeria coach Jose Peseiro": a team, country or body, then a role, then the person,
+/// who is the speaker.
+fn person_after_role<'a>(masked: &'a str, name: regex::Match<'a>) -> Option<regex::Match<'a>> {
+    let rest = &masked[name.end()..];
+    let role = rest.split_whitespace().next()?;
+    if !rest.starts_with(' ') || !PERSON_ROLES.contains(&role) {
+        return None;
+    }
+    let after_role = name.end() + rest.find(role)? + role.len();
+    let person = person_re().find_at(masked, after_role)?;
+    (masked[after_role..person.start()].trim().is_empty()).then_some(person)
+}
+
 /// Objects that make a reporting verb an act: "Galvez conceded defeat", "claimed victory",
 /// "acknowledged the result" report no words of the subject's.
 const ACT_OBJECTS: &[&str] = &["defeat", "victory", "responsibility", "result", "results", "win"];
@@ -337,7 +350,8 @@ fn attributions(masked: &str) -> Vec<&str> {
     let after = after_verb_re()
         .captures_iter(masked)
         .filter(|c| c.get(1).is_some_and(|gap| is_role_gap(gap.as_str())))
-        .filter_map(|c| c.get(2));
+        .filter_map(|c| c.get(2))
+        .map(|m| person_after_role(masked, m).unwrap_or(m));
     let before = before_verb_re()
         .captures_iter(masked)
         .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
