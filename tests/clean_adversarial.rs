@@ -48,7 +48,7 @@ fn five_megabytes_give_articles() {
         ));
         i += 1;
     }
-    // Speed is measured by `cargo run --release --example bench_clean`, not asserted here.
+    // Speed is measured by `cargo run --release --example bench_pipeline`, not asserted here.
     let articles = clean(0, &text);
     assert!(!articles.is_empty());
     spans_are_valid(&text[..20_000]);
@@ -95,4 +95,31 @@ fn zero_width_and_control_characters() {
     spans_are_valid(&text);
     let report = analyze(&[Input::new("odd.txt", text.as_str())]);
     assert_eq!(report.articles.len(), 1);
+}
+
+/// Every span of a report lies on character boundaries inside its paste.
+fn report_spans_are_valid(text: &str, report: &wiretrace::Report) {
+    let spans = report.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.span)).chain(
+        report.claims.iter().flat_map(|c| c.mentions.iter().map(|m| m.span)),
+    );
+    for wiretrace::Span { start, end } in spans {
+        assert!(start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end));
+    }
+}
+
+/// Shapes that once made a stage re-read a growing prefix at every step: each finishes, with
+/// a report, in about linear time (a regression shows as a hang, not a slow assertion).
+#[test]
+fn pathological_sentences_go_through_the_whole_pipeline() {
+    let commas = format!("Bridge report\n\nIn 2024 {} said the minister.\n", vec!["x"; 20_000].join(", "));
+    let subordinate = format!("Bridge report\n\nWhen {} said the minister.\n", vec!["he went"; 20_000].join(", "));
+    let agencies = format!(
+        "MOSCOW (Reuters) - {}\n",
+        "Reuters reported, citing TASS and AFP (Reuters) photo/AP. ".repeat(4_000)
+    );
+    for text in [commas, subordinate, agencies] {
+        let report = analyze(&[Input::new("hostile.txt", &text)]);
+        assert_eq!(report.articles.len(), 1, "one article in {:?}", &text[..40]);
+        report_spans_are_valid(&text, &report);
+    }
 }

@@ -131,6 +131,9 @@ const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["At", "On", "In", "During", "After"
 
 /// A sentence-initial phrase without a verb that sets the scene ("At the end of a two-day
 /// meeting"): context, not a fact. One that dates the fact ("In August 2024") stays with it.
+/// The longest opening phrase, in bytes, read as leading circumstances or a subordinate clause.
+const LEADING_PHRASE_MAX: usize = 300;
+
 fn is_leading_circumstance(before: &str) -> bool {
     const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "be"];
     let mut words = before.split_whitespace();
@@ -266,7 +269,9 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 let ranking = next == "the" && RANKINGS.contains(&w2);
                 // "..., a result that cost the coach his job": a summary appended as its own fact.
                 let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
-                let first_comma = cuts.is_empty() && circumstance_end.is_none();
+                // Only a short opening can be a leading phrase; the cap also keeps a sentence of
+                // thousands of commas linear (each check reads the whole prefix).
+                let first_comma = i <= LEADING_PHRASE_MAX && cuts.is_empty() && circumstance_end.is_none();
                 let leading = first_comma && is_leading_subordinate_clause(&s[..i]);
                 if first_comma && is_leading_circumstance(&s[..i]) {
                     // Not a claim: the first clause starts after it.
