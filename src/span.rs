@@ -58,6 +58,25 @@ impl From<Span> for [usize; 2] {
     }
 }
 
+/// The largest char boundary of `text` at or before `at`: where a byte cap may cut a string
+/// (the unstable `str::floor_char_boundary`).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at`.
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +92,14 @@ mod tests {
     #[test]
     fn serialises_as_a_pair() {
         assert_eq!(serde_json::to_string(&Span::new(3, 9)).unwrap(), "[3,9]");
+    }
+
+    #[test]
+    fn byte_caps_land_on_character_boundaries() {
+        let text = "Кремль"; // two bytes a letter
+        assert_eq!(floor_char_boundary(text, 3), 2);
+        assert_eq!(ceil_char_boundary(text, 3), 4);
+        assert_eq!((floor_char_boundary(text, 99), ceil_char_boundary(text, 99)), (text.len(), text.len()));
+        assert_eq!(floor_char_boundary("", 5), 0);
     }
 }

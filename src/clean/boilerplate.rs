@@ -14,6 +14,7 @@
 
 use super::dates;
 use super::lines::{key, Paste, Shape};
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -149,7 +150,7 @@ fn patterns() -> &'static Patterns {
 /// The cue of one unit, from its text and shape alone.
 pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     let p = patterns();
-    let head = text.get(..text.len().min(300)).unwrap_or(text);
+    let head = &text[..floor_char_boundary(text, 300)];
     // Cheap word checks first: the regexes run only on lines that could match (a paste of
     // several megabytes has hundreds of thousands of lines).
     let lower = head.to_lowercase();
@@ -158,7 +159,7 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     let short = shape.words <= 30;
     let code_line = shape.words <= 8 && head.split_whitespace().all(|t| t.len() <= 7);
     let may_sign_off =
-        shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower.get(..20).unwrap_or(&lower).contains(':');
+        shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower[..floor_char_boundary(&lower, 20)].contains(':');
     if short
         && may_sign_off
         && p.sign_off.is_match(head)
@@ -209,7 +210,7 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
         return Cue::Prompt;
     }
     // A teaser: a summary that ends in a link to the story.
-    let tail = text.get(text.len().saturating_sub(24)..).unwrap_or("").to_lowercase();
+    let tail = text[ceil_char_boundary(text, text.len().saturating_sub(24))..].to_lowercase();
     if ["read more", "read more »", "continue reading", "read more...", "read full story"]
         .iter()
         .any(|t| tail.trim_end().ends_with(t))

@@ -12,6 +12,7 @@
 
 use super::registry::{self, AgencyMatch};
 use super::Role;
+use crate::span::floor_char_boundary;
 use crate::Span;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -148,21 +149,12 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
         let says = matches!(verb, "said" | "says" | "added" | "announced" | "stated" | "wrote" | "writes");
         let end = m.span.end + cue.get(0).map_or(0, |c| c.end());
         // "PTI said" may be the party; a weak alias says things only as a named news agency.
-        let window = &text[floor_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
+        let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
         if !m.weak || !says || news_agency_nearby().is_match(window) {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
         }
     }
     mention(m.span)
-}
-
-/// The largest char boundary of `text` at or before `at`.
-pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The source of a sentence: its deepest cited agencies (several when it cites independent

@@ -24,6 +24,7 @@ use super::citations;
 use super::registry::{self, AgencyMatch};
 use super::{Credit, Role};
 use crate::clean::{Article, LineKind};
+use crate::span::floor_char_boundary;
 use crate::{segment, Span};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -179,7 +180,7 @@ fn dash_then_prose(tail: &str) -> Option<usize> {
 /// "(Agency)", "/Agency/" or "[place date Agency]" after a place and date.
 fn bracketed_dateline(text: &str, line: Span, matches: &[AgencyMatch]) -> Option<(usize, Vec<AgencyMatch>)> {
     let s = line.of(text);
-    let head = &s[..citations::floor_boundary(s, 100)];
+    let head = &s[..floor_char_boundary(s, 100)];
     for (open, opener) in head.char_indices().filter(|&(i, c)| c == '(' || c == '/' || matches!(c, '[' | '【') && i == 0) {
         let prefix = &s[..open];
         if !dateline_prefix(prefix) {

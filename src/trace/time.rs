@@ -10,7 +10,7 @@
 //! date. That relation is not transitive, so [`earliest`] picks the winner among the candidates
 //! nothing beats, preferring a known instant, then a zoneless time, then a date.
 
-use super::citations::floor_boundary;
+use crate::span::floor_char_boundary;
 use crate::clean::Published;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
@@ -250,7 +250,7 @@ pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Rang
             let whole = c.get(0)?;
             let resolved = if let Some(day) = c.get(2) {
                 let lead = c.get(1).map_or(String::new(), |w| w.as_str().to_ascii_lowercase());
-                let window = &text[floor_boundary(text, whole.start().saturating_sub(FUTURE_CUE_REACH))..whole.start()];
+                let window = &text[floor_char_boundary(text, whole.start().saturating_sub(FUTURE_CUE_REACH))..whole.start()];
                 let ahead = matches!(lead.as_str(), "next" | "until" | "by") || future_cue().is_match(window);
                 Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference, ahead))
             } else if let Some(word) = c.get(3) {

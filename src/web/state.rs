@@ -284,8 +284,7 @@ fn cap_to_limit(mut text: String) -> (String, bool) {
     if text.len() <= MAX_PASTE_BYTES {
         return (text, false);
     }
-    let end = (0..=MAX_PASTE_BYTES).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    text.truncate(end);
+    text.truncate(crate::span::floor_char_boundary(&text, MAX_PASTE_BYTES));
     (text, true)
 }
 
