@@ -167,3 +167,11 @@ fn the_example_is_the_five_seeds_and_yields_claims() {
     assert!(inputs.iter().all(|i| i.name.ends_with(".txt") && !i.text.is_empty()));
     assert!(!analyze(&inputs).claims.is_empty());
 }
+
+#[wasm_bindgen_test]
+fn a_long_share_link_comes_with_a_plain_warning() {
+    use wiretrace::web::share_box::length_warning;
+    assert_eq!(length_warning(2_000), None);
+    assert!(length_warning(50_000).is_some_and(|w| w.contains("49 KB") && w.contains("may cut")));
+    assert!(length_warning(3 * 1024 * 1024).is_some_and(|w| w.contains("3.0 MB") && w.contains("too long for browsers")));
+}

@@ -3,6 +3,29 @@
 use super::browser;
 use yew::prelude::*;
 
+/// Links longer than this may be cut by the chat and e-mail apps people send them through.
+const LONG_LINK_BYTES: usize = 8 * 1024;
+/// The longest address Chromium opens; other browsers allow less or about as much.
+const BROWSER_LINK_BYTES: usize = 2 * 1024 * 1024;
+
+/// What to tell the person about a link of `bytes` bytes, if anything: long pastes make long
+/// links, since the text travels inside them.
+pub fn length_warning(bytes: usize) -> Option<String> {
+    if bytes > BROWSER_LINK_BYTES {
+        Some(format!(
+            "This link is {:.1} MB long, too long for browsers to open (about 2 MB at most): share fewer or shorter pastes, or send the downloaded report instead.",
+            bytes as f64 / (1024.0 * 1024.0)
+        ))
+    } else if bytes > LONG_LINK_BYTES {
+        Some(format!(
+            "This link is {} KB long: browsers open it, but chat and e-mail apps may cut a link this long.",
+            bytes.div_ceil(1024)
+        ))
+    } else {
+        None
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The permalink fragment, without `#`.
@@ -13,6 +36,7 @@ pub struct Props {
 pub fn share_box(props: &Props) -> Html {
     let copied = use_state(|| false);
     let address = browser::address_with_fragment(&props.fragment);
+    let warning = length_warning(address.len());
     {
         // A new link has not been copied yet.
         let copied = copied.clone();
@@ -32,6 +56,9 @@ pub fn share_box(props: &Props) -> Html {
                 <input id="share-link" type="text" readonly=true value={address} onfocus={select_all()} />
                 <button onclick={oncopy}>{ if *copied { "Copied" } else { "Copy" } }</button>
             </div>
+            if let Some(warning) = warning {
+                <p id="share-warning" class="share-warning">{ warning }</p>
+            }
         </div>
     }
 }

@@ -39,6 +39,8 @@ enum Reply {
     Ready,
     /// The report of run `run`, as JSON.
     Report { run: u64, json: String },
+    /// A request the worker could not read: the run under way ends without a report.
+    Unreadable,
 }
 
 /// What an analysis gives the page: the report's JSON, or why there is none.
@@ -50,10 +52,13 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_request = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        // Only the page posts here, and always a Request.
-        if let Ok(Request { run, inputs }) = serde_wasm_bindgen::from_value(event.data()) {
-            post(&replies, &Reply::Report { run, json: crate::analyze(&inputs).to_json() });
-        }
+        // Only the page posts here, and always a Request; anything else still gets an answer,
+        // so the page never waits for ever.
+        let reply = match serde_wasm_bindgen::from_value(event.data()) {
+            Ok(Request { run, inputs }) => Reply::Report { run, json: crate::analyze(&inputs).to_json() },
+            Err(_) => Reply::Unreadable,
+        };
+        post(&replies, &reply);
     });
     scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
     on_request.forget();
@@ -130,10 +135,10 @@ impl Conversation {
             return;
         }
         let posted = serde_wasm_bindgen::to_value(&request)
-            .map_err(|e| e.to_string())
-            .and_then(|message| worker.post_message(&message).map_err(|e| format!("{e:?}")));
-        if let Err(reason) = posted {
-            self.finish(Err(format!("the pastes could not be handed to the analysis ({reason})")));
+            .ok()
+            .and_then(|message| worker.post_message(&message).ok());
+        if posted.is_none() {
+            self.finish(Err("the pastes could not be handed to the analysis".to_string()));
         }
     }
 
@@ -151,6 +156,7 @@ impl Conversation {
                     self.finish(Ok(json));
                 }
             }
+            Reply::Unreadable => self.finish(Err("the analysis could not read the pastes".to_string())),
         }
     }
 
@@ -166,8 +172,7 @@ impl Conversation {
 
 impl Running {
     fn spawn() -> Result<Running, String> {
-        let worker =
-            Worker::new(WORKER_SCRIPT).map_err(|e| format!("this browser could not start the analysis ({e:?})"))?;
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| "this browser could not start the analysis".to_string())?;
         let talk = Rc::new(Conversation::default());
         let on_reply = {
             let (talk, worker) = (talk.clone(), worker.clone());
