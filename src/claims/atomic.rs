@@ -142,6 +142,15 @@ fn is_leading_circumstance(before: &str) -> bool {
         && !super::figures::figures(before, 0).iter().any(|f| matches!(f.unit.as_str(), "date" | "year"))
 }
 
+/// "Roughly seven minutes into the flight, the booster ...": an opening phrase that times
+/// the event in minutes or hours is a fact of its own (when it happened), apart from what
+/// happened. Longer spans ("For the first time in three decades") frame the fact instead.
+fn is_leading_timing(before: &str) -> bool {
+    const DAY: f64 = 1440.0;
+    !before.split_whitespace().any(is_verb_past)
+        && super::figures::figures(before, 0).iter().any(|f| f.unit == "min" && f.upper < DAY)
+}
+
 fn is_leading_subordinate_clause(before: &str) -> bool {
     let mut words = before.split_whitespace();
     words.next().is_some_and(|w| SUBORDINATORS.contains(&w)) && words.any(is_verb_past)
@@ -272,7 +281,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 // Only a short opening can be a leading phrase; the cap also keeps a sentence of
                 // thousands of commas linear (each check reads the whole prefix).
                 let first_comma = i <= LEADING_PHRASE_MAX && cuts.is_empty() && circumstance_end.is_none();
-                let leading = first_comma && is_leading_subordinate_clause(&s[..i]);
+                let leading = first_comma && (is_leading_subordinate_clause(&s[..i]) || is_leading_timing(&s[..i]));
                 if first_comma && is_leading_circumstance(&s[..i]) {
                     // Not a claim: the first clause starts after it.
                     circumstance_end = Some(i + 1);
