@@ -225,7 +225,7 @@ fn month(w: &str) -> Option<u32> {
     ];
     let w = w.to_lowercase();
     let w = w.trim_end_matches('.');
-    if w.len() < 3 || w == "mar" && false {
+    if w.len() < 3 {
         return None;
     }
     let full = [
