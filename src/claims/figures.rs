@@ -105,7 +105,14 @@ impl Figure {
                 Relation::Compatible
             };
         }
-        if relative_gap(self.value, other.value) <= 0.1 || relative_gap(self.upper, other.upper) <= 0.1 {
+        // Successive tolls (62, 70) are different facts; an approximate duration misreported
+        // ("65 minutes" retold as "about 90") is one fact mutated further.
+        let near = if self.unit == "min" && (self.bound == Bound::About || other.bound == Bound::About) {
+            NEAR_DURATION_GAP
+        } else {
+            NEAR_GAP
+        };
+        if relative_gap(self.value, other.value) <= near || relative_gap(self.upper, other.upper) <= near {
             Relation::Near
         } else {
             Relation::Conflict
@@ -121,6 +128,10 @@ impl Figure {
         format!("{v} {}", self.unit)
     }
 }
+
+/// Figures this close (relative to the larger) are one quantity misreported.
+const NEAR_GAP: f64 = 0.1;
+const NEAR_DURATION_GAP: f64 = 0.3;
 
 fn relative_gap(a: f64, b: f64) -> f64 {
     let m = a.abs().max(b.abs());
@@ -843,6 +854,13 @@ mod tests {
         let f = figures(text, 0);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f[0].clone()
+    }
+
+    #[test]
+    fn approximate_durations_mutate_further_than_counts() {
+        assert_eq!(one("about 65 minutes").relation(&one("about 90 minutes")), Relation::Near);
+        assert_eq!(one("seven minutes").relation(&one("about 65 minutes")), Relation::Conflict);
+        assert_eq!(one("at least 62 people").relation(&one("at least 70 people")), Relation::Conflict);
     }
 
     #[test]
