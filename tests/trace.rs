@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use wiretrace::clean::{self, Article, Field, Line, LineKind, Published};
+use wiretrace::clean::{self, Article, Line, LineKind, Placed, Publication, Published};
 use wiretrace::trace::{self, citations, registry, time, Role};
 use wiretrace::Span;
 
@@ -45,7 +45,7 @@ fn neutral_article(input: usize, text: &str, span: Span, published: Option<Publi
         byline: None,
         outlet: None,
         dateline: None,
-        published: published.map(|value| Field { value, span: Span::default() }),
+        published: published.map(|value| Publication { value, span: Span::default(), placed: Placed::Printed }),
         paragraphs: lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect(),
         lines,
     }
@@ -205,7 +205,7 @@ fn origin_cases() {
     let mut count = 0;
     for line in content.lines().filter_map(|l| l.trim().strip_prefix("origin:")) {
         let (items, want) = line.split_once("=>").expect("=>");
-        // A zoneless time is printed on the page's first line, as the cleaning stage finds it.
+        // A zoneless time is printed on the page's first line, and kept as the cleaning stage keeps it.
         let zoneless = |when: &str| chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%dT%H:%M").ok();
         let texts: Vec<String> = items
             .split('|')
@@ -223,8 +223,12 @@ fn origin_cases() {
                 let (_, when) = item.trim().rsplit_once(' ').expect("Agency time");
                 let mut article = neutral_article(i, refs[i], Span::new(0, refs[i].len()), None);
                 article.published = match zoneless(when) {
-                    Some(t) => Some(Field { value: Published::Date(t.date()), span: Span::new(0, refs[i].find('\n').unwrap_or(0)) }),
-                    None => (when != "-").then(|| Field { value: parse_time(when), span: Span::default() }),
+                    Some(t) => Some(Publication {
+                        value: Published::Date(t.date()),
+                        span: Span::new(0, refs[i].find('\n').unwrap_or(0)),
+                        placed: Placed::Unplaced(t.time()),
+                    }),
+                    None => (when != "-").then(|| Publication { value: parse_time(when), span: Span::default(), placed: Placed::Printed }),
                 };
                 article
             })
@@ -472,5 +476,33 @@ fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
             assert_eq!(origin.published.as_deref(), Some("2024-02-12T00:06:00"));
             assert!(origin.evidence.contains("no time zone printed"), "{}", origin.evidence);
         }
+    }
+}
+
+/// The evidence says a zone was taken from the outlet's base exactly when the cleaning stage
+/// took it so, wherever the clock stands: before the date with no zone printed, or after the
+/// date with the zone printed between them.
+#[test]
+fn the_evidence_says_a_zone_was_inferred_only_when_it_was() {
+    let page = |masthead: &str, printed: &str| {
+        format!(
+            "{masthead}\nWorld | Business | Sport\n\nIvory Coast stun Nigeria to claim third Cup of Nations title\n\n{printed} | Reuters\n\nABIDJAN, Feb 11 (Reuters) - Ivory Coast are champions of Africa after Sebastien Haller's goal completed a 2-1 comeback win over Nigeria in Sunday's Cup of Nations final.\n\nNigeria had gone ahead in the 38th minute through their captain William Troost-Ekong.\n"
+        )
+    };
+    let cases = [
+        (page("SPACE COAST NEWS | Cape Canaveral", "5:12 PM, February 11, 2024"), "2024-02-11T17:12:00-05:00", true),
+        (page("WORLD WIRE REPORT", "Mar 19, 2024 (Tokyo) 12:41"), "2024-03-19T12:41:00+09:00", false),
+        (page("WORLD WIRE REPORT", "5:12 PM EST, February 11, 2024"), "2024-02-11T17:12:00-05:00", false),
+    ];
+    for (text, want_iso, says) in &cases {
+        let articles = clean::clean(0, text);
+        let article = articles.first().expect("an article");
+        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(*want_iso), "{text}");
+        let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
+        let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
+        let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);
+        let origin = trace::decide(&[text.as_str()], &articles, &candidates);
+        assert_eq!(origin.agencies, ["Reuters"]);
+        assert_eq!(origin.evidence.contains("prints its time without a zone"), *says, "{}", origin.evidence);
     }
 }

@@ -5,7 +5,9 @@
 //! time printed next to it ("08:48", "5:12 PM", "11:58 p.m."), and the zone printed next to that
 //! ("UTC+8", "(GMT+3)", "JST", "(CST)", "Uhr", "(Havana)"). The role comes from the words before
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
-//! where the outlet is based ([`zone_hint`]) gives a bare date: the offset is never invented.
+//! where the outlet is based ([`zone_hint`]) gives a bare date, its clock kept beside it
+//! ([`Placed::Unplaced`]): the offset is never invented. An instant says whether its zone was
+//! printed or taken from where the outlet is based ([`Placed`]).
 //!
 //! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
 //! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
@@ -20,7 +22,7 @@ use chrono_tz::{Africa, America, Asia, Europe, Tz};
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::Published;
+use super::{Placed, Published};
 
 /// What the words before a date say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub enum DateRole {
 pub struct Found {
     pub span: Span,
     pub value: Published,
+    /// How its clock time, if any, was placed.
+    pub placed: Placed,
     pub role: DateRole,
 }
 
@@ -394,7 +398,7 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         return Vec::new();
     }
     let p = patterns();
-    let mut dates: Vec<(usize, usize, NaiveDate, Option<(NaiveTime, Option<Zone>, usize, usize)>)> = Vec::new();
+    let mut dates: Vec<(usize, usize, NaiveDate, Option<Clock>)> = Vec::new();
     for c in p.iso.captures_iter(line) {
         let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else {
             continue;
@@ -403,8 +407,8 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         let zone = c.get(7).and_then(|z| numeric_offset(z.as_str())).map(Zone::Fixed);
         let time = match time {
             Some(t) => {
-                let zone = zone.or_else(|| zone_after(line, m.end(), hint).map(|(z, _)| z)).or(hint);
-                Some((t, zone, m.start(), m.end()))
+                let printed = zone.or_else(|| zone_after(line, m.end(), hint).map(|(z, _)| z));
+                Some((t, placing(printed, hint), m.start(), m.end()))
             }
             None => time_near(line, m.start(), m.end(), hint),
         };
@@ -454,13 +458,18 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         .map(|(start, end, date, time)| {
             let from = time.map_or(start, |(_, _, ts, _)| ts.min(start));
             let to = time.map_or(end, |(_, _, _, te)| te.max(end));
-            let value = match time {
-                Some((t, Some(zone), ..)) => instant(date.and_time(t), zone).unwrap_or(Published::Date(date)),
-                _ => Published::Date(date),
+            let (value, placed) = match time {
+                None => (Published::Date(date), Placed::Printed),
+                Some((t, zone, ..)) => match zone.and_then(|(z, placed)| Some((instant(date.and_time(t), z)?, placed))) {
+                    Some(at) => at,
+                    // No zone, or a local time its zone skips: the date, with its clock kept.
+                    None => (Published::Date(date), Placed::Unplaced(t)),
+                },
             };
             Found {
                 span: Span::new(from, to),
                 value,
+                placed,
                 role: role_before(line, from),
             }
         })
@@ -472,8 +481,17 @@ fn instant(local: NaiveDateTime, zone: Zone) -> Option<Published> {
     offset.from_local_datetime(&local).single().map(Published::Instant)
 }
 
+/// A clock time read beside a date: the time, its zone and how that was known, and where it
+/// is printed in the line.
+type Clock = (NaiveTime, Option<(Zone, Placed)>, usize, usize);
+
+/// The zone a time is read in: the one printed beside it, else where the outlet is based.
+fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, Placed)> {
+    printed.map(|z| (z, Placed::Printed)).or(hint.map(|z| (z, Placed::FromBase)))
+}
+
 /// The clock time printed just after or just before the date at `start..end`, with its zone.
-fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<(NaiveTime, Option<Zone>, usize, usize)> {
+fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
     let p = patterns();
     let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
     for c in p.time.captures_iter(line) {
@@ -491,7 +509,7 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         let zone = zone
             .map(|(z, _)| z)
             .or_else(|| if after { zone_after(line, end, hint).map(|(z, _)| z) } else { None });
-        return Some((t, zone.or(hint), m.start(), zone_end));
+        return Some((t, placing(zone, hint), m.start(), zone_end));
     }
     None
 }
@@ -629,6 +647,33 @@ mod tests {
         ];
         for (line, hint, want) in cases {
             assert_eq!(iso(line, *hint), [*want], "{line}");
+        }
+    }
+
+    #[test]
+    fn clocks_keep_how_their_zone_was_known() {
+        let clock = |h, m| Placed::Unplaced(NaiveTime::from_hms_opt(h, m, 0).unwrap());
+        let cases: &[(&str, Option<Zone>, &str, Placed)] = &[
+            // No zone printed and no base known: the date, with its clock kept.
+            ("12 Feb 2024 - 00:06", None, "2024-02-12", clock(0, 6)),
+            ("5:12 p.m., February 11, 2024", None, "2024-02-11", clock(17, 12)),
+            ("12 March 2025", None, "2025-03-12", Placed::Printed),
+            // The skipped hour of summer time is no instant either.
+            ("31.03.2024, 02:30 Uhr", None, "2024-03-31", clock(2, 30)),
+            // No zone printed: read where the outlet is based, before or after the date.
+            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", Placed::FromBase),
+            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", Placed::FromBase),
+            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", Placed::FromBase),
+            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", Placed::FromBase),
+            // A printed zone wins over the base, wherever it stands.
+            ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", Placed::Printed),
+            ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", Placed::Printed),
+            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", Placed::Printed),
+            ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", Placed::Printed),
+        ];
+        for &(line, hint, want, placed) in cases {
+            let found = find(line, hint);
+            assert_eq!(found.iter().map(|f| (f.value.to_iso(), f.placed)).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
         }
     }
 

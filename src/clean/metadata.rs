@@ -17,7 +17,7 @@ use super::boilerplate::{Classified, Cue};
 use super::dates::{self, DateRole, Found, Zone};
 use super::lines::Paste;
 use super::split::{is_headline, Section};
-use super::{Field, Published};
+use super::{Field, Publication};
 use crate::Span;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -181,7 +181,7 @@ pub fn published(
     section: &Section,
     title: Option<usize>,
     first_header: std::ops::Range<usize>,
-) -> Option<Field<Published>> {
+) -> Option<Publication> {
     let head = header(section);
     let hint_text = |range: std::ops::Range<usize>| -> Option<Zone> {
         range
@@ -210,8 +210,9 @@ pub fn published(
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
-    Some(Field {
+    Some(Publication {
         value: f.value,
         span: Span::new(base + f.span.start, base + f.span.end),
+        placed: f.placed,
     })
 }

@@ -12,7 +12,7 @@ mod metadata;
 mod split;
 
 use crate::Span;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// A value read from the paste together with where it was read.
@@ -23,7 +23,8 @@ pub struct Field<T> {
 }
 
 /// When an article was published: an instant with its UTC offset when the page prints a
-/// time, a bare date when it prints only a date. Never invented.
+/// time that a zone places, a bare date otherwise ([`Placed`] keeps a clock time no zone
+/// places). Never invented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Published {
     Instant(DateTime<FixedOffset>),
@@ -52,6 +53,29 @@ impl Serialize for Published {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_iso())
     }
+}
+
+/// How a printed clock time was placed in the world.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    /// A bare date, or an instant whose zone the page prints ("17:55 GST", "(Tokyo)", "+01:00").
+    Printed,
+    /// An instant whose offset comes from where the outlet is based: the page prints no zone.
+    FromBase,
+    /// A clock time no zone places (none printed and no base known, or an hour its zone skips
+    /// when summer time starts): the value keeps only the date, since the offset is never
+    /// guessed; the clock is kept to order it within a window.
+    Unplaced(NaiveTime),
+}
+
+/// An article's publication time: the value the report shows, where it is printed, and how
+/// its clock was placed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Publication {
+    pub value: Published,
+    pub span: Span,
+    #[serde(skip)]
+    pub placed: Placed,
 }
 
 /// What a line of the paste is.
@@ -87,7 +111,7 @@ pub struct Article {
     pub outlet: Option<Field<String>>,
     /// The place of a dateline ("MOSCOW"), where the body opens with one.
     pub dateline: Option<Field<String>>,
-    pub published: Option<Field<Published>>,
+    pub published: Option<Publication>,
     /// The kept body, in order.
     pub paragraphs: Vec<Span>,
     /// Every non-blank line of the article's span, classified.

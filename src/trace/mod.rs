@@ -22,7 +22,7 @@ pub mod reuse;
 pub mod time;
 
 use crate::claims::Claim;
-use crate::clean::{Article, Published};
+use crate::clean::{Article, Placed, Published};
 use crate::matching::Cluster;
 use crate::Span;
 pub use reuse::Reuse;
@@ -121,7 +121,7 @@ pub struct Candidate {
 /// The candidates one mention contributes: what its sentence cites, else its article's source
 /// credits; none when its article has no date. `sentence` is a span of `text`.
 pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
-    let Some(published) = published_when(text, article) else { return Vec::new() };
+    let Some(published) = published_when(article) else { return Vec::new() };
     let cited = citations::deepest(&citations::scan(text, sentence, claimed));
     if !cited.is_empty() {
         return cited
@@ -153,12 +153,13 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
 }
 
 /// When `article` was published: its instant or date, or, for a date printed with a clock time
-/// that no zone places, that time (read from the printed words: the article keeps the date).
-pub fn published_when(text: &str, article: &Article) -> Option<time::When> {
-    let field = article.published.as_ref()?;
-    let Published::Date(date) = field.value else { return Some(field.value.into()) };
-    let clock = text.get(field.span.start..field.span.end).and_then(time::printed_clock);
-    Some(clock.map_or(field.value.into(), |t| time::When::Zoneless(date.and_time(t))))
+/// that no zone places, that time (the cleaning stage keeps it beside the date).
+pub fn published_when(article: &Article) -> Option<time::When> {
+    let published = article.published.as_ref()?;
+    Some(match (published.value, published.placed) {
+        (Published::Date(date), Placed::Unplaced(clock)) => time::When::Zoneless(date.and_time(clock)),
+        (value, _) => value.into(),
+    })
 }
 
 /// What the words that credit an agency are called in a newsroom.
@@ -195,7 +196,6 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         }
     }
     let winner_article = &articles[first.article];
-    let printed = winner_article.published.as_ref().and_then(|f| texts.get(winner_article.input)?.get(f.span.start..f.span.end));
     let mut evidence = format!(
         "{} had it first: {}, published {}, where {}.",
         first.agency,
@@ -203,7 +203,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         time::describe(&first.published),
         first.evidence
     );
-    if matches!(first.published, time::When::Known(Published::Instant(_))) && printed.is_some_and(time::zone_unprinted) {
+    if winner_article.published.as_ref().is_some_and(|p| p.placed == Placed::FromBase) {
         evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
     }
     let tied: Vec<String> = ties

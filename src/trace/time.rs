@@ -12,7 +12,7 @@
 
 use crate::span::floor_char_boundary;
 use crate::clean::Published;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use regex::Regex;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -118,34 +118,6 @@ pub fn earliest(times: &[When]) -> Option<(usize, Vec<usize>)> {
         .min_by_key(|&i| (times[i].precision_rank(), i))?;
     let ties = (0..times.len()).filter(|&i| i != winner && compare(&times[i], &times[winner]) == Order::Tie).collect();
     Some((winner, ties))
-}
-
-/// The clock time in a printed publication date ("12 Feb 2024 - 00:06", "5:12 PM"): the
-/// cleaning stage keeps a date whose time no zone places, with the time inside its span.
-pub fn printed_clock(printed: &str) -> Option<NaiveTime> {
-    let c = clock_pattern().captures(printed)?;
-    let mut hour: u32 = c[1].parse().ok()?;
-    match c.get(4).map(|m| m.as_str().to_ascii_lowercase()) {
-        Some(m) if m == "p" && hour < 12 => hour += 12,
-        Some(m) if m == "a" && hour == 12 => hour = 0,
-        _ => {}
-    }
-    NaiveTime::from_hms_opt(hour, c[2].parse().ok()?, c.get(3).map_or(Some(0), |s| s.as_str().parse().ok())?)
-}
-
-fn clock_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b)?").expect("static regex"))
-}
-
-/// Whether printed publication words end at their clock time ("12 Feb 2024 - 00:06",
-/// "2024-02-12 08:15:40"): no zone is printed, so an offset was taken from where the outlet is
-/// based, and the evidence says so.
-pub fn zone_unprinted(printed: &str) -> bool {
-    let printed = printed.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    // "+01:00" is an offset, not a clock.
-    let clocks = clock_pattern().find_iter(printed).filter(|m| !printed[..m.start()].ends_with(['+', '-', '−']));
-    clocks.last().is_some_and(|m| m.end() == printed.len())
 }
 
 /// A publication time for people: the page's own clock, then UTC when that differs
@@ -314,11 +286,6 @@ mod tests {
         // Tied with an instant, the instant is preferred: it is known.
         assert_eq!(earliest(&[at("2024-02-12T00:06"), at("2024-02-11T22:12:00+00:00")]), Some((1, vec![0])));
         assert!(describe(&at("2024-02-12T00:06")).contains("between 11 Feb 10:06 and 12 Feb 12:06 UTC"));
-        assert_eq!(printed_clock("12 Feb 2024 - 00:06"), NaiveTime::from_hms_opt(0, 6, 0));
-        assert_eq!(printed_clock("5:12 p.m., February 11, 2024"), NaiveTime::from_hms_opt(17, 12, 0));
-        assert_eq!(printed_clock("12 March 2025"), None);
-        assert!(zone_unprinted("12 Feb 2024 - 00:06") && zone_unprinted("2024-02-12 08:15:40") && zone_unprinted("19/03/2024 05:12 PM"));
-        assert!(!zone_unprinted("12.02.2024 01:25 (GMT+3)") && !zone_unprinted("2024-06-03T13:41:00+01:00") && !zone_unprinted("5:12 PM EST, February 11, 2024"));
     }
 
     #[test]
