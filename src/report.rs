@@ -81,6 +81,21 @@ pub struct ClaimReport {
     pub variants: Vec<VariantReport>,
 }
 
+impl ClaimReport {
+    /// How many articles carry the claim (one article may state it twice).
+    pub fn article_count(&self) -> usize {
+        let mut articles: Vec<&str> = self.mentions.iter().map(|m| m.article.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    }
+
+    /// Whether more than one article carries the claim: what provenance is about.
+    pub fn is_shared(&self) -> bool {
+        self.article_count() > 1
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkReport {
     pub a: usize,
@@ -221,6 +236,14 @@ pub fn build(
 }
 
 impl Report {
+    /// Indexes of the claims in the order people read them: those in the most articles
+    /// first, then as reported.
+    pub fn claim_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.claims.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.claims[i].article_count()));
+        order
+    }
+
     /// The report as pretty JSON: the bytes of the CLI's `--json` and of the page's download.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a report always serialises");
@@ -245,12 +268,41 @@ impl Report {
                 if credits.is_empty() { "-".to_string() } else { credits.join(", ") }
             );
         }
-        let shared = self.claims.iter().filter(|c| c.mentions.len() > 1).count();
+        let shared = self.claims.iter().filter(|c| c.is_shared()).count();
         let _ = writeln!(out, "\n{} claims, {} reported by more than one article", self.claims.len(), shared);
-        for c in self.claims.iter().filter(|c| c.mentions.len() > 1) {
+        for c in self.claim_order().into_iter().map(|i| &self.claims[i]).filter(|c| c.is_shared()) {
             let origin = if c.origin.agencies.is_empty() { "unknown".to_string() } else { c.origin.agencies.join(" = ") };
             let _ = writeln!(out, "{} [{} mentions, origin {}] {}", c.id, c.mentions.len(), origin, c.text);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(id: &str, articles: &[&str]) -> ClaimReport {
+        ClaimReport {
+            id: id.into(),
+            kind: "statement".into(),
+            text: String::new(),
+            speaker: None,
+            mentions: articles
+                .iter()
+                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new() })
+                .collect(),
+            origin: OriginReport { agencies: vec![], published: None, evidence: String::new(), article: None, span: None },
+            links: vec![],
+            variants: vec![],
+        }
+    }
+
+    #[test]
+    fn a_claim_stated_twice_in_one_article_is_not_shared() {
+        let twice = claim("c0", &["a1", "a1"]);
+        assert_eq!((twice.article_count(), twice.is_shared()), (1, false));
+        let spread = claim("c1", &["a0", "a1", "a1", "a3"]);
+        assert_eq!((spread.article_count(), spread.is_shared()), (3, true));
     }
 }

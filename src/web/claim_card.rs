@@ -25,7 +25,7 @@ pub fn claim_card(props: &Props) -> Html {
         }
     };
     let origin = &claim.origin;
-    let shared = claim.mentions.len() > 1;
+    let shared = claim.is_shared();
     // The figures each mention gives, where they differ between mentions.
     let figures_of = |mention: usize| -> Vec<&str> {
         claim.variants.iter().filter(|v| v.mention == mention).map(|v| v.text.as_str()).collect()
@@ -36,7 +36,7 @@ pub fn claim_card(props: &Props) -> Html {
             <div class="claim-head">
                 <span class={classes!("kind", format!("kind-{}", claim.kind))}>{ &claim.kind }</span>
                 <span class="mention-count">
-                    { if shared { format!("in {} articles", claim.mentions.len()) } else { "in 1 article".to_string() } }
+                    { match claim.article_count() { 1 => "in 1 article".to_string(), n => format!("in {n} articles") } }
                 </span>
                 if let Some(speaker) = &claim.speaker {
                     <span class="speaker">{ "said by " }<strong>{ speaker }</strong></span>

@@ -17,9 +17,7 @@ pub struct Props {
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
     let report = &props.report;
-    let shared = report.claims.iter().filter(|c| c.mentions.len() > 1).count();
-    let mut claim_order: Vec<usize> = (0..report.claims.len()).collect();
-    claim_order.sort_by_key(|&i| std::cmp::Reverse(report.claims[i].mentions.len()));
+    let shared = report.claims.iter().filter(|c| c.is_shared()).count();
 
     html! {
         <section class="results" aria-labelledby="results-heading">
@@ -47,7 +45,7 @@ pub fn results(props: &Props) -> Html {
                 <p class="empty">{ "No claims found: no quotes, figures or reported statements." }</p>
             }
             <ol class="claims">
-                { for claim_order.into_iter().map(|index| html! {
+                { for report.claim_order().into_iter().map(|index| html! {
                     <ClaimCard key={index} report={report.clone()} {index} />
                 }) }
             </ol>
