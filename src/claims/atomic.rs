@@ -318,6 +318,30 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         start = right_start;
     }
     glue_short(text, attach_relatives(text, pieces), sentence)
+        .into_iter()
+        .map(|piece| without_connective(text, piece))
+        .collect()
+}
+
+/// A clause without the words that only tied it to the one before ("adding that the priority
+/// is ..." -> "the priority is ..."; "and added that ...", "who told him that ..."): the claim
+/// reads as a statement, and its speaker is found from the whole sentence.
+fn without_connective(text: &str, piece: Span) -> Span {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:(?:and|but)\s+)?(?:(?:adding|saying|noting|stressing|warning|explaining|insisting|arguing)",
+            r"|(?:he|she|it|they)?\s*(?:added|said|noted|stressed|warned|explained)",
+            // "who told him that ...": a reporting relative clause (see attach_relatives).
+            r"|who\s+(?:said|added|told\s+\w+|assured\s+\w+))\s+that\s+"
+        ))
+            .expect("static regex")
+    });
+    match re.find(piece.of(text)) {
+        // Only when a statement of its own follows.
+        Some(m) if piece.of(text)[m.end()..].split_whitespace().count() >= 4 => Span::new(piece.start + m.end(), piece.end),
+        _ => piece,
+    }
 }
 
 /// A relative clause ("who reported to Putin during the visit") has no subject of its own: it
