@@ -9,6 +9,7 @@
 //! "...!" Musk posted on X). Decimals ("0.1") never break in UAX #29.
 
 use crate::Span;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Sentences of the paragraph `para` of `text`, as trimmed spans into `text`.
@@ -45,15 +46,25 @@ fn ends_with_closing_quote(prev: &str) -> bool {
     prev.ends_with(['"', '”', '»']) && prev.trim_end_matches(['"', '”', '»']).ends_with(['!', '?', '.', ','])
 }
 
+/// The verbs that report speech (`data/reporting_verbs.txt`), as written; shared by the
+/// sentence splitter and the claims stage.
+pub fn reporting_verbs() -> &'static [&'static str] {
+    static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    VERBS.get_or_init(|| {
+        include_str!("../data/reporting_verbs.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+}
+
+/// Whether `word` is one of the [`reporting_verbs`].
+pub fn is_reporting_verb(word: &str) -> bool {
+    reporting_verbs().contains(&word)
+}
+
 /// `Musk posted on X.` or `He said.` right after a quote: the quote's attribution, capitalised
 /// because it starts with a name.
 fn starts_with_attribution(next: &str) -> bool {
-    const REPORTING: &[&str] = &[
-        "said", "says", "told", "tells", "added", "adds", "posted", "posts", "wrote", "writes", "tweeted", "asked",
-        "shouted", "exclaimed", "declared", "insisted", "replied", "noted", "warned", "stressed",
-    ];
     let words: Vec<&str> = next.split_whitespace().take(5).collect();
-    words.iter().position(|w| REPORTING.contains(&w.trim_end_matches(['.', ',']))).is_some_and(|verb| {
+    words.iter().position(|w| is_reporting_verb(w.trim_end_matches(['.', ',']))).is_some_and(|verb| {
         verb >= 1 && words[..verb].iter().all(|w| w.starts_with(char::is_uppercase))
     })
 }

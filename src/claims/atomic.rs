@@ -348,14 +348,13 @@ fn without_connective(text: &str, piece: Span) -> Span {
 /// joins the piece it describes ("According to ... Valery Gerasimov, who reported ..."). One
 /// that reports speech ("..., who told him that troops were surrounded") states its own fact.
 fn attach_relatives(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    const REPORTING: &[&str] = &["said", "says", "told", "tells", "added", "warned", "announced", "reported"];
     let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let words: Vec<&str> = piece.of(text).split_whitespace().take(6).collect();
         let relative = matches!(words.first(), Some(&("who" | "which" | "whose")));
         // "who told him that ...": a reporting verb, then "that" within two words.
         let reports_speech = words.iter().enumerate().any(|(i, w)| {
-            REPORTING.contains(w) && words.iter().skip(i + 1).take(2).any(|next| *next == "that")
+            crate::segment::is_reporting_verb(w) && words.iter().skip(i + 1).take(2).any(|next| *next == "that")
         });
         match out.last_mut() {
             Some(head) if relative && !reports_speech => head.end = piece.end,

@@ -50,7 +50,10 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
     out
 }
 
-const VERBS: &str = "said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|announced|announces|wrote|writes|posted|posts|declared|declares|stressed|insisted|admitted|explained|argued|promised|tweeted|urged|assured|complained|reported|reports|claimed|claims|asserted|acknowledged|recalled|emphasised|emphasized|affirmed|conceded|predicted|cautioned|observed|remarked|replied|summed up|confirmed|pledged|vowed";
+/// The reporting verbs as a regex alternation ("said|says|...").
+fn verbs() -> String {
+    crate::segment::reporting_verbs().join("|")
+}
 
 fn name_pattern() -> &'static str {
     // A run of capitalised words (with particles and hyphens), e.g. "Sultan Al Jaber",
@@ -64,8 +67,9 @@ fn after_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[,”\x22]\s*)(?:{VERBS})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
-            name = name_pattern()
+            r"(?:^|[,”\x22]\s*)(?:{verbs})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
+            name = name_pattern(),
+            verbs = verbs()
         ))
         .expect("valid speaker regex")
     })
@@ -77,8 +81,9 @@ fn before_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{VERBS})\b",
-            name = name_pattern()
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{verbs})\b",
+            name = name_pattern(),
+            verbs = verbs()
         ))
         .expect("valid speaker regex")
     })
