@@ -57,7 +57,9 @@ impl fmt::Display for Error {
             ErrorKind::Base64 | ErrorKind::Compression => {
                 "This link is damaged: part of it is missing or was changed. Ask for the whole link again."
             }
-            ErrorKind::TooLarge => "This link holds more text than wiretrace opens (16 MB).",
+            ErrorKind::TooLarge => {
+                return write!(f, "This link holds more text than wiretrace opens ({} MB).", MAX_DECODED_BYTES >> 20)
+            }
             ErrorKind::Content => "This link is damaged: it does not hold articles.",
         })
     }

@@ -114,8 +114,9 @@ pub struct VariantReport {
     pub unit: String,
 }
 
-/// A similarity rounded to 4 decimals. `ln` may differ in its last bit between the native
-/// libm and wasm32's, so unrounded scores would break "the page's JSON equals the CLI's".
+/// A similarity rounded to 4 decimals. The scores use the same arithmetic natively and in
+/// wasm32 (libm's `logf`, not the platform's), but one last-bit difference would change the
+/// report's bytes: rounding keeps "the page's JSON equals the CLI's" robust.
 fn portable_score(score: f32) -> f32 {
     (score * 10_000.0).round() / 10_000.0
 }

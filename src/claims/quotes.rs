@@ -1,7 +1,7 @@
 //! Quotes and speakers.
 //!
 //! Quotes are found with straight and curly quotation marks; a quote left open at the end of a
-//! sentence continues into the next ones of the paragraph ([`QuoteState`]). Speakers come from
+//! sentence continues into the next ones of the paragraph (`mask_quotes`). Speakers come from
 //! reporting verbs on either side of the quote ("..., he said", "said spokesman Dan Huot",
 //! "according to Gerasimov", "Musk posted on X"). Pronouns and descriptions ("he", "the Kremlin
 //! leader") resolve to the last named person of the article; a surname alone ("Putin") is
@@ -321,8 +321,6 @@ impl People {
     }
 }
 
-/// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
-/// and "according to X".
 /// "said Nigeria coach Jose Peseiro": a team, country or body, then a role, then the person,
 /// who is the speaker.
 fn person_after_role<'a>(masked: &'a str, name: regex::Match<'a>) -> Option<regex::Match<'a>> {
@@ -351,6 +349,8 @@ fn acts_on_object(after_verb: &str) -> bool {
     ACT_OBJECTS.contains(&word)
 }
 
+/// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
+/// and "according to X".
 fn attributions(masked: &str) -> Vec<&str> {
     let after = after_verb_re()
         .captures_iter(masked)

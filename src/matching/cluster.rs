@@ -1,8 +1,9 @@
 //! Clustering without chaining.
 //!
 //! Candidate links are taken strongest first; two clusters merge only when the link clears
-//! [`LINK_THRESHOLD`] *and* the average similarity between all their members clears
-//! [`AVERAGE_THRESHOLD`] (average linkage, checked against the clusters as a whole). A chain
+//! [`LINK_THRESHOLD`] *and* the average similarity between their members clears
+//! [`AVERAGE_THRESHOLD`] (average linkage, checked against the clusters as a whole, sampling at
+//! most [`SAMPLE`] members of each side so a merge costs bounded work). A chain
 //! A~B~C where A and C share nothing therefore stops at A~B.
 
 /// A link must score at least this to be considered.

@@ -289,5 +289,6 @@ fn cap_to_limit(mut text: String) -> (String, bool) {
 }
 
 fn too_large_notice(name: &str) -> String {
-    format!("“{name}” was longer than 5 MB, so only its first 5 MB are kept. Paste one article per area.")
+    let megabytes = MAX_PASTE_BYTES >> 20;
+    format!("“{name}” was longer than {megabytes} MB, so only its first {megabytes} MB are kept. Paste one article per area.")
 }
