@@ -317,7 +317,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
         start = right_start;
     }
-    glue_short(text, attach_relatives(text, pieces), sentence)
+    glue_short(text, subject_to_predicate(text, attach_relatives(text, pieces)), sentence)
         .into_iter()
         .map(|piece| without_connective(text, piece))
         .collect()
@@ -359,6 +359,35 @@ fn attach_relatives(text: &str, pieces: Vec<Span>) -> Vec<Span> {
         match out.last_mut() {
             Some(head) if relative && !reports_speech => head.end = piece.end,
             _ => out.push(piece),
+        }
+    }
+    out
+}
+
+/// A bare subject cut off by an insert ("Prime Minister Pedro Sanchez | speaking at his
+/// residence | asked people ...") is no claim: it joins the insert and the predicate after it.
+fn subject_to_predicate(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let bare_subject = |piece: Span| {
+        let words: Vec<&str> = piece.of(text).split_whitespace().collect();
+        (1..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    let starts_with_participle = |piece: Span| piece.of(text).split_whitespace().next().is_some_and(is_participle);
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    let mut joining = 0;
+    for piece in pieces {
+        match out.last_mut() {
+            Some(head) if joining > 0 => {
+                head.end = piece.end;
+                joining -= 1;
+                if joining == 1 && !starts_with_participle(piece) {
+                    joining = 0;
+                }
+            }
+            _ => {
+                // The predicate follows, after an insert if there is one.
+                joining = if bare_subject(piece) { 2 } else { 0 };
+                out.push(piece);
+            }
         }
     }
     out
