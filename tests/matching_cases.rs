@@ -75,3 +75,27 @@ fn every_link_says_why() {
         }
     }
 }
+
+/// A clause made only of the story's common words ("no Ukrainian soldier there") is not a
+/// restatement of every clause that shares them.
+#[test]
+fn a_clause_of_common_story_words_links_to_nothing() {
+    let story = [
+        "Ukrainian drones struck an oil depot overnight, the governor said.",
+        "A Ukrainian official said talks on prisoner exchanges would resume.",
+        "The Ukrainian president met European leaders in Paris on Monday.",
+        "Troops shelled a bridge near the border town.",
+        "Ukrainian farmers said grain exports had doubled this year.",
+        "Energy prices rose after the pipeline closed.",
+    ];
+    let a = "Ukrainian troops in the border region were now surrounded, the general told him.";
+    let b = "There will be no Ukrainian soldier there by Friday.";
+    let (text_a, paras_a) = paste(&story, a);
+    let (text_b, paras_b) = paste(&story, b);
+    let mut claims = from_paragraphs(0, 0, &text_a, &paras_a);
+    claims.extend(from_paragraphs(1, 1, &text_b, &paras_b));
+    let clusters = cluster(&[text_a.as_str(), text_b.as_str()], &claims);
+    let last = |article: usize, para: Span| (0..claims.len()).find(|&i| claims[i].article == article && claims[i].paragraph == para).expect("claim");
+    let (i, j) = (last(0, *paras_a.last().unwrap()), last(1, *paras_b.last().unwrap()));
+    assert!(!clusters.iter().any(|c| c.members.contains(&i) && c.members.contains(&j)), "{clusters:?}");
+}

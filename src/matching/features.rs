@@ -14,12 +14,15 @@ const CONTEXT_WEIGHT: f32 = 0.3;
 /// Extra weight of names and figures over plain words.
 const NAME_BOOST: f32 = 1.5;
 const FIGURE_BOOST: f32 = 1.5;
+/// A claim weighs at least one term found in this many claims: a clause of common story words
+/// only ("no Ukrainian soldier there") would otherwise match anything that shares them.
+const MIN_TOTAL_DF: f32 = 2.0;
 
 #[derive(Clone, Debug, Default)]
 pub struct Features {
     /// (term id, weight), sorted by term id.
     pub terms: Vec<(u32, f32)>,
-    /// Sum of the weights.
+    /// Sum of the weights, at least [`MIN_TOTAL_DF`]'s weight.
     pub total: f32,
     pub figures: Vec<Figure>,
     /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
@@ -155,7 +158,8 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();
-            let total = terms.iter().map(|t| t.1).sum();
+            let floor = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
+            let total = terms.iter().map(|t| t.1).sum::<f32>().max(floor);
             Features {
                 terms,
                 total,
