@@ -1,10 +1,12 @@
 //! The page's glue, tested in headless Chromium (`cargo test --target wasm32-unknown-unknown
-//! --test web`): permalinks through the real address bar, the reducer's transitions, and
-//! drafts in the real local storage. Natively this file compiles to nothing.
+//! --test web`): permalinks through the real address bar, the reducer's transitions, the state
+//! a visit opens with, and drafts in the real local storage. Natively this file compiles to
+//! nothing.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use wiretrace::web::state::{Action, Phase, SharedReport, State, MAX_PASTE_BYTES};
+use wiretrace::web::app::opening_state;
+use wiretrace::web::state::{Action, Drafts, Phase, SharedReport, State, MAX_PASTE_BYTES};
 use wiretrace::web::{browser, drafts, example};
 use wiretrace::{analyze, permalink, Input};
 
@@ -40,7 +42,7 @@ fn opening_a_link_restores_its_pastes_and_queues_an_analysis() {
     let state = State::default().apply(Action::OpenLink(format!("#{fragment}")));
     assert_eq!(state.inputs(), example::inputs());
     assert_eq!(state.link.as_deref(), Some(fragment.as_str()));
-    assert_eq!(state.drafts(), None, "someone's link must not overwrite one's drafts");
+    assert_eq!(state.drafts(), Drafts::Unchanged, "someone's link must not overwrite one's drafts");
     assert!(state.queued_run().is_some());
     // The address bar echoing the same link back changes nothing.
     let again = state.clone().apply(Action::OpenLink(fragment));
@@ -82,7 +84,7 @@ fn an_analysis_runs_once_and_edits_make_it_stale() {
     let empty = State::default().apply(Action::Analyze);
     assert!(empty.notice.is_some() && empty.queued_run().is_none(), "nothing to analyse");
 
-    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let state = State::default().apply(Action::LoadExample).apply(Action::Analyze);
     let run = state.queued_run().expect("queued");
     let json = analyze(&state.inputs()).to_json();
     let report = SharedReport::from_json(json.clone()).unwrap();
@@ -101,7 +103,7 @@ fn an_analysis_runs_once_and_edits_make_it_stale() {
 
 #[wasm_bindgen_test]
 fn cancel_stops_the_run_under_way_and_its_late_report_is_ignored() {
-    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let state = State::default().apply(Action::LoadExample).apply(Action::Analyze);
     let run = state.queued_run().expect("queued");
     let cancelled = state.apply(Action::Cancel);
     assert_eq!(cancelled.phase, Phase::Cancelled);
@@ -117,7 +119,7 @@ fn cancel_stops_the_run_under_way_and_its_late_report_is_ignored() {
 
 #[wasm_bindgen_test]
 fn a_failed_run_says_why_and_leaves_the_pastes() {
-    let state = State::default().apply(Action::Replace(example::inputs())).apply(Action::Analyze);
+    let state = State::default().apply(Action::LoadExample).apply(Action::Analyze);
     let run = state.queued_run().expect("queued");
     let stale = state.clone().apply(Action::Failed { run: run + 1, reason: "elsewhere".into() });
     assert_eq!(stale, state, "a run that is not under way cannot fail it");
@@ -135,7 +137,7 @@ fn share_makes_the_link_of_the_pastes_and_an_edit_clears_it() {
     let id = state.pastes[1].id;
     let edited = state.apply(Action::Rename(id, "x".into()));
     assert_eq!(edited.link, None);
-    assert_eq!(edited.drafts(), Some(edited.inputs()), "edited pastes are one's own drafts");
+    assert_eq!(edited.drafts(), Drafts::Save(edited.inputs()), "edited pastes are one's own drafts");
 }
 
 #[wasm_bindgen_test]
@@ -174,4 +176,91 @@ fn a_long_share_link_comes_with_a_plain_warning() {
     assert_eq!(length_warning(2_000), None);
     assert!(length_warning(50_000).is_some_and(|w| w.contains("49 KB") && w.contains("may cut")));
     assert!(length_warning(3 * 1024 * 1024).is_some_and(|w| w.contains("3.0 MB") && w.contains("too long for browsers")));
+}
+
+#[wasm_bindgen_test]
+fn a_first_visit_opens_on_the_example_analysed_and_saves_no_drafts() {
+    let state = opening_state("", None);
+    assert_eq!(state, State::default().apply(Action::LoadExample).apply(Action::Analyze), "as if both were pressed");
+    assert_eq!(state.inputs(), example::inputs());
+    assert!(state.queued_run().is_some(), "the example is analysed without pressing anything");
+    assert_eq!(state.link, None);
+    assert_eq!(state.notice, None);
+    assert_eq!(state.drafts(), Drafts::Forget, "the example is not the person's draft");
+    // Once the person edits the example it is theirs, and kept.
+    let id = state.pastes[0].id;
+    let edited = state.apply(Action::Rename(id, "mine.txt".into()));
+    assert_eq!(edited.drafts(), Drafts::Save(edited.inputs()));
+    assert_eq!(edited.queued_run(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_visit_with_drafts_or_a_link_opens_on_them() {
+    let own = vec![Input::new("mine", "my draft")];
+    let state = opening_state("", Some(own.clone()));
+    assert_eq!(state.inputs(), own);
+    assert_eq!(state.queued_run(), None, "drafts are not analysed on opening");
+    assert_eq!(state.drafts(), Drafts::Save(own.clone()));
+
+    let emptied = opening_state("", Some(Vec::new()));
+    assert_eq!(texts(&emptied), [("Paste 1", "")], "a page the person emptied stays empty");
+    assert_eq!(emptied.queued_run(), None);
+    assert_eq!(emptied.drafts(), Drafts::Save(Vec::new()));
+
+    let fragment = permalink::encode(&hostile_inputs());
+    for saved in [None, Some(own.clone())] {
+        let state = opening_state(&fragment, saved);
+        assert_eq!(state.inputs(), hostile_inputs());
+        assert!(state.queued_run().is_some());
+        assert_eq!(state.drafts(), Drafts::Unchanged);
+    }
+
+    // A damaged link keeps the drafts, or with none shows an empty page (and no example) that
+    // is not saved as the person's.
+    let damaged = &fragment[..fragment.len() - 9];
+    assert!(permalink::decode(damaged).is_err());
+    let kept = opening_state(damaged, Some(own.clone()));
+    assert_eq!((kept.inputs(), kept.queued_run(), kept.notice.is_some()), (own, None, true));
+    let blank = opening_state(damaged, None);
+    assert_eq!((texts(&blank), blank.queued_run(), blank.notice.is_some()), (vec![("Paste 1", "")], None, true));
+    assert_eq!(blank.drafts(), Drafts::Forget);
+}
+
+#[wasm_bindgen_test]
+fn clear_all_empties_the_pastes_and_the_report_for_good() {
+    let state = opening_state("", None);
+    let run = state.queued_run().expect("queued");
+    let report = SharedReport::from_json(analyze(&state.inputs()).to_json()).unwrap();
+    let done = state.clone().apply(Action::Finished { run, report: report.clone(), millis: 2.0 }).apply(Action::Share);
+    assert!(matches!(done.phase, Phase::Done { .. }) && done.link.is_some());
+
+    for before in [state, done] {
+        let cleared = before.apply(Action::ClearAll);
+        assert_eq!(texts(&cleared), [("Paste 1", "")]);
+        assert_eq!(cleared.phase, Phase::Idle, "no report, and the run under way is stopped");
+        assert_eq!(cleared.queued_run(), None);
+        assert_eq!(cleared.link, None);
+        assert_eq!(cleared.drafts(), Drafts::Save(Vec::new()), "the emptied page is recorded");
+        // A late report of the run before is dropped.
+        let late = cleared.clone().apply(Action::Finished { run, report: report.clone(), millis: 2.0 });
+        assert_eq!(late.phase, Phase::Idle);
+        // What is recorded opens the same empty page, and loading the example again forgets it.
+        let reopened = opening_state("", Some(Vec::new()));
+        assert_eq!(texts(&reopened), texts(&cleared));
+        assert_eq!(cleared.apply(Action::LoadExample).drafts(), Drafts::Forget);
+    }
+}
+
+#[wasm_bindgen_test]
+fn drafts_record_an_emptied_page_but_not_an_untouched_one() {
+    drafts::save(&[]).unwrap();
+    assert_eq!(drafts::load(), Some(Vec::new()), "an emptied page stays empty");
+    // Earlier pages saved their untouched empty paste on every visit: that does not keep the
+    // example from opening.
+    drafts::save(&[Input::new("Paste 1", ""), Input::new("Paste 2", " \n")]).unwrap();
+    assert_eq!(drafts::load(), None);
+    drafts::save(&[Input::new("Paste 1", ""), Input::new("notes", "x")]).unwrap();
+    assert_eq!(drafts::load().map(|saved| saved.len()), Some(2));
+    drafts::forget();
+    assert_eq!(drafts::load(), None);
 }

@@ -1,29 +1,37 @@
 //! The page: the paste areas, the controls and the report, wired to the state's reducer.
 //!
 //! Side effects live here, each in one effect keyed on the state it follows: the drafts follow
-//! the person's own pastes, the address bar follows the link, and the analysis worker follows
-//! the run under way (it starts the run, and stops it if the run ends before its report came:
-//! cancelled, or made stale by an edit).
+//! the person's own pastes ([`State::drafts`]), the address bar follows the link, and the
+//! analysis worker follows the run under way (it starts the run, and stops it if the run ends
+//! before its report came: cancelled, or made stale by an edit).
 
 use super::controls::Controls;
 use super::notice::Notice;
 use super::paste_area::PasteArea;
 use super::results::Results;
 use super::share_box::ShareBox;
-use super::state::{Action, Phase, SharedReport, State};
+use super::state::{Action, Drafts, Phase, SharedReport, State};
 use super::status::Status;
 use super::worker::Analyst;
-use super::{browser, drafts, example};
+use super::{browser, drafts};
 use crate::Input;
 use yew::prelude::*;
 
-/// The state a page opens with: the pastes of the link in its address if there is one,
-/// else the drafts saved by the last visit.
+/// The state this visit opens with, from the page's address and local storage.
 fn initial_state() -> State {
-    let saved = State::with_inputs(&drafts::load().unwrap_or_default());
-    match browser::fragment() {
-        fragment if fragment.is_empty() => saved,
-        fragment => saved.apply(Action::OpenLink(fragment)),
+    opening_state(&browser::fragment(), drafts::load())
+}
+
+/// The state a page opens with, given its address's fragment and the saved drafts: the pastes
+/// of the link if there is one, analysed; else the drafts; else (a first visit) the example,
+/// analysed, as if the person had pressed "Load example" then "Analyze".
+pub fn opening_state(fragment: &str, saved: Option<Vec<Input>>) -> State {
+    match (fragment, saved) {
+        ("", None) => State::default().apply(Action::LoadExample).apply(Action::Analyze),
+        ("", Some(own)) => State::with_inputs(&own),
+        (fragment, saved) => {
+            saved.map_or_else(State::default, |own| State::with_inputs(&own)).apply(Action::OpenLink(fragment.to_string()))
+        }
     }
 }
 
@@ -40,9 +48,13 @@ pub fn app() -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.drafts(), move |own_pastes: &Option<Vec<Input>>| {
-            if let Some(Err(reason)) = own_pastes.as_deref().map(drafts::save) {
-                dispatcher.dispatch(Action::DraftsNotSaved(reason));
+        use_effect_with(state.drafts(), move |kept: &Drafts| match kept {
+            Drafts::Unchanged => {}
+            Drafts::Forget => drafts::forget(),
+            Drafts::Save(own) => {
+                if let Err(reason) = drafts::save(own) {
+                    dispatcher.dispatch(Action::DraftsNotSaved(reason));
+                }
             }
         });
     }
@@ -112,7 +124,8 @@ pub fn app() -> Html {
             </section>
             <Controls busy={state.queued_run().is_some()}
                 onadd={dispatch(|| Action::AddPaste)}
-                onloadexample={dispatch(|| Action::Replace(example::inputs()))}
+                onloadexample={dispatch(|| Action::LoadExample)}
+                onclear={dispatch(|| Action::ClearAll)}
                 onanalyze={dispatch(|| Action::Analyze)}
                 onshare={dispatch(|| Action::Share)} />
             if let Some(fragment) = &state.link {

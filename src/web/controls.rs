@@ -1,4 +1,5 @@
-//! The row of buttons that act on all pastes: add one, load the example, analyse, share.
+//! The row of buttons that act on all pastes: add one, load the example, clear them all,
+//! analyse, share.
 
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ pub struct Props {
     pub busy: bool,
     pub onadd: Callback<()>,
     pub onloadexample: Callback<()>,
+    pub onclear: Callback<()>,
     pub onanalyze: Callback<()>,
     pub onshare: Callback<()>,
 }
@@ -19,6 +21,8 @@ pub fn controls(props: &Props) -> Html {
         <div class="controls" role="toolbar" aria-label="Pastes">
             <button id="add-paste" onclick={click(&props.onadd)}>{ "+ Add paste" }</button>
             <button id="load-example" onclick={click(&props.onloadexample)}>{ "Load example" }</button>
+            <button id="clear-all" onclick={click(&props.onclear)}
+                title="Empty every paste and the report, to start clean">{ "Clear all" }</button>
             <button id="share" onclick={click(&props.onshare)}
                 title="Put these pastes in the page's address, to share or bookmark">{ "Share link" }</button>
             <button id="analyze" class="primary" onclick={click(&props.onanalyze)} disabled={props.busy}>

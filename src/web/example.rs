@@ -1,4 +1,5 @@
-//! The "Load example" pastes: the five seed articles, embedded at build time.
+//! The example: the five seed articles, embedded at build time. A first visit opens on them,
+//! analysed; "Load example" brings them back.
 //!
 //! Each is named by its file name, so the page's report (and its JSON download) equals
 //! `wiretrace analyze --json` run in `tests/fixtures/seeds/` on the same bare file names.

@@ -89,6 +89,24 @@ pub struct State {
     pub link: Option<String>,
     /// A plain message for the person: a damaged link, a paste cut to size, nothing to analyse.
     pub notice: Option<String>,
+    /// The pastes are the person's: restored from their drafts, or changed by them. Not so for
+    /// the example or the empty page as the page put them there.
+    own: bool,
+}
+
+/// What local storage should keep as the person's drafts, given the pastes on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drafts {
+    /// Leave whatever is saved: the pastes are an opened link's, unedited, and opening someone's
+    /// link must not overwrite one's own drafts. (After "Share link" the pastes are already
+    /// saved: every edit before it was.)
+    Unchanged,
+    /// Save nothing, so the next visit opens on the example, analysed and as that build has it:
+    /// the pastes are not the person's (the example, or the empty page after a damaged link).
+    Forget,
+    /// The person's own pastes; none at all when no paste holds any text (they emptied the page,
+    /// and it must stay empty).
+    Save(Vec<Input>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,8 +115,10 @@ pub enum Action {
     RemovePaste(u64),
     Rename(u64, String),
     Edit(u64, String),
-    /// Replace the pastes with these (the example, or restored drafts) without analysing.
-    Replace(Vec<Input>),
+    /// Replace the pastes with the example's ("Load example"), without analysing.
+    LoadExample,
+    /// Empty the page ("Clear all"): one empty paste, no report, no link.
+    ClearAll,
     /// Ask for an analysis of the pastes as they are now.
     Analyze,
     /// Stop the analysis under way.
@@ -120,16 +140,18 @@ pub enum Action {
     DismissNotice,
 }
 
+/// One empty paste that is nobody's draft.
 impl Default for State {
     fn default() -> Self {
-        State::with_inputs(&[Input::new("Paste 1", "")])
+        State { own: false, ..State::with_inputs(&[]) }
     }
 }
 
 impl State {
-    /// A fresh state holding these pastes (at least one, possibly empty), nothing analysed.
+    /// A fresh state holding the person's pastes (at least one, possibly empty), nothing analysed.
     pub fn with_inputs(inputs: &[Input]) -> Self {
-        let mut state = State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None };
+        let mut state =
+            State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None, own: true };
         state.replace_pastes(inputs);
         state
     }
@@ -139,11 +161,17 @@ impl State {
         self.pastes.iter().map(Input::from).collect()
     }
 
-    /// The pastes to keep as the person's drafts; none while they are an opened link's, unedited,
-    /// so that opening someone's link does not overwrite one's own drafts. (After "Share link"
-    /// the pastes are already saved: every edit before it was.)
-    pub fn drafts(&self) -> Option<Vec<Input>> {
-        self.link.is_none().then(|| self.inputs())
+    /// What the drafts should hold now; the page's one drafts effect follows this.
+    pub fn drafts(&self) -> Drafts {
+        if self.link.is_some() {
+            Drafts::Unchanged
+        } else if !self.own {
+            Drafts::Forget
+        } else if self.blank() {
+            Drafts::Save(Vec::new())
+        } else {
+            Drafts::Save(self.inputs())
+        }
     }
 
     /// The run under way, if any: the page hands it to the worker, and stops the worker when
@@ -186,12 +214,17 @@ impl State {
                 }
                 self.pastes_changed();
             }
-            Action::Replace(inputs) => {
-                self.replace_pastes(&inputs);
+            Action::LoadExample => {
+                self.replace_pastes(&super::example::inputs());
+                self.pastes_changed();
+                self.own = false;
+            }
+            Action::ClearAll => {
+                self.replace_pastes(&[]);
                 self.pastes_changed();
             }
             Action::Analyze => {
-                if self.pastes.iter().all(|p| p.text.trim().is_empty()) {
+                if self.blank() {
                     self.notice = Some("Paste the text of at least one article first.".into());
                 } else {
                     self.runs += 1;
@@ -238,6 +271,11 @@ impl State {
         self
     }
 
+    /// No paste holds any text to analyse.
+    fn blank(&self) -> bool {
+        self.pastes.iter().all(|p| p.text.trim().is_empty())
+    }
+
     fn push_paste(&mut self, name: String, text: String) {
         self.pastes.push(Paste { id: self.next_id, name, text });
         self.next_id += 1;
@@ -259,10 +297,11 @@ impl State {
         }
     }
 
-    /// The old report and link no longer describe the pastes.
+    /// The old report and link no longer describe the pastes, which are now the person's.
     fn pastes_changed(&mut self) {
         self.phase = Phase::Idle;
         self.link = None;
+        self.own = true;
     }
 
     /// "Paste N" for the smallest N not already taken, so names stay distinct.

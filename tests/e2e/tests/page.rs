@@ -189,16 +189,35 @@ impl Browser {
         self.client.execute(js, vec![]).await
     }
 
-    /// Analyses the pastes on the page and waits for the report.
-    async fn analyze(&self) -> Outcome {
-        self.click("#analyze").await?;
+    /// Waits until the script `js` returns true.
+    async fn wait_until(&self, js: &str, what: &str) -> Outcome {
         let started = Instant::now();
-        let done = "return !document.getElementById('analysing') && !!document.querySelector('.results');";
-        while self.script(done).await? != json!(true) {
-            ensure!(started.elapsed() < WAIT, "no report {WAIT:?} after pressing Analyze");
+        while self.script(js).await? != json!(true) {
+            ensure!(started.elapsed() < WAIT, "{what} not within {WAIT:?}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Ok(())
+    }
+
+    /// Analyses the pastes on the page and waits for the report.
+    async fn analyze(&self) -> Outcome {
+        self.click("#analyze").await?;
+        self.wait_for_report("after pressing Analyze").await
+    }
+
+    /// Waits until no analysis runs and a report is shown.
+    async fn wait_for_report(&self, when: &str) -> Outcome {
+        let done = "return !document.getElementById('analysing') && !!document.querySelector('.results');";
+        self.wait_until(done, &format!("a report {when}")).await
+    }
+
+    /// The name and text of every paste area, in order.
+    async fn pastes(&self) -> Result<Vec<(String, String)>, fantoccini::error::CmdError> {
+        self.wait_for(".paste-text").await?;
+        let pastes = self
+            .script("return Array.from(document.querySelectorAll('.paste'), (p) => [p.querySelector('.paste-name').value, p.querySelector('.paste-text').value]);")
+            .await?;
+        Ok(serde_json::from_value(pastes).unwrap_or_default())
     }
 
     /// What the report shows, without the timing (which differs from run to run).
@@ -220,6 +239,20 @@ async fn finish(page: Browser, outcome: Outcome) {
 fn cli_report() -> Vec<u8> {
     let seeds = env_path("WIRETRACE_SEEDS", "tests/fixtures/seeds");
     let cli = env_path("WIRETRACE_BIN", "target/debug/wiretrace");
+    let output = Command::new(&cli)
+        .arg("analyze")
+        .args(seed_names())
+        .arg("--json")
+        .current_dir(&seeds)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", cli.display()));
+    assert!(output.status.success(), "the CLI failed: {}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
+}
+
+/// The seeds' file names, sorted: the names of the example's pastes.
+fn seed_names() -> Vec<String> {
+    let seeds = env_path("WIRETRACE_SEEDS", "tests/fixtures/seeds");
     let mut names: Vec<String> = std::fs::read_dir(&seeds)
         .expect("the seeds folder")
         .flatten()
@@ -227,15 +260,14 @@ fn cli_report() -> Vec<u8> {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     names.sort();
-    let output = Command::new(&cli)
-        .arg("analyze")
-        .args(&names)
-        .arg("--json")
-        .current_dir(&seeds)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", cli.display()));
-    assert!(output.status.success(), "the CLI failed: {}", String::from_utf8_lossy(&output.stderr));
-    output.stdout
+    names
+}
+
+/// How many articles and claims a report (JSON) lists.
+fn counts(report: &[u8]) -> Result<(usize, usize), serde_json::Error> {
+    let report = serde_json::from_slice::<Value>(report)?;
+    let count = |key: &str| report[key].as_array().map_or(0, Vec::len);
+    Ok((count("articles"), count("claims")))
 }
 
 /// Counts the animation frames (each is painted) in which "Analysing…" is in the page.
@@ -271,22 +303,34 @@ async fn the_example_report_equals_the_cli_and_its_permalink_reopens_it() {
     finish(page, outcome).await;
 }
 
-/// Loads and analyses the example, checks the download against the CLI, makes a permalink;
-/// returns the link and the report's text.
+/// Opens the page on a first visit, which shows the example analysed; analyses it again after
+/// "Load example", checks the download against the CLI, makes a permalink; returns the link and
+/// the report's text.
 async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, String), Box<dyn std::error::Error>> {
     let expected = cli_report();
-    let expected_claims = serde_json::from_slice::<Value>(&expected)?["claims"].as_array().map_or(0, Vec::len);
+    let (expected_articles, expected_claims) = counts(&expected)?;
     page.client.goto(&site.base).await?;
+    page.wait_for_report("on a first visit, with nothing pressed").await?;
+    let names: Vec<String> = page.pastes().await?.into_iter().map(|(name, _)| name).collect();
+    ensure!(names == seed_names(), "a first visit opens on the pastes {names:?}, not the example's");
+    let articles = page.client.find_all(Locator::Css(".article-card")).await?.len();
+    let claims = page.client.find_all(Locator::Css(".claim-card")).await?.len();
+    ensure!(
+        (articles, claims) == (expected_articles, expected_claims) && claims > 0,
+        "a first visit shows {articles} articles and {claims} claims, the CLI {expected_articles} and {expected_claims}"
+    );
+    let first = page.text("#analysis-time").await?;
+    let shown = page.report_text().await?;
+
     page.click("#load-example").await?;
+    ensure!(page.client.find_all(Locator::Css(".results")).await?.is_empty(), "Load example kept the old report");
     page.script(WATCH_FRAMES_FOR_ANALYSING).await?;
     page.analyze().await?;
     let painted = page.script("return window.__framesWithAnalysing;").await?;
     ensure!(painted.as_u64() > Some(0), "\"Analysing…\" was never on screen before the report ({painted})");
-    let claims = page.client.find_all(Locator::Css(".claim-card")).await?.len();
-    ensure!(claims > 0 && claims == expected_claims, "the page lists {claims} claims, the CLI {expected_claims}");
-    let first = page.text("#analysis-time").await?;
+    let again = page.report_text().await?;
+    ensure!(again == shown, "Load example then Analyze shows another report than the first visit:\n{again}\n--- was\n{shown}");
     // The first run also builds the core's lazily compiled tables; a second shows the steady cost.
-    page.analyze().await?;
     println!(
         "e2e: the page analysed the example ({claims} claims): first {first}, again {}",
         page.text("#analysis-time").await?
@@ -363,6 +407,7 @@ async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
         LONDON (Reuters) - The minister said 40 people were hurt <script>window.__pwned=1</script> in the blast on Monday.\n\
         \"We will rebuild <img src=x onerror=\"window.__pwned=1\">,\" the mayor said.\n";
     page.client.goto(&site.base).await?;
+    page.click("#clear-all").await?;
     let name_field = page.wait_for(".paste-name").await?;
     name_field.clear().await?;
     name_field.send_keys(name).await?;
@@ -385,6 +430,55 @@ async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
     let kept_text = page.wait_for(".paste-text").await?.prop("value").await?.unwrap_or_default();
     ensure!(kept_name == name, "after a reload the name is {kept_name:?}");
     ensure!(kept_text == text, "after a reload the paste is {kept_text:?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn clear_all_empties_the_page_for_good_until_the_example_is_loaded_again() {
+    let site = Site::start();
+    let page = site.browser().await;
+    let outcome = clear_and_reload(&site, &page).await;
+    finish(page, outcome).await;
+}
+
+/// What the page keeps in local storage (`src/web/drafts.rs`).
+const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v1')";
+
+/// Clears the example a first visit opens on, reloads, then loads the example again and reloads.
+async fn clear_and_reload(site: &Site, page: &Browser) -> Outcome {
+    page.client.goto(&site.base).await?;
+    page.wait_for_report("on a first visit").await?;
+    let saved = page.script(&format!("return {DRAFTS};")).await?;
+    ensure!(saved == Value::Null, "the example was saved as the person's drafts: {saved}");
+    page.click("#share").await?;
+    page.wait_for("#share-link").await?;
+
+    page.click("#clear-all").await?;
+    expect_an_empty_page(page, "after Clear all").await?;
+    page.wait_until(&format!("return {DRAFTS} === '[]';"), "the emptied page recorded in the drafts").await?;
+    page.client.refresh().await?;
+    expect_an_empty_page(page, "after Clear all and a reload").await?;
+
+    // The example is never saved as drafts, so it comes back, analysed, on the next visit.
+    page.click("#load-example").await?;
+    page.wait_until(&format!("return {DRAFTS} === null;"), "the drafts forgotten after Load example").await?;
+    page.client.refresh().await?;
+    page.wait_for_report("after Load example and a reload").await?;
+    let names: Vec<String> = page.pastes().await?.into_iter().map(|(name, _)| name).collect();
+    ensure!(names == seed_names(), "after Load example and a reload the pastes are {names:?}");
+    Ok(())
+}
+
+/// One empty paste, no report, no analysis under way (not even after a while), no link.
+async fn expect_an_empty_page(page: &Browser, when: &str) -> Outcome {
+    let pastes = page.pastes().await?;
+    ensure!(pastes == [("Paste 1".to_string(), String::new())], "{when} the pastes are {pastes:?}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for css in [".results", ".article-card", ".claim-card", "#analysing", "#share-link", "#notice-text"] {
+        ensure!(page.client.find_all(Locator::Css(css)).await?.is_empty(), "{when} the page shows {css}");
+    }
+    let address = page.client.current_url().await?;
+    ensure!(address.fragment().is_none(), "{when} the address still holds a link: {address}");
     Ok(())
 }
 
@@ -442,7 +536,9 @@ async fn a_long_analysis_leaves_the_page_usable_and_cancel_stops_it() {
 /// then analyses the example to the end.
 async fn use_the_page_while_it_analyses(site: &Site, page: &Browser) -> Outcome {
     page.client.goto(&site.base).await?;
-    page.wait_for(".paste-text").await?;
+    // The first visit's analysis of the example starts the page's worker, which stays for the next.
+    page.wait_for_report("on a first visit").await?;
+    page.click("#clear-all").await?;
     page.script(COUNT_WORKERS).await?;
     page.client.execute(PASTE_INTO_FIRST_AREA, vec![json!(long_paste(4_000_000))]).await?;
     let size = page.text(".paste-size").await?;
@@ -468,13 +564,13 @@ async fn use_the_page_while_it_analyses(site: &Site, page: &Browser) -> Outcome 
     ensure!(page.client.find_all(Locator::Css(".results")).await?.is_empty(), "a cancelled analysis shows a report");
     ensure!(page.wait_for("#analyze").await?.is_enabled().await?, "Analyze stays disabled after Cancel");
     let workers = page.script("return [window.__workersStarted, window.__workersTerminated];").await?;
-    ensure!(workers == json!([1, 1]), "Cancel did not stop the one worker (started, terminated: {workers})");
+    ensure!(workers == json!([0, 1]), "Cancel did not stop the example's worker (started, terminated: {workers})");
 
     // A fresh worker analyses the next pastes to the end.
     page.click("#load-example").await?;
     page.analyze().await?;
     ensure!(!page.client.find_all(Locator::Css(".claim-card")).await?.is_empty(), "no claims for the example");
     let workers = page.script("return [window.__workersStarted, window.__workersTerminated];").await?;
-    ensure!(workers == json!([2, 1]), "after Cancel the next analysis needs one new worker (started, terminated: {workers})");
+    ensure!(workers == json!([1, 1]), "after Cancel the next analysis needs one new worker (started, terminated: {workers})");
     Ok(())
 }
