@@ -81,7 +81,7 @@ fn before_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{verbs})\b",
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{verbs})\b",
             name = name_pattern(),
             verbs = verbs()
         ))
@@ -207,10 +207,12 @@ fn is_non_name(w: &str) -> bool {
     NON.contains(&w)
 }
 
-/// Keeps the people named so far in one article, to resolve "he" and surnames.
+/// Keeps the people named so far in one article, to resolve "he" and surnames, and the last
+/// body that spoke, to resolve "it said".
 #[derive(Default, Debug)]
 pub struct People {
     names: Vec<String>,
+    last_body: Option<String>,
     /// (acronym, full name) from "the National Electoral Institute (INE)".
     acronyms: Vec<(String, String)>,
 }
@@ -276,7 +278,9 @@ impl People {
         let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase));
         self.observe(&masked);
         if let Some(name) = &resolved {
-            if name.contains(char::is_whitespace) && !self.names.contains(name) {
+            if matches!(named_in(name), Named::Organisation(_)) {
+                self.last_body = Some(name.clone());
+            } else if name.contains(char::is_whitespace) && !self.names.contains(name) {
                 self.names.push(name.clone());
             }
         }
@@ -296,6 +300,9 @@ impl People {
         let first = phrase.split_whitespace().next().unwrap_or("");
         if matches!(first, "he" | "He" | "she" | "She") {
             return self.last();
+        }
+        if matches!(first, "it" | "It") {
+            return self.last_body.clone();
         }
         if matches!(first, "they" | "They") {
             return None;
@@ -407,5 +414,17 @@ mod tests {
             Some("Dan Huot".into())
         );
         assert_eq!(people.speaker("\"Yes,\" he said."), Some("Dan Huot".into()));
+    }
+
+    #[test]
+    fn it_said_is_the_last_body_that_spoke() {
+        let mut people = People::default();
+        assert_eq!(people.speaker("It said the talks would resume."), None);
+        assert_eq!(
+            people.speaker("The troops would be targets, the Foreign Ministry said on Monday."),
+            Some("Foreign Ministry".into())
+        );
+        assert_eq!(people.speaker("It said Western countries had to understand."), Some("Foreign Ministry".into()));
+        assert_eq!(people.speaker("\"No,\" he said."), None);
     }
 }
