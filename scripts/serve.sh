@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh
 . scripts/env.sh
 echo
-echo "serve: open http://127.0.0.1:8080/ and press \"Load example\", then \"Analyze\"."
+echo "serve: open http://127.0.0.1:8080/ (a first visit opens on the example, analysed)."
 echo
 exec trunk serve --release

@@ -319,8 +319,50 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     }
     glue_short(text, subject_to_predicate(text, attach_relatives(text, pieces)), sentence)
         .into_iter()
-        .map(|piece| without_connective(text, piece))
+        .map(|piece| without_report_frame(text, without_connective(text, piece)))
         .collect()
+}
+
+/// Nouns of pictures that "show" what a sentence states, as a source "says" it.
+const PICTURES: &[&str] = &["photos", "photographs", "pictures", "images", "video", "videos", "footage"];
+
+/// A clause without its report frame ("TASS reported on March 12 that Putin ordered ..." ->
+/// "Putin ordered ..."; "Photos of the meeting show Putin wearing ..." -> "Putin wearing ..."):
+/// the frame says who told, which the speaker and the sentence's citations keep; the claim is
+/// what was told, and its words alone should match other tellings.
+fn without_report_frame(text: &str, piece: Span) -> Span {
+    /// Words of a subject before the verb, and of a time between the verb and "that".
+    const MAX_SUBJECT: usize = 16;
+    const MAX_TIME: usize = 4;
+    let s = piece.of(text);
+    let words: Vec<(usize, &str)> = s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let breaks_subject = |w: &str| w.ends_with([',', ';', ':']) || w.contains(['"', '“', '”']);
+    let pictured = words.first().is_some_and(|(_, w)| PICTURES.contains(&w.to_lowercase().as_str()));
+    for k in 1..words.len().min(MAX_SUBJECT + 1) {
+        if breaks_subject(words[k - 1].1) {
+            return piece;
+        }
+        let verb = words[k].1;
+        let shows = pictured && matches!(verb, "show" | "shows" | "showed" | "shown");
+        if !shows && !crate::segment::is_reporting_verb(verb) {
+            continue;
+        }
+        // "reported on March 12 that": a time may sit between the verb and "that".
+        let mut next = k + 1;
+        if words.get(next).is_some_and(|(_, w)| *w == "on") {
+            next = (next + 1..words.len().min(next + 2 + MAX_TIME)).find(|&i| words[i].1 == "that").unwrap_or(next);
+        }
+        let statement = match words.get(next) {
+            Some((_, "that")) => next + 1,
+            Some(_) if shows => next,
+            _ => return piece,
+        };
+        return match words.get(statement) {
+            Some(&(at, _)) if words.len() - statement >= MIN_WORDS => Span::new(piece.start + at, piece.end),
+            _ => piece,
+        };
+    }
+    piece
 }
 
 /// A clause without the words that only tied it to the one before ("adding that the priority
@@ -440,6 +482,24 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         clauses(s, Span::new(0, s.len())).into_iter().map(|c| c.of(s)).collect()
+    }
+
+    #[test]
+    fn the_report_frame_is_not_the_claim() {
+        assert_eq!(
+            split("Russian state news agency TASS reported on March 12 that Mr. Putin ordered the army to push the units out."),
+            ["Mr. Putin ordered the army to push the units out."]
+        );
+        assert_eq!(
+            split("Photos of the meeting with the general show Mr. Putin wearing military uniforms."),
+            ["Mr. Putin wearing military uniforms."]
+        );
+        // A quote, a comma in the subject, or too short a statement keeps the frame.
+        assert_eq!(split("He said that it rained."), ["He said that it rained."]);
+        assert_eq!(
+            split("The ministry, in a statement, said that the talks would resume soon."),
+            ["The ministry, in a statement, said that the talks would resume soon."]
+        );
     }
 
     #[test]
