@@ -62,3 +62,65 @@ pub fn average_linkage(
     out.sort_by_key(|m| m[0]);
     out
 }
+
+/// Claims that also state the fact of another cluster, as (claim, cluster): a clause of two
+/// facts ("after Haller's goal nine minutes from time completed a 2-1 win") lands with one of
+/// them, yet is a telling of the other too, and that fact's origin must see it. A claim joins
+/// the one other cluster it links to ([`LINK_THRESHOLD`]) and matches on average as a merge
+/// would have to ([`AVERAGE_THRESHOLD`]), and only where its own article has no member, since
+/// an article tells a fact once.
+pub fn second_facts(
+    groups: &[Vec<usize>],
+    group_of: &[usize],
+    edges: &[(usize, usize, f32)],
+    same_article: impl Fn(usize, usize) -> bool,
+    joins_by: impl Fn(usize, usize) -> bool,
+    mut similarity: impl FnMut(usize, usize) -> f32,
+) -> Vec<(usize, usize)> {
+    let mut best: std::collections::BTreeMap<usize, (usize, f32)> = std::collections::BTreeMap::new();
+    for &(i, j, s) in edges {
+        for (claim, other) in [(i, j), (j, i)] {
+            let g = group_of[other];
+            if s < LINK_THRESHOLD
+                || g == group_of[claim]
+                || groups[g].iter().any(|&m| same_article(claim, m))
+                || !joins_by(claim, other)
+            {
+                continue;
+            }
+            let sample = &groups[g][..groups[g].len().min(SAMPLE)];
+            let average = sample.iter().map(|&m| similarity(claim, m)).sum::<f32>() / sample.len() as f32;
+            if average >= AVERAGE_THRESHOLD && best.get(&claim).is_none_or(|&(_, b)| average > b) {
+                best.insert(claim, (g, average));
+            }
+        }
+    }
+    best.into_iter().map(|(claim, (g, _))| (claim, g)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_of_two_facts_also_joins_the_second() {
+        // Claims 0, 1 and 2 tell fact A, 3 and 4 fact B, each in its own article; 2 tells B too.
+        let groups = vec![vec![0, 1, 2], vec![3, 4]];
+        let group_of = [0, 0, 0, 1, 1];
+        let article = [0, 1, 2, 3, 4];
+        let score = |i: usize, j: usize| match (i.min(j), i.max(j)) {
+            (0, 1) | (0, 2) | (1, 2) | (3, 4) => 0.6,
+            (2, 3) => 0.4,
+            (2, 4) => 0.2,
+            _ => 0.0,
+        };
+        let edges = [(0, 1, 0.6), (0, 2, 0.6), (1, 2, 0.6), (3, 4, 0.6), (2, 3, 0.4), (2, 4, 0.2)];
+        let also = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j], |_, _| true, score);
+        assert_eq!(also, [(2, 1)]);
+        // Not where its article already tells the fact, nor when the rule refuses the link.
+        let same = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j] || (i, j) == (2, 4), |_, _| true, score);
+        assert!(same.is_empty());
+        let refused = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j], |_, _| false, score);
+        assert!(refused.is_empty());
+    }
+}

@@ -22,6 +22,7 @@ pub mod variants;
 
 pub use variants::Variant;
 
+use crate::claims::figures::Relation;
 use crate::claims::Claim;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -40,7 +41,8 @@ pub struct Link {
     pub variant: bool,
 }
 
-/// Claims judged to state one fact. `members` index into the claims, in text order.
+/// Claims judged to state one fact. `members` index into the claims: those clustered here in
+/// text order, then those clustered with another fact that state this one too.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {
     pub members: Vec<usize>,
@@ -49,7 +51,8 @@ pub struct Cluster {
     pub variants: Vec<Variant>,
 }
 
-/// Groups claims into clusters; every claim lands in exactly one cluster.
+/// Groups claims into clusters; every claim lands in one cluster, and a clause that states a
+/// second fact as well also in that fact's cluster (see [`cluster::second_facts`]).
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
     let mut cache: HashMap<(usize, usize), score::Scored> = HashMap::new();
@@ -76,19 +79,40 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .map(|(i, j)| (i, j, scored(i, j).score))
         .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
         .collect();
-    let groups = cluster::average_linkage(claims.len(), edges.clone(), |i, j| scored(i, j).score);
+    let mut groups = cluster::average_linkage(claims.len(), edges.clone(), |i, j| scored(i, j).score);
     let mut group_of = vec![0usize; claims.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
             group_of[m] = g;
         }
     }
+    // A clause of two facts shows it by two quantities (a minute and a score); it joins the
+    // other fact's cluster through a figure they share.
+    let two_quantities = |i: usize, _: usize| claims[i].figures.iter().any(|f| claims[i].figures.iter().any(|g| !f.same_kind(g)));
+    let through_figures: Vec<(usize, usize, f32)> = edges
+        .iter()
+        .filter(|&&(i, j, _)| matches!(scored(i, j).figures, Some(r) if r != Relation::Conflict))
+        .copied()
+        .collect();
+    let also = cluster::second_facts(
+        &groups,
+        &group_of,
+        &through_figures,
+        |i, j| claims[i].article == claims[j].article,
+        two_quantities,
+        |i, j| scored(i, j).score,
+    );
+    for &(claim, g) in &also {
+        groups[g].push(claim);
+    }
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); groups.len()];
     for &(i, j, _) in &edges {
-        if group_of[i] == group_of[j] {
+        let joined = |a: usize, b: usize| also.contains(&(a, group_of[b]));
+        if group_of[i] == group_of[j] || joined(i, j) || joined(j, i) {
+            let g = if joined(i, j) { group_of[j] } else { group_of[i] };
             let s = scored(i, j);
             let why = score::explain(&features[i], &features[j], s, &vocab);
-            links[group_of[i]].push(Link {
+            links[g].push(Link {
                 a: i,
                 b: j,
                 score: s.score,
