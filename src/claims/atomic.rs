@@ -186,13 +186,19 @@ fn opens_clause(before: &str, rest: &str) -> bool {
     // "... came to an end on Tuesday as the Bank of Japan delivered ...": "as" opening a
     // clause with a new subject (not "such as", "as long as").
     let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase)) && !comparative;
-    // "after" opens a clause only when a verb follows soon ("after negotiations ran ...").
-    let after_clause = w1 == "after"
-        && rest
-            .split_whitespace()
-            .skip(1)
-            .take(8)
-            .any(|w| is_verb_past(w) || w.ends_with("ing"));
+    // "after" opens a clause only when a verb follows soon, before any comma ("after
+    // negotiations ran ..."; not "title after 1992 and 2015, and made them ...").
+    let after_clause = w1 == "after" && {
+        let mut verb = false;
+        for w in rest.split_whitespace().skip(1).take(8) {
+            let bare = w.trim_end_matches([',', ';']);
+            verb = is_verb_past(bare) || bare.ends_with("ing");
+            if verb || bare.len() < w.len() {
+                break;
+            }
+        }
+        verb
+    };
     coordinated_verb
         || new_subject
         || as_clause
