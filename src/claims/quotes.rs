@@ -89,6 +89,20 @@ fn before_verb_re() -> &'static Regex {
     })
 }
 
+/// The sentence's subject when it reports in a second predicate: "President X celebrated the
+/// results on the X network and said ...", "X hailed his protegee, saying ...". The name run is
+/// longer than [`name_pattern`]'s, so a title and a four-part name fit.
+fn subject_reporting_later_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^([A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’.-]*(?:\s+(?:(?:al|el|de|del|da|van|von|bin|la|le)[- ]?)?[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’-]*){{0,7}})\s[^,;]{{1,200}}?(?:,\s+(?:saying|adding|noting|writing|stressing)|\s+and\s+(?:{verbs}))\s",
+            verbs = verbs()
+        ))
+        .expect("valid speaker regex")
+    })
+}
+
 /// "according to X", "cited X": the whole phrase up to the next comma, so that "according to
 /// Russian Chief of the General Staff Valery Gerasimov" yields the person, not the title.
 fn according_re() -> &'static Regex {
@@ -275,7 +289,14 @@ impl People {
     /// Like [`People::speaker`] for a sentence that starts inside a quote opened earlier.
     pub fn speaker_continuing(&mut self, sentence: &str, inside_quote: bool) -> Option<String> {
         let masked = mask_quotes(sentence, inside_quote);
-        let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase));
+        let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase)).or_else(|| {
+            let subject = subject_reporting_later_re().captures(&masked)?.get(1)?;
+            match named_in(subject.as_str()) {
+                Named::Person(name) => Some(self.expand(name)),
+                Named::Organisation(org) => Some(org.to_string()),
+                Named::Nobody => None,
+            }
+        });
         self.observe(&masked);
         if let Some(name) = &resolved {
             if matches!(named_in(name), Named::Organisation(_)) {
@@ -305,6 +326,10 @@ impl People {
             return self.last_body.clone();
         }
         if matches!(first, "they" | "They") {
+            return None;
+        }
+        // "the X network and said": a description never holds a conjunction.
+        if first.eq_ignore_ascii_case("the") && phrase.split_whitespace().any(|w| matches!(w, "and" | "or")) {
             return None;
         }
         // "the Portuguese tactician": a description of a person, whatever its adjectives.
