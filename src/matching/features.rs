@@ -27,6 +27,39 @@ pub struct Features {
     pub figures: Vec<Figure>,
     /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
     pub speaker: Option<String>,
+    /// How the clause ranks its subject, if it does ("the deadliest", "one of the deadliest").
+    pub ranking: Option<Ranking>,
+}
+
+/// A superlative claim, stated outright or hedged: "the deadliest flood since 1996" and "one
+/// of the deadliest disasters in decades" are two claims, however alike their words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ranking {
+    Outright,
+    Hedged,
+}
+
+/// Superlatives that rank news events; "-est" alone would also take "interest" and "protest".
+const SUPERLATIVES: &[&str] = &[
+    "deadliest", "worst", "largest", "biggest", "highest", "lowest", "best", "greatest", "bloodiest", "costliest",
+    "strongest", "heaviest", "longest", "fastest", "hottest", "wettest", "driest", "coldest", "most", "least",
+];
+
+/// The ranking a clause states: a superlative after "the" or a possessive, hedged when "one of"
+/// comes before it.
+fn ranking(clause: &str) -> Option<Ranking> {
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase())
+        .collect();
+    let at = words.iter().position(|w| SUPERLATIVES.contains(&w.as_str()))?;
+    let before = &words[at.saturating_sub(3)..at];
+    let determined = before.last().is_some_and(|w| w == "the" || w == "its" || w == "their" || w.ends_with("'s") || w.ends_with("’s"));
+    if !determined {
+        return None;
+    }
+    let hedged = before.len() == 3 && before[0] == "one" && before[1] == "of";
+    Some(if hedged { Ranking::Hedged } else { Ranking::Outright })
 }
 
 /// Interned terms shared by all claims of one run.
@@ -164,6 +197,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 terms,
                 total,
                 figures: c.figures.clone(),
+                ranking: texts.get(c.input).and_then(|text| ranking(c.span.of(text))),
                 speaker: c
                     .speaker
                     .as_deref()
@@ -173,4 +207,19 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
         })
         .collect();
     (features, vocab)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rankings_outright_and_hedged() {
+        assert_eq!(ranking("It is the deadliest flood disaster in Spain since 1996"), Some(Ranking::Outright));
+        assert_eq!(ranking("making it the country's worst natural disaster in decades"), Some(Ranking::Outright));
+        assert_eq!(ranking("one of the deadliest natural disasters the country has seen"), Some(Ranking::Hedged));
+        assert_eq!(ranking("the interest rate rose to its highest in 17 years"), Some(Ranking::Outright));
+        assert_eq!(ranking("most people stayed at home"), None);
+        assert_eq!(ranking("the bank raised the interest rate"), None);
+    }
 }

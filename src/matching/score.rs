@@ -12,6 +12,9 @@ use crate::claims::Figure;
 
 /// A conflicting figure keeps this share of the score.
 const CONFLICT_FACTOR: f32 = 0.2;
+/// A ranking stated outright beside one hedged keeps this share: the words of the two are
+/// usually the same, the claims are not.
+const RANKING_CONFLICT_FACTOR: f32 = 0.1;
 /// Bonus for figures that agree although written differently (not already a shared term).
 const FIGURE_BONUS: f32 = 0.12;
 const SPEAKER_BONUS: f32 = 0.06;
@@ -131,6 +134,11 @@ fn shared_terms(a: &Features, b: &Features) -> Vec<(f32, u32)> {
     shared
 }
 
+/// "The deadliest" beside "one of the deadliest": a ranking stated and one hedged.
+fn ranks_differently(a: &Features, b: &Features) -> bool {
+    matches!((a.ranking, b.ranking), (Some(x), Some(y)) if x != y)
+}
+
 fn same_speaker(a: &Features, b: &Features) -> Option<bool> {
     match (&a.speaker, &b.speaker) {
         (Some(x), Some(y)) => Some(x == y),
@@ -156,6 +164,9 @@ pub fn score(a: &Features, b: &Features) -> Scored {
         Some(true) => score += SPEAKER_BONUS,
         Some(false) => score *= SPEAKER_MISMATCH_FACTOR,
         None => {}
+    }
+    if ranks_differently(a, b) {
+        score *= RANKING_CONFLICT_FACTOR;
     }
     Scored { score, figures }
 }
@@ -188,6 +199,9 @@ pub fn explain(a: &Features, b: &Features, scored: Scored, vocab: &Vocabulary) -
         )),
         Some(false) => why.push("different speakers".into()),
         None => {}
+    }
+    if ranks_differently(a, b) {
+        why.push("one ranks outright, one hedges (\"one of the\")".into());
     }
     format!("{} (similarity {:.2})", why.join("; "), scored.score)
 }
