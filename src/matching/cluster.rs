@@ -4,7 +4,10 @@
 //! [`LINK_THRESHOLD`] *and* the average similarity between their members clears
 //! [`AVERAGE_THRESHOLD`] (average linkage, checked against the clusters as a whole, sampling at
 //! most [`SAMPLE`] members of each side so a merge costs bounded work). A chain
-//! A~B~C where A and C share nothing therefore stops at A~B.
+//! A~B~C where A and C share nothing therefore stops at A~B. Two clauses of one sentence are
+//! never linked to each other, but they are no evidence against a merge either: another article
+//! may state both facts in one clause ("at least 38 candidates were killed during the campaign,
+//! the bloodiest ..."), so their pair is left out of the average.
 
 /// A link must score at least this to be considered.
 pub const LINK_THRESHOLD: f32 = 0.20;
@@ -17,6 +20,7 @@ const SAMPLE: usize = 24;
 pub fn average_linkage(
     n: usize,
     mut edges: Vec<(usize, usize, f32)>,
+    same_sentence: impl Fn(usize, usize) -> bool,
     mut similarity: impl FnMut(usize, usize) -> f32,
 ) -> Vec<Vec<usize>> {
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
@@ -34,6 +38,9 @@ pub fn average_linkage(
         let mut count = 0.0;
         for &a in members[ci].iter().take(SAMPLE) {
             for &b in members[cj].iter().take(SAMPLE) {
+                if same_sentence(a, b) {
+                    continue;
+                }
                 total += if (a, b) == (i, j) || (a, b) == (j, i) {
                     s
                 } else {
@@ -101,6 +108,22 @@ pub fn second_facts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_of_one_sentence_do_not_count_against_a_merge() {
+        // 0 and 1 are clauses of one sentence; 2 states both facts, 3 the first one.
+        let score = |i: usize, j: usize| match (i.min(j), i.max(j)) {
+            (0, 2) | (0, 3) | (2, 3) => 0.6,
+            (1, 2) => 0.3,
+            (1, 3) => 0.1,
+            _ => 0.0,
+        };
+        let edges = vec![(0, 2, 0.6), (0, 3, 0.6), (2, 3, 0.6), (1, 2, 0.3)];
+        let sentence = |i: usize, j: usize| i.max(j) <= 1;
+        assert_eq!(average_linkage(4, edges.clone(), sentence, score), [vec![0, 1, 2, 3]]);
+        // Counted as a zero, the pair would keep 1 apart.
+        assert_eq!(average_linkage(4, edges, |_, _| false, score), [vec![0, 2, 3], vec![1]]);
+    }
 
     #[test]
     fn a_clause_of_two_facts_also_joins_the_second() {

@@ -79,7 +79,12 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .map(|(i, j)| (i, j, scored(i, j).score))
         .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
         .collect();
-    let mut groups = cluster::average_linkage(claims.len(), edges.clone(), |i, j| scored(i, j).score);
+    let mut groups = cluster::average_linkage(
+        claims.len(),
+        edges.clone(),
+        |i, j| claims[i].input == claims[j].input && claims[i].sentence == claims[j].sentence,
+        |i, j| scored(i, j).score,
+    );
     let mut group_of = vec![0usize; claims.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
