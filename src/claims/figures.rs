@@ -230,7 +230,7 @@ fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
-fn month(w: &str) -> Option<u32> {
+pub(crate) fn month(w: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];

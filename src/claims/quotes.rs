@@ -226,6 +226,7 @@ fn is_non_name(w: &str) -> bool {
 #[derive(Default, Debug)]
 pub struct People {
     names: Vec<String>,
+    /// The last body that spoke, while no other body has been named since.
     last_body: Option<String>,
     /// (acronym, full name) from "the National Electoral Institute (INE)".
     acronyms: Vec<(String, String)>,
@@ -291,6 +292,12 @@ impl People {
         let masked = mask_quotes(sentence, inside_quote);
         let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase)).or_else(|| {
             let subject = subject_reporting_later_re().captures(&masked)?.get(1)?;
+            // "In Paris Macron met ...", "Kyiv and Moscow traded ...": not a lone subject.
+            let opener = subject.as_str().split_whitespace().next().is_some_and(is_non_name);
+            let next = masked[subject.end()..].split_whitespace().next().unwrap_or("");
+            if opener || !next.starts_with(char::is_lowercase) || matches!(next, "and" | "or") {
+                return None;
+            }
             match named_in(subject.as_str()) {
                 Named::Person(name) => Some(self.expand(name)),
                 Named::Organisation(org) => Some(org.to_string()),
@@ -298,6 +305,13 @@ impl People {
             }
         });
         self.observe(&masked);
+        // A body named since is the nearer antecedent of "it" ("The World Bank released ...").
+        let other_body = person_re()
+            .find_iter(&masked)
+            .any(|m| matches!(named_in(m.as_str()), Named::Organisation(org) if Some(org) != self.last_body.as_deref()));
+        if other_body {
+            self.last_body = None;
+        }
         if let Some(name) = &resolved {
             if matches!(named_in(name), Named::Organisation(_)) {
                 self.last_body = Some(name.clone());
@@ -451,5 +465,9 @@ mod tests {
         );
         assert_eq!(people.speaker("It said Western countries had to understand."), Some("Foreign Ministry".into()));
         assert_eq!(people.speaker("\"No,\" he said."), None);
+        // Once another body is named, the one that spoke is no longer "it".
+        people.speaker("The troops would be targets, the Foreign Ministry said on Monday.");
+        people.speaker("The World Bank released its forecast on Tuesday.");
+        assert_eq!(people.speaker("It said growth would slow to 2% this year."), None);
     }
 }

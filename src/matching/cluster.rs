@@ -5,8 +5,8 @@
 //! [`AVERAGE_THRESHOLD`] (average linkage, checked against the clusters as a whole, sampling at
 //! most [`SAMPLE`] members of each side so a merge costs bounded work). A chain
 //! A~B~C where A and C share nothing therefore stops at A~B. Two clauses of one sentence are
-//! never linked to each other, but they are no evidence against a merge either: another article
-//! may state both facts in one clause ("at least 38 candidates were killed during the campaign,
+//! never linked to each other directly, but they are no evidence against a merge either (they
+//! may end up in one cluster through others): another article may state both facts in one clause ("at least 38 candidates were killed during the campaign,
 //! the bloodiest ..."), so their pair is left out of the average.
 
 /// A link must score at least this to be considered.
@@ -72,27 +72,25 @@ pub fn average_linkage(
 
 /// Claims that also state the fact of another cluster, as (claim, cluster): a clause of two
 /// facts ("after Haller's goal nine minutes from time completed a 2-1 win") lands with one of
-/// them, yet is a telling of the other too, and that fact's origin must see it. A claim joins
-/// the one other cluster it links to ([`LINK_THRESHOLD`]) and matches on average as a merge
-/// would have to ([`AVERAGE_THRESHOLD`]), and only where its own article has no member, since
-/// an article tells a fact once.
+/// them, yet is a telling of the other too, and that fact's origin must see it. Of the clusters
+/// such a claim links to ([`LINK_THRESHOLD`]) and matches on average as a merge would have to
+/// ([`AVERAGE_THRESHOLD`]), it joins the best one, and only where its own article has no member,
+/// since an article tells a fact once. `states_two_facts` says which claims may.
 pub fn second_facts(
     groups: &[Vec<usize>],
     group_of: &[usize],
     edges: &[(usize, usize, f32)],
-    same_article: impl Fn(usize, usize) -> bool,
-    joins_by: impl Fn(usize, usize) -> bool,
+    article_of: impl Fn(usize) -> usize,
+    states_two_facts: impl Fn(usize) -> bool,
     mut similarity: impl FnMut(usize, usize) -> f32,
 ) -> Vec<(usize, usize)> {
+    let told: std::collections::HashSet<(usize, usize)> =
+        groups.iter().enumerate().flat_map(|(g, members)| members.iter().map(move |&m| (g, m))).map(|(g, m)| (g, article_of(m))).collect();
     let mut best: std::collections::BTreeMap<usize, (usize, f32)> = std::collections::BTreeMap::new();
     for &(i, j, s) in edges {
         for (claim, other) in [(i, j), (j, i)] {
             let g = group_of[other];
-            if s < LINK_THRESHOLD
-                || g == group_of[claim]
-                || groups[g].iter().any(|&m| same_article(claim, m))
-                || !joins_by(claim, other)
-            {
+            if s < LINK_THRESHOLD || g == group_of[claim] || told.contains(&(g, article_of(claim))) || !states_two_facts(claim) {
                 continue;
             }
             let sample = &groups[g][..groups[g].len().min(SAMPLE)];
@@ -138,12 +136,12 @@ mod tests {
             _ => 0.0,
         };
         let edges = [(0, 1, 0.6), (0, 2, 0.6), (1, 2, 0.6), (3, 4, 0.6), (2, 3, 0.4), (2, 4, 0.2)];
-        let also = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j], |_, _| true, score);
+        let also = second_facts(&groups, &group_of, &edges, |i| article[i], |_| true, score);
         assert_eq!(also, [(2, 1)]);
-        // Not where its article already tells the fact, nor when the rule refuses the link.
-        let same = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j] || (i, j) == (2, 4), |_, _| true, score);
+        // Not where its article already tells the fact, nor for a claim of one fact.
+        let same = second_facts(&groups, &group_of, &edges, |i| if i == 4 { 2 } else { article[i] }, |_| true, score);
         assert!(same.is_empty());
-        let refused = second_facts(&groups, &group_of, &edges, |i, j| article[i] == article[j], |_, _| false, score);
+        let refused = second_facts(&groups, &group_of, &edges, |i| article[i], |_| false, score);
         assert!(refused.is_empty());
     }
 }

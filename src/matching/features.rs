@@ -22,7 +22,7 @@ const MIN_TOTAL_DF: f32 = 2.0;
 pub struct Features {
     /// (term id, weight), sorted by term id.
     pub terms: Vec<(u32, f32)>,
-    /// Sum of the weights, at least [`MIN_TOTAL_DF`]'s weight.
+    /// Sum of the weights, at least the weight of one term found in [`MIN_TOTAL_DF`] claims.
     pub total: f32,
     pub figures: Vec<Figure>,
     /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
@@ -42,11 +42,11 @@ pub enum Ranking {
 /// Superlatives that rank news events; "-est" alone would also take "interest" and "protest".
 const SUPERLATIVES: &[&str] = &[
     "deadliest", "worst", "largest", "biggest", "highest", "lowest", "best", "greatest", "bloodiest", "costliest",
-    "strongest", "heaviest", "longest", "fastest", "hottest", "wettest", "driest", "coldest", "most", "least",
+    "strongest", "heaviest", "longest", "fastest", "hottest", "wettest", "driest", "coldest",
 ];
 
-/// The ranking a clause states: a superlative after "the" or a possessive, hedged when "one of"
-/// comes before it.
+/// The ranking a clause states: a superlative after "the" or a possessive, hedged when "one of",
+/// "some of" or "among" comes before it.
 fn ranking(clause: &str) -> Option<Ranking> {
     let words: Vec<String> = clause
         .split_whitespace()
@@ -58,7 +58,9 @@ fn ranking(clause: &str) -> Option<Ranking> {
     if !determined {
         return None;
     }
-    let hedged = before.len() == 3 && before[0] == "one" && before[1] == "of";
+    // "one of the deadliest", "some of the worst", "among the biggest".
+    let hedged = before.len() >= 2 && before[before.len() - 2] == "among"
+        || before.len() == 3 && matches!(before[0].as_str(), "one" | "some") && before[1] == "of";
     Some(if hedged { Ranking::Hedged } else { Ranking::Outright })
 }
 
@@ -174,6 +176,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
         }
     }
     let n = claims.len().max(1) as f32;
+    let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
     let features = raw
         .into_iter()
         .zip(claims)
@@ -191,8 +194,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();
-            let floor = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
-            let total = terms.iter().map(|t| t.1).sum::<f32>().max(floor);
+            let total = terms.iter().map(|t| t.1).sum::<f32>().max(min_total);
             Features {
                 terms,
                 total,
@@ -219,7 +221,9 @@ mod tests {
         assert_eq!(ranking("making it the country's worst natural disaster in decades"), Some(Ranking::Outright));
         assert_eq!(ranking("one of the deadliest natural disasters the country has seen"), Some(Ranking::Hedged));
         assert_eq!(ranking("the interest rate rose to its highest in 17 years"), Some(Ranking::Outright));
-        assert_eq!(ranking("most people stayed at home"), None);
+        assert_eq!(ranking("among the deadliest floods in Europe"), Some(Ranking::Hedged));
+        assert_eq!(ranking("some of the worst fighting of the war"), Some(Ranking::Hedged));
+        assert_eq!(ranking("the most recent toll stands at 95"), None);
         assert_eq!(ranking("the bank raised the interest rate"), None);
     }
 }

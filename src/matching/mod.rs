@@ -93,28 +93,27 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     }
     // A clause of two facts shows it by two quantities (a minute and a score); it joins the
     // other fact's cluster through a figure they share.
-    let two_quantities = |i: usize, _: usize| claims[i].figures.iter().any(|f| claims[i].figures.iter().any(|g| !f.same_kind(g)));
+    let two_quantities = |i: usize| claims[i].figures.first().is_some_and(|first| claims[i].figures.iter().any(|f| !f.same_kind(first)));
     let through_figures: Vec<(usize, usize, f32)> = edges
         .iter()
         .filter(|&&(i, j, _)| matches!(scored(i, j).figures, Some(r) if r != Relation::Conflict))
         .copied()
         .collect();
-    let also = cluster::second_facts(
-        &groups,
-        &group_of,
-        &through_figures,
-        |i, j| claims[i].article == claims[j].article,
-        two_quantities,
-        |i, j| scored(i, j).score,
-    );
+    let also = cluster::second_facts(&groups, &group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| scored(i, j).score);
+    let mut second_cluster: Vec<Option<usize>> = vec![None; claims.len()];
     for &(claim, g) in &also {
         groups[g].push(claim);
+        second_cluster[claim] = Some(g);
     }
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); groups.len()];
     for &(i, j, _) in &edges {
-        let joined = |a: usize, b: usize| also.contains(&(a, group_of[b]));
-        if group_of[i] == group_of[j] || joined(i, j) || joined(j, i) {
-            let g = if joined(i, j) { group_of[j] } else { group_of[i] };
+        // A link within a cluster, or the one that brought a two-fact clause into another.
+        let cluster = if group_of[i] == group_of[j] || second_cluster[j] == Some(group_of[i]) {
+            Some(group_of[i])
+        } else {
+            (second_cluster[i] == Some(group_of[j])).then_some(group_of[j])
+        };
+        if let Some(g) = cluster {
             let s = scored(i, j);
             let why = score::explain(&features[i], &features[j], s, &vocab);
             links[g].push(Link {
