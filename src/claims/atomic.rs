@@ -188,14 +188,19 @@ fn opens_clause(before: &str, rest: &str) -> bool {
     let as_clause = w1 == "as" && (w2 == "the" || w2.starts_with(char::is_uppercase)) && !comparative;
     // "after" opens a clause only when a verb follows soon, before any comma ("after
     // negotiations ran ..."; not "title after 1992 and 2015, and made them ...").
+    // An "-ing" word after a determiner is a noun ("after the meeting"), a capitalised one a
+    // name ("Beijing").
     let after_clause = w1 == "after" && {
         let mut verb = false;
+        let mut previous = "after";
         for w in rest.split_whitespace().skip(1).take(8) {
             let bare = w.trim_end_matches([',', ';']);
-            verb = is_verb_past(bare) || bare.ends_with("ing");
+            let gerund = bare.ends_with("ing") && bare.starts_with(char::is_lowercase) && !DETERMINERS.contains(&previous);
+            verb = is_verb_past(bare) || gerund;
             if verb || bare.len() < w.len() {
                 break;
             }
+            previous = bare;
         }
         verb
     };
