@@ -349,11 +349,8 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "
 
 /// Words that date a report between its verb and "that": "reported on March 12 that".
 fn dates_the_report(word: &str) -> bool {
-    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let word = word.trim_end_matches([',', '.']);
-    word.starts_with(|c: char| c.is_ascii_digit())
-        || WEEKDAYS.contains(&word.to_lowercase().as_str())
-        || super::figures::month(word).is_some()
+    word.starts_with(|c: char| c.is_ascii_digit()) || word.parse::<chrono::Weekday>().is_ok() || super::figures::month(word).is_some()
 }
 
 /// A clause without its report frame ("TASS reported on March 12 that Putin ordered ..." ->

@@ -55,10 +55,15 @@ fn verbs() -> String {
     crate::segment::reporting_verbs().join("|")
 }
 
-fn name_pattern() -> &'static str {
-    // A run of capitalised words (with particles and hyphens), e.g. "Sultan Al Jaber",
-    // "Jean-Louis Gasset", "Andrés Manuel López Obrador".
-    r"(?:[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’.-]*)(?:\s+(?:(?:al|el|de|del|da|van|von|bin|la|le)[- ]?)?[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’-]*){0,4}"
+/// A run of a capitalised word and up to `more` others (with particles and hyphens), e.g.
+/// "Sultan Al Jaber", "Jean-Louis Gasset", "Andrés Manuel López Obrador".
+fn name_run(more: usize) -> String {
+    format!(r"(?:[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’.-]*)(?:\s+(?:(?:al|el|de|del|da|van|von|bin|la|le)[- ]?)?[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’-]*){{0,{more}}}")
+}
+
+/// A name as speakers are written: up to five capitalised words.
+fn name_pattern() -> String {
+    name_run(4)
 }
 
 /// A reporting verb right after a quote or a comma, then the speaker: `"...," said spokesman
@@ -96,7 +101,8 @@ fn subject_reporting_later_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^([A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’.-]*(?:\s+(?:(?:al|el|de|del|da|van|von|bin|la|le)[- ]?)?[A-ZÀ-ÖØ-ÞŁŚŠŽ][\w'’-]*){{0,7}})\s[^,;]{{1,200}}?(?:,\s+(?:saying|adding|noting|writing|stressing)|\s+and\s+(?:{verbs}))\s",
+            r"^({name})\s[^,;]{{1,200}}?(?:,\s+(?:saying|adding|noting|writing|stressing)|\s+and\s+(?:{verbs}))\s",
+            name = name_run(7),
             verbs = verbs()
         ))
         .expect("valid speaker regex")
@@ -114,7 +120,7 @@ fn according_re() -> &'static Regex {
 
 fn person_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(name_pattern()).expect("valid name regex"))
+    RE.get_or_init(|| Regex::new(&name_pattern()).expect("valid name regex"))
 }
 
 /// Words that may open a capitalised run but are titles, not names: "President Vladimir
@@ -298,11 +304,7 @@ impl People {
             if opener || !next.starts_with(char::is_lowercase) || matches!(next, "and" | "or") {
                 return None;
             }
-            match named_in(subject.as_str()) {
-                Named::Person(name) => Some(self.expand(name)),
-                Named::Organisation(org) => Some(org.to_string()),
-                Named::Nobody => None,
-            }
+            self.speaker_named(subject.as_str())
         });
         self.observe(&masked);
         // A body named since is the nearer antecedent of "it" ("The World Bank released ...").
@@ -326,6 +328,15 @@ impl People {
     /// outranks the sentence's speaker for that clause. Nothing is remembered.
     pub fn clause_speaker(&self, clause: &str) -> Option<String> {
         attributions(&mask_quotes(clause, false)).into_iter().find_map(|phrase| self.resolve(phrase))
+    }
+
+    /// The speaker a capitalised run names: a person in their fullest known form, or a body.
+    fn speaker_named(&self, run: &str) -> Option<String> {
+        match named_in(run) {
+            Named::Person(name) => Some(self.expand(name)),
+            Named::Organisation(org) => Some(org.to_string()),
+            Named::Nobody => None,
+        }
     }
 
     /// Who an attribution phrase names: a pronoun or a person's description resolves to the
@@ -353,12 +364,8 @@ impl People {
         }
         // The first name in the phrase, past its titles: "Russian Chief of the General Staff
         // Valery Gerasimov", "the quick count the National Electoral Institute (INE) released".
-        for m in person_re().find_iter(phrase) {
-            match named_in(m.as_str()) {
-                Named::Person(name) => return Some(self.expand(name)),
-                Named::Organisation(org) => return Some(org.to_string()),
-                Named::Nobody => {}
-            }
+        if let Some(speaker) = person_re().find_iter(phrase).find_map(|m| self.speaker_named(m.as_str())) {
+            return Some(speaker);
         }
         if PERSON_ROLES.contains(&head.to_lowercase().as_str()) {
             return self.last();
