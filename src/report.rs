@@ -142,6 +142,9 @@ pub struct MentionReport {
     pub article: String,
     pub span: Span,
     pub text: String,
+    /// The mention is in the article's headline.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -209,7 +212,8 @@ pub fn build(
         .zip(&provenance.origins)
         .enumerate()
         .map(|(i, (cluster, origin))| {
-            let first = &claims[cluster.members[0]];
+            // Told in the words of a body where one carries it: a headline is terse by trade.
+            let first = cluster.members.iter().map(|&m| &claims[m]).find(|c| !c.headline).unwrap_or(&claims[cluster.members[0]]);
             let text_of = |c: &Claim| c.span.of(&inputs[c.input].text).to_string();
             let (links, variants) = links_and_variants(cluster);
             ClaimReport {
@@ -220,7 +224,12 @@ pub fn build(
                 mentions: cluster
                     .members
                     .iter()
-                    .map(|&m| MentionReport { article: article_id(claims[m].article), span: claims[m].span, text: text_of(&claims[m]) })
+                    .map(|&m| MentionReport {
+                        article: article_id(claims[m].article),
+                        span: claims[m].span,
+                        text: text_of(&claims[m]),
+                        headline: claims[m].headline,
+                    })
                     .collect(),
                 origin: origin_report(origin),
                 links,
@@ -291,7 +300,7 @@ mod tests {
             speaker: None,
             mentions: articles
                 .iter()
-                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new() })
+                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false })
                 .collect(),
             origin: OriginReport { agencies: vec![], published: None, evidence: String::new(), article: None, span: None },
             links: vec![],

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use wiretrace::clean::{self, Article, Line, LineKind, Placed, Publication, Published};
 use wiretrace::trace::{self, citations, registry, time, Role};
-use wiretrace::Span;
+use wiretrace::{analyze, Input, Span};
 
 /// Non-blank lines of `text` as trimmed spans.
 fn text_lines(text: &str) -> Vec<Span> {
@@ -505,4 +505,27 @@ fn the_evidence_says_a_zone_was_inferred_only_when_it_was() {
         assert_eq!(origin.agencies, ["Reuters"]);
         assert_eq!(origin.evidence.contains("prints its time without a zone"), *says, "{}", origin.evidence);
     }
+}
+
+/// A headline decides a claim's origin only where no sentence of a dated, credited page does:
+/// the desk of each outlet writes its own headlines, while the body carries the agency's copy.
+#[test]
+fn a_headline_decides_only_where_no_body_sentence_does() {
+    let reuters = "Putin orders army to eject last Ukrainian troops from Russian territory\n\nMarch 12, 2025\n\nMOSCOW, March 12 (Reuters) - Russian forces retook the town of Sudzha on Wednesday, the defence ministry said, in a blow to Kyiv's hopes of a bargaining chip.\n\nThe town had been held by Ukrainian forces since August, when they crossed the border in a surprise attack.\n";
+    let blog = "Putin in Kursk: what we know\n\nRussian state news agency TASS reported that Mr. Putin ordered the Russian army to eject the remaining Ukrainian troops from Russian territory.\n\nThe offensive into the region had begun in August, when thousands of soldiers crossed the border.\n";
+    let afp = "Putin visits the front in Kursk\n\nMarch 13, 2025\n\nMOSCOW (AFP) - President Vladimir Putin ordered his army on Thursday to eject the last Ukrainian troops from Russian territory, state television showed.\n\nHe wore military fatigues for the visit to a command post near the border.\n";
+    let origin_of_blog_claim = |inputs: &[Input]| {
+        let report = analyze(inputs);
+        let claim = report.claims.iter().find(|c| c.mentions.iter().any(|m| m.text.contains("remaining Ukrainian troops"))).expect("the blog's claim");
+        let headline_mentions = claim.mentions.iter().filter(|m| m.headline).count();
+        (claim.origin.agencies.clone(), claim.origin.evidence.clone(), headline_mentions)
+    };
+    let (agencies, evidence, headlines) = origin_of_blog_claim(&[Input::new("reuters.txt", reuters), Input::new("blog.txt", blog)]);
+    assert_eq!(agencies, ["Reuters"], "{evidence}");
+    assert_eq!(headlines, 1);
+    assert!(evidence.contains("Only a headline"), "{evidence}");
+    // A later body sentence of a credited page outranks the earlier headline.
+    let (agencies, evidence, _) = origin_of_blog_claim(&[Input::new("reuters.txt", reuters), Input::new("blog.txt", blog), Input::new("afp.txt", afp)]);
+    assert_eq!(agencies, ["AFP"], "{evidence}");
+    assert!(!evidence.contains("Only a headline"), "{evidence}");
 }

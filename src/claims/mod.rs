@@ -43,6 +43,9 @@ pub struct Claim {
     pub quotes: Vec<Span>,
     /// The figures inside `span`, normalised.
     pub figures: Vec<Figure>,
+    /// The claim is (part of) the article's headline, which states the story's main fact in
+    /// other words than the body: it may join a claim of the body, never bridge two.
+    pub headline: bool,
 }
 
 /// A clause says something when it has a few words beyond function words.
@@ -61,7 +64,13 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
         .enumerate()
         .flat_map(|(index, article)| match texts.get(article.input) {
             Some(text) => {
-                let mut claims = from_paragraphs(index, article.input, text, &article.paragraphs);
+                // The headline is read as a paragraph before the body, so names resolve alike.
+                let headline = article.title.as_ref().map(|t| t.span);
+                let paragraphs: Vec<Span> = headline.into_iter().chain(article.paragraphs.iter().copied()).collect();
+                let mut claims = from_paragraphs(index, article.input, text, &paragraphs);
+                for c in &mut claims {
+                    c.headline = headline.is_some_and(|h| h.contains(c.span));
+                }
                 if let Some(year) = published_year(article) {
                     for c in &mut claims {
                         let elapsed = figures::elapsed_since(c.span.of(text), c.span.start, &c.figures, year);
@@ -146,6 +155,7 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                     speaker: own_speaker.or_else(|| speaker.clone()),
                     quotes: clause_quotes,
                     figures: clause_figures,
+                    headline: false,
                 });
             }
             if quote_open && speaker.is_none() {
@@ -165,8 +175,9 @@ mod tests {
         let text = "Title here for test\n\n\"We will win,\" he said to the crowd today in the city. Troops took 24 villages in five days of heavy fighting there.";
         let articles = crate::clean::clean(0, text);
         let claims = extract(&[text], &articles);
-        let kinds: Vec<ClaimKind> = claims.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ClaimKind::Quote, ClaimKind::Figure]);
-        assert_eq!(claims[1].figures[0].span.of(text), "24 villages");
+        let kinds: Vec<(ClaimKind, bool)> = claims.iter().map(|c| (c.kind, c.headline)).collect();
+        assert_eq!(kinds, [(ClaimKind::Statement, true), (ClaimKind::Quote, false), (ClaimKind::Figure, false)]);
+        assert_eq!(claims[0].span.of(text), "Title here for test");
+        assert_eq!(claims[2].figures[0].span.of(text), "24 villages");
     }
 }

@@ -1,6 +1,6 @@
 //! Clustering without chaining.
 //!
-//! Candidate links are taken strongest first; two clusters merge only when the link clears
+//! Candidate links are taken strongest first ([`Clusters::merge_along`]); two clusters merge only when the link clears
 //! [`LINK_THRESHOLD`] *and* the average similarity between their members clears
 //! [`AVERAGE_THRESHOLD`] (average linkage, checked against the clusters as a whole, sampling at
 //! most [`SAMPLE`] members of each side so a merge costs bounded work). A chain
@@ -16,58 +16,68 @@ pub const AVERAGE_THRESHOLD: f32 = 0.15;
 /// Average linkage compares at most this many members of each side (bounded work).
 const SAMPLE: usize = 24;
 
-/// Union of clusters driven by scored edges; `similarity(i, j)` scores any pair on demand.
-pub fn average_linkage(
-    n: usize,
-    mut edges: Vec<(usize, usize, f32)>,
-    same_sentence: impl Fn(usize, usize) -> bool,
-    mut similarity: impl FnMut(usize, usize) -> f32,
-) -> Vec<Vec<usize>> {
-    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut cluster_of: Vec<usize> = (0..n).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for (i, j, s) in edges {
-        if s < LINK_THRESHOLD {
-            break;
-        }
-        let (ci, cj) = (cluster_of[i], cluster_of[j]);
-        if ci == cj {
-            continue;
-        }
-        let mut total = 0.0;
-        let mut count = 0.0;
-        for &a in members[ci].iter().take(SAMPLE) {
-            for &b in members[cj].iter().take(SAMPLE) {
-                if same_sentence(a, b) {
-                    continue;
+/// Clusters being built: the cluster of each claim and the members of each cluster.
+pub struct Clusters {
+    cluster_of: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Clusters {
+    /// Each of `n` claims on its own.
+    pub fn singletons(n: usize) -> Self {
+        Clusters { cluster_of: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
+    }
+
+    /// Merges clusters along scored edges, strongest first, where the link and the average
+    /// clear their thresholds and `may_merge` allows the two clusters' members to meet;
+    /// `similarity(i, j)` scores any pair on demand.
+    pub fn merge_along(
+        &mut self,
+        mut edges: Vec<(usize, usize, f32)>,
+        same_sentence: impl Fn(usize, usize) -> bool,
+        mut similarity: impl FnMut(usize, usize) -> f32,
+        may_merge: impl Fn(&[usize], &[usize]) -> bool,
+    ) {
+        edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        for (i, j, s) in edges {
+            if s < LINK_THRESHOLD {
+                break;
+            }
+            let (ci, cj) = (self.cluster_of[i], self.cluster_of[j]);
+            if ci == cj || !may_merge(&self.members[ci], &self.members[cj]) {
+                continue;
+            }
+            let mut total = 0.0;
+            let mut count = 0.0;
+            for &a in self.members[ci].iter().take(SAMPLE) {
+                for &b in self.members[cj].iter().take(SAMPLE) {
+                    if same_sentence(a, b) {
+                        continue;
+                    }
+                    total += if (a, b) == (i, j) || (a, b) == (j, i) { s } else { similarity(a, b) };
+                    count += 1.0;
                 }
-                total += if (a, b) == (i, j) || (a, b) == (j, i) {
-                    s
-                } else {
-                    similarity(a, b)
-                };
-                count += 1.0;
+            }
+            if count > 0.0 && total / count >= AVERAGE_THRESHOLD {
+                let (keep, gone) = if self.members[ci].len() >= self.members[cj].len() { (ci, cj) } else { (cj, ci) };
+                let moved = std::mem::take(&mut self.members[gone]);
+                for &m in &moved {
+                    self.cluster_of[m] = keep;
+                }
+                self.members[keep].extend(moved);
             }
         }
-        if count > 0.0 && total / count >= AVERAGE_THRESHOLD {
-            let (keep, gone) = if members[ci].len() >= members[cj].len() {
-                (ci, cj)
-            } else {
-                (cj, ci)
-            };
-            let moved = std::mem::take(&mut members[gone]);
-            for &m in &moved {
-                cluster_of[m] = keep;
-            }
-            members[keep].extend(moved);
+    }
+
+    /// The clusters, each in claim order, ordered by their first claim.
+    pub fn into_groups(self) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = self.members.into_iter().filter(|m| !m.is_empty()).collect();
+        for m in &mut out {
+            m.sort_unstable();
         }
+        out.sort_by_key(|m| m[0]);
+        out
     }
-    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
-    for m in &mut out {
-        m.sort_unstable();
-    }
-    out.sort_by_key(|m| m[0]);
-    out
 }
 
 /// Claims that also state the fact of another cluster, as (claim, cluster): a clause of two
@@ -94,6 +104,9 @@ pub fn second_facts(
                 continue;
             }
             let sample = &groups[g][..groups[g].len().min(SAMPLE)];
+            if sample.is_empty() {
+                continue;
+            }
             let average = sample.iter().map(|&m| similarity(claim, m)).sum::<f32>() / sample.len() as f32;
             if average >= AVERAGE_THRESHOLD && best.get(&claim).is_none_or(|&(_, b)| average > b) {
                 best.insert(claim, (g, average));
@@ -121,6 +134,35 @@ mod tests {
         assert_eq!(average_linkage(4, edges.clone(), sentence, score), [vec![0, 1, 2, 3]]);
         // Counted as a zero, the pair would keep 1 apart.
         assert_eq!(average_linkage(4, edges, |_, _| false, score), [vec![0, 2, 3], vec![1]]);
+    }
+
+    fn average_linkage(n: usize, edges: Vec<(usize, usize, f32)>, same_sentence: impl Fn(usize, usize) -> bool, similarity: impl FnMut(usize, usize) -> f32) -> Vec<Vec<usize>> {
+        let mut clusters = Clusters::singletons(n);
+        clusters.merge_along(edges, same_sentence, similarity, |_, _| true);
+        clusters.into_groups()
+    }
+
+    #[test]
+    fn a_refused_meeting_keeps_clusters_apart() {
+        // 0~1 and 2~3 are two facts; 4 (a headline, say) is like both, and may join one only.
+        let score = |i: usize, j: usize| match (i.min(j), i.max(j)) {
+            (0, 1) | (2, 3) => 0.6,
+            (0, 4) | (1, 4) => 0.5,
+            (2, 4) | (3, 4) => 0.4,
+            (0, 2) | (0, 3) | (1, 2) | (1, 3) => 0.12,
+            _ => 0.0,
+        };
+        let headline_only = |m: &[usize]| m.iter().all(|&c| c == 4);
+        let run = |guarded: bool| {
+            let mut clusters = Clusters::singletons(5);
+            clusters.merge_along(vec![(0, 1, 0.6), (2, 3, 0.6)], |_, _| false, score, |_, _| true);
+            let edges = vec![(0, 4, 0.5), (1, 4, 0.5), (2, 4, 0.4), (3, 4, 0.4)];
+            clusters.merge_along(edges, |_, _| false, score, |a, b| !guarded || headline_only(a) || headline_only(b));
+            clusters.into_groups()
+        };
+        // Unguarded, 4 would bridge the two facts (their average, 0.21, clears the bar).
+        assert_eq!(run(false), [vec![0, 1, 2, 3, 4]]);
+        assert_eq!(run(true), [vec![0, 1, 4], vec![2, 3]]);
     }
 
     #[test]

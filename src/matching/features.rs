@@ -69,7 +69,7 @@ fn ranking(clause: &str) -> Option<Ranking> {
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
     pub names: Vec<String>,
-    /// In how many claims each term occurs.
+    /// In how many claims of the body (not headlines) each term occurs.
     pub df: Vec<u32>,
 }
 
@@ -170,12 +170,14 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
             v
         })
         .collect();
-    for terms in &raw {
+    // Rarity is judged on the body: headlines repeat the story's words and would make its
+    // telling details look common.
+    for (terms, _) in raw.iter().zip(claims).filter(|(_, c)| !c.headline) {
         for &(id, _, _) in terms {
             vocab.df[id as usize] += 1;
         }
     }
-    let n = claims.len().max(1) as f32;
+    let n = claims.iter().filter(|c| !c.headline).count().max(1) as f32;
     let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
     let features = raw
         .into_iter()
@@ -188,7 +190,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     // weighs far less than one shared by two claims only.
                     // libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must
                     // cluster exactly as the CLI does.
-                    let idf = libm::logf(n / vocab.df[id as usize] as f32)
+                    let idf = libm::logf(n / vocab.df[id as usize].max(1) as f32)
                         .max(0.0)
                         .powi(2);
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })

@@ -79,12 +79,15 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .map(|(i, j)| (i, j, scored(i, j).score))
         .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
         .collect();
-    let mut groups = cluster::average_linkage(
-        claims.len(),
-        edges.clone(),
-        |i, j| claims[i].input == claims[j].input && claims[i].sentence == claims[j].sentence,
-        |i, j| scored(i, j).score,
-    );
+    // The body's claims cluster first; headlines then join them or each other, but a headline
+    // like two facts of the body never merges them.
+    let same_sentence = |i: usize, j: usize| claims[i].input == claims[j].input && claims[i].sentence == claims[j].sentence;
+    let (headline_edges, body_edges): (Vec<_>, Vec<_>) = edges.iter().partition(|e| claims[e.0].headline || claims[e.1].headline);
+    let mut clusters = cluster::Clusters::singletons(claims.len());
+    clusters.merge_along(body_edges, same_sentence, |i, j| scored(i, j).score, |_, _| true);
+    let headlines_only = |members: &[usize]| members.iter().all(|&m| claims[m].headline);
+    clusters.merge_along(headline_edges, same_sentence, |i, j| scored(i, j).score, |a, b| headlines_only(a) || headlines_only(b));
+    let mut groups = clusters.into_groups();
     let mut group_of = vec![0usize; claims.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
@@ -99,7 +102,10 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .filter(|&&(i, j, _)| matches!(scored(i, j).figures, Some(r) if r != Relation::Conflict))
         .copied()
         .collect();
-    let also = cluster::second_facts(&groups, &group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| scored(i, j).score);
+    // Judged on the bodies: a headline in a cluster is attached to it, not part of its measure.
+    let bodies: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&m| !claims[m].headline).collect()).collect();
+    let body_with_two_quantities = |i: usize| !claims[i].headline && two_quantities(i);
+    let also = cluster::second_facts(&bodies, &group_of, &through_figures, |i| claims[i].article, body_with_two_quantities, |i, j| scored(i, j).score);
     let mut second_cluster: Vec<Option<usize>> = vec![None; claims.len()];
     for &(claim, g) in &also {
         groups[g].push(claim);

@@ -13,7 +13,9 @@
 //! an uncredited article whose sentence cites nothing, contributes none. The earliest
 //! publication wins ([`time::earliest`]; a clock time printed without a zone is kept as a
 //! window, never given a guessed offset); candidates that tie with it follow it; `agencies` is
-//! empty when no mention yields a candidate. The evidence names the deciding article and words.
+//! empty when no mention yields a candidate. Mentions in headlines count only when no mention
+//! in a body yields one: each outlet's desk rewrites the headline, while the body carries the
+//! agency's copy. The evidence names the deciding article and words.
 
 pub mod citations;
 pub mod credits;
@@ -302,16 +304,27 @@ pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &
     let origins = clusters
         .iter()
         .map(|cluster| {
-            let found: Vec<Candidate> = cluster
-                .members
-                .iter()
-                .filter_map(|&m| claims.get(m))
-                .flat_map(|claim| {
-                    let a = claim.article;
-                    candidates(texts[articles[a].input], a, &articles[a], &read[a].credits, &read[a].claimed, claim_sentence(claim))
-                })
-                .collect();
+            let of_mentions = |headlines: bool| -> Vec<Candidate> {
+                cluster
+                    .members
+                    .iter()
+                    .filter_map(|&m| claims.get(m))
+                    .filter(|claim| claim.headline == headlines)
+                    .flat_map(|claim| {
+                        let a = claim.article;
+                        candidates(texts[articles[a].input], a, &articles[a], &read[a].credits, &read[a].claimed, claim_sentence(claim))
+                    })
+                    .collect()
+            };
+            let mut found = of_mentions(false);
+            let from_headline = found.is_empty();
+            if from_headline {
+                found = of_mentions(true);
+            }
             let mut origin = decide(texts, articles, &found);
+            if from_headline && !found.is_empty() {
+                origin.evidence.push_str(" Only a headline of a dated, credited page carries this claim; headlines are written by each outlet's desk, so they decide only when no sentence of such a page does.");
+            }
             if found.is_empty() {
                 if let Some(why) = undated_citation(texts, articles, &read, claims, &cluster.members) {
                     origin.evidence = why;

@@ -72,6 +72,9 @@ pub fn claim_card(props: &Props) -> Html {
                         html! {
                             <li>
                                 <cite>{ article_label(&mention.article) }</cite>
+                                if mention.headline {
+                                    <span class="headline-tag">{ "headline" }</span>
+                                }
                                 <span class="mention-text">{ &mention.text }</span>
                                 if !figures.is_empty() {
                                     <span class="variant">{ format!("figures here: {}", figures.join(", ")) }</span>
