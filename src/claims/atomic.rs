@@ -311,10 +311,8 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                     cuts.push((i, i + 1));
                 }
             }
-            c if c.is_whitespace() => {
-                if (opens_clause(&s[..i], rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') {
-                    cuts.push((i, i + c.len_utf8()));
-                }
+            c if c.is_whitespace() && (opens_clause(&s[..i], rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') => {
+                cuts.push((i, i + c.len_utf8()));
             }
             _ => {}
         }

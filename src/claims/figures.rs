@@ -703,7 +703,7 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         ));
     }
     // "1 October"
-    if !in_words && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
+    if !in_words && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
         if let Some(m) = toks.get(k).and_then(|t| month(t.text)) {
             let v = (m * 100) as f64 + value;
             let span = Span::new(toks[start_tok].start, toks[k].end);

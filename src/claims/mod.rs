@@ -64,8 +64,9 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
         .enumerate()
         .flat_map(|(index, article)| match texts.get(article.input) {
             Some(text) => {
-                // The headline is read as a paragraph before the body, so names resolve alike.
-                let headline = article.title.as_ref().map(|t| t.span);
+                // The headline is read as a paragraph before the body, so names resolve alike;
+                // a title the body itself holds is read once, as body.
+                let headline = article.title.as_ref().map(|t| t.span).filter(|h| !article.paragraphs.iter().any(|p| p.overlaps(*h)));
                 let paragraphs: Vec<Span> = headline.into_iter().chain(article.paragraphs.iter().copied()).collect();
                 let mut claims = from_paragraphs(index, article.input, text, &paragraphs);
                 for c in &mut claims {

@@ -160,11 +160,8 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     let code_line = shape.words <= 8 && head.split_whitespace().all(|t| t.len() <= 7);
     let may_sign_off =
         shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower[..floor_char_boundary(&lower, 20)].contains(':');
-    if short
-        && may_sign_off
-        && p.sign_off.is_match(head)
-        && !(shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('('))
-    {
+    let long_sentence = shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('(');
+    if short && may_sign_off && p.sign_off.is_match(head) && !long_sentence {
         return Cue::SignOff;
     }
     let may_be_legal = has(&[

@@ -73,7 +73,7 @@ fn header_cuts(paste: &Paste, c: &Classified) -> Vec<usize> {
                 let headline = (i.saturating_sub(3)..i).rev().find(|&j| is_headline(paste, c, j));
                 let prose_follows = (i + 1..(i + 9).min(paste.units.len())).any(|j| c.cues[j] == Cue::Prose);
                 if let (Some(h), true) = (headline, prose_follows) {
-                    if cuts.last().map_or(true, |&last| h > last) {
+                    if cuts.last().is_none_or(|&last| h > last) {
                         cuts.push(h);
                         prose_seen = 0;
                     }
@@ -189,7 +189,7 @@ fn best_run(weights: impl Iterator<Item = i64>) -> Option<Range<usize>> {
             start = i;
         }
         sum += w;
-        if sum > 0 && best.as_ref().map_or(true, |(b, _)| sum > *b) {
+        if sum > 0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
             best = Some((sum, start..i + 1));
         }
     }
