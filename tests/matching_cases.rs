@@ -99,3 +99,34 @@ fn a_clause_of_common_story_words_links_to_nothing() {
     let (i, j) = (last(0, *paras_a.last().unwrap()), last(1, *paras_b.last().unwrap()));
     assert!(!clusters.iter().any(|c| c.members.contains(&i) && c.members.contains(&j)), "{clusters:?}");
 }
+
+/// One agency sentence reprinted by hundreds of outlets is one claim: its words are all common
+/// by then, yet the reprints find each other, and agreeing figures are no variant. A changed
+/// figure among them still is.
+#[test]
+fn reprints_by_the_hundred_are_one_claim() {
+    let reprint = "At least 95 people were killed in the floods in Valencia, officials said on Tuesday.";
+    let changed = "At least 92 people were killed in the floods in Valencia, officials said on Tuesday.";
+    let local = ["Schools in the city stayed closed.", "Volunteers cleared mud from the streets.", "Trains to Madrid were cancelled."];
+    let outlets = wiretrace::matching::index::MAX_POSTING * 2;
+    for (first, flagged) in [(reprint, false), (changed, true)] {
+        let texts: Vec<String> = (0..outlets).map(|i| format!("{}\n\n{}", if i == 0 { first } else { reprint }, local[i % local.len()])).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let claims: Vec<Claim> = refs.iter().enumerate().flat_map(|(i, t)| {
+            let cut = t.find('\n').unwrap_or(t.len());
+            from_paragraphs(i, i, t, &[Span::new(0, cut), Span::new(cut, t.len()).trim(t)])
+        }).collect();
+        let clusters = cluster(&refs, &claims);
+        let toll = clusters.iter().find(|c| c.members.contains(&0)).expect("the toll's cluster");
+        assert_eq!(toll.members.len(), outlets);
+        assert_eq!(!toll.variants.is_empty(), flagged, "{:?}", toll.variants.first());
+    }
+}
+
+/// The degenerate paste: one sentence, twice.
+#[test]
+fn one_sentence_pasted_twice_is_one_claim() {
+    let text = "The central bank raised its key rate to 0.25 percent on Tuesday.";
+    let claims: Vec<Claim> = (0..2).flat_map(|i| from_paragraphs(i, i, text, &[Span::new(0, text.len())])).collect();
+    assert_eq!(cluster(&[text, text], &claims).len(), 1);
+}

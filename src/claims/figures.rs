@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 /// How a figure is bounded in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// "430", "between 58.3 and 60.7"

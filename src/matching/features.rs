@@ -69,7 +69,7 @@ fn ranking(clause: &str) -> Option<Ranking> {
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
     pub names: Vec<String>,
-    /// In how many claims of the body (not headlines) each term occurs.
+    /// In how many distinct wordings of the body's claims (not headlines) each term occurs.
     pub df: Vec<u32>,
 }
 
@@ -170,14 +170,20 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
             v
         })
         .collect();
-    // Rarity is judged on the body: headlines repeat the story's words and would make its
-    // telling details look common.
+    // Rarity is judged on the body's distinct wordings: headlines repeat the story's words, and
+    // one sentence reprinted by many outlets is one wording, else its words would all look
+    // common and the reprints could not find each other.
+    let mut wordings: std::collections::HashSet<Vec<u32>> = std::collections::HashSet::new();
     for (terms, _) in raw.iter().zip(claims).filter(|(_, c)| !c.headline) {
+        if !wordings.insert(terms.iter().map(|t| t.0).collect()) {
+            continue;
+        }
         for &(id, _, _) in terms {
             vocab.df[id as usize] += 1;
         }
     }
-    let n = claims.iter().filter(|c| !c.headline).count().max(1) as f32;
+    // At least two, so that a single wording pasted twice still has words that weigh.
+    let n = wordings.len().max(2) as f32;
     let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
     let features = raw
         .into_iter()

@@ -5,6 +5,11 @@
 //! finds no partner, so it is no key). A term with more than [`MAX_POSTING`] claims is too
 //! common to block on, and each claim looks up at most [`KEYS_PER_CLAIM`] terms, so the
 //! candidates grow linearly with the number of claims instead of quadratically.
+//!
+//! Claims with the very same terms (one agency sentence reprinted by many outlets) are one
+//! wording: the index holds its first claim only, and the others are paired with that one. So
+//! reprints always meet, and a reprint's words stay rare enough to block on however many
+//! outlets carry it.
 
 use super::features::Features;
 use std::collections::HashMap;
@@ -16,9 +21,24 @@ pub const MAX_POSTING: usize = 150;
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and without duplicates.
 pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Claims with the very same terms are one wording: the first stands for it in the index,
+    // the others are chained to it.
+    let mut wording_of: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut pairs = Vec::new();
+    let mut representatives = Vec::new();
     for (i, f) in features.iter().enumerate() {
-        for &(term, _) in &f.terms {
+        let terms: Vec<u32> = f.terms.iter().map(|t| t.0).collect();
+        match wording_of.get(&terms) {
+            Some(&first) if !terms.is_empty() => pairs.push((first, i)),
+            _ => {
+                wording_of.insert(terms, i);
+                representatives.push(i);
+            }
+        }
+    }
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &i in &representatives {
+        for &(term, _) in &features[i].terms {
             postings.entry(term).or_default().push(i);
         }
     }
@@ -27,9 +47,8 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
             .get(term)
             .is_some_and(|list| (2..=MAX_POSTING).contains(&list.len()))
     };
-    let mut pairs = Vec::new();
-    for (i, f) in features.iter().enumerate() {
-        let mut keys: Vec<(u32, f32)> = f
+    for &i in &representatives {
+        let mut keys: Vec<(u32, f32)> = features[i]
             .terms
             .iter()
             .copied()
@@ -46,4 +65,27 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(terms: &[u32]) -> Features {
+        Features { terms: terms.iter().map(|&t| (t, 1.0)).collect(), ..Features::default() }
+    }
+
+    #[test]
+    fn pairs_share_a_key_and_reprints_always_meet() {
+        // Claims 0 and 1 share term 7; 2 shares nothing.
+        let few = [claim(&[1, 7]), claim(&[2, 7]), claim(&[3])];
+        assert_eq!(candidate_pairs(&few), [(0, 1)]);
+        // Reprints of one sentence, more than a key may list, each paired with the first; a
+        // changed reprint still meets the first through their shared terms.
+        let mut reprints: Vec<Features> = (0..MAX_POSTING + 2).map(|_| claim(&[1, 2])).collect();
+        reprints.push(claim(&[1, 2, 3]));
+        let pairs = candidate_pairs(&reprints);
+        let want: Vec<(usize, usize)> = (1..=MAX_POSTING + 2).map(|k| (0, k)).collect();
+        assert_eq!(pairs, want);
+    }
 }

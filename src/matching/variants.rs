@@ -8,6 +8,9 @@ use crate::claims::figures::Relation;
 use crate::claims::Claim;
 use serde::Serialize;
 
+/// At most this many distinct wordings of one quantity are compared (bounded work).
+const COMPARED: usize = 64;
+
 /// One differently stated figure of a cluster.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Variant {
@@ -41,21 +44,22 @@ pub fn variants(texts: &[&str], claims: &[Claim], members: &[usize]) -> Vec<Vari
                     .map(move |f| (m, f))
             })
             .collect();
-        let members_with_unit: std::collections::BTreeSet<usize> =
-            figs.iter().map(|x| x.0).collect();
-        if members_with_unit.len() < 2 {
+        // Members stating the very same figures (reprints) are interchangeable here: one of each
+        // wording is compared, and at most COMPARED of them, so a cluster of thousands of
+        // reprints costs no more than one of a few.
+        let per_member: Vec<Vec<&crate::claims::Figure>> = figs.chunk_by(|a, b| a.0 == b.0).map(|own| own.iter().map(|x| x.1).collect()).collect();
+        if per_member.len() < 2 {
             continue;
         }
-        // A member "agrees" when one of its figures equals one of every other member's.
-        let differs = members_with_unit.iter().any(|&m| {
-            members_with_unit.iter().filter(|&&o| o != m).any(|&o| {
-                !figs.iter().filter(|x| x.0 == m).any(|(_, fa)| {
-                    figs.iter()
-                        .filter(|x| x.0 == o)
-                        .any(|(_, fb)| fa.relation(fb) == Relation::Equal)
-                })
-            })
-        });
+        let mut seen = std::collections::HashSet::new();
+        let wordings: Vec<&Vec<&crate::claims::Figure>> = per_member
+            .iter()
+            .filter(|own| seen.insert(own.iter().map(|f| (f.value.to_bits(), f.upper.to_bits(), f.bound)).collect::<Vec<_>>()))
+            .take(COMPARED)
+            .collect();
+        // A wording "agrees" when one of its figures equals one of every other wording's.
+        let agree = |a: &[&crate::claims::Figure], b: &[&crate::claims::Figure]| a.iter().any(|fa| b.iter().any(|fb| fa.relation(fb) == Relation::Equal));
+        let differs = wordings.iter().enumerate().any(|(i, a)| wordings[i + 1..].iter().any(|b| !agree(a, b)));
         if !differs {
             continue;
         }
