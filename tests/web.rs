@@ -227,7 +227,7 @@ fn a_visit_with_drafts_or_a_link_opens_on_them() {
 }
 
 #[wasm_bindgen_test]
-fn clear_all_empties_the_pastes_and_the_report_for_good() {
+fn clear_all_empties_the_pastes_and_the_report_and_offers_to_undo() {
     let state = opening_state("", None);
     let run = state.queued_run().expect("queued");
     let report = SharedReport::from_json(analyze(&state.inputs()).to_json()).unwrap();
@@ -240,15 +240,99 @@ fn clear_all_empties_the_pastes_and_the_report_for_good() {
         assert_eq!(cleared.phase, Phase::Idle, "no report, and the run under way is stopped");
         assert_eq!(cleared.queued_run(), None);
         assert_eq!(cleared.link, None);
+        assert_eq!(cleared.notice.as_deref(), Some("Cleared 5 pastes."));
+        assert!(cleared.can_undo());
         assert_eq!(cleared.drafts(), Drafts::Save(Vec::new()), "the emptied page is recorded");
-        // A late report of the run before is dropped.
+        // A late report of the run before is dropped, and the offer to undo stays.
         let late = cleared.clone().apply(Action::Finished { run, report: report.clone(), millis: 2.0 });
         assert_eq!(late.phase, Phase::Idle);
+        assert!(late.can_undo());
         // What is recorded opens the same empty page, and loading the example again forgets it.
         let reopened = opening_state("", Some(Vec::new()));
         assert_eq!(texts(&reopened), texts(&cleared));
+        assert_eq!(reopened.notice, None);
         assert_eq!(cleared.apply(Action::LoadExample).drafts(), Drafts::Forget);
     }
+}
+
+#[wasm_bindgen_test]
+fn undo_after_clear_all_restores_the_pastes_report_and_link_without_analysing() {
+    let state = State::with_inputs(&example::inputs()).apply(Action::Analyze);
+    let run = state.queued_run().expect("queued");
+    let report = SharedReport::from_json(analyze(&state.inputs()).to_json()).unwrap();
+    let before = state.apply(Action::Finished { run, report, millis: 2.0 }).apply(Action::Share);
+    assert!(matches!(before.phase, Phase::Done { .. }) && before.link.is_some());
+
+    let cleared = before.clone().apply(Action::ClearAll);
+    // A second "Clear all" of the emptied page keeps the offer to undo the first.
+    let twice = cleared.clone().apply(Action::ClearAll);
+    assert!(twice.can_undo() && twice.notice == cleared.notice);
+    let restored = twice.apply(Action::UndoClear);
+    assert_eq!(restored.pastes, before.pastes, "the same pastes, ids included");
+    assert_eq!(restored.phase, before.phase, "the same report, not analysed again");
+    assert_eq!(restored.queued_run(), None);
+    assert_eq!(restored.link, before.link);
+    assert_eq!(restored.notice, None);
+    assert!(!restored.can_undo());
+    // Undo is offered once.
+    assert_eq!(restored.clone().apply(Action::UndoClear), restored);
+
+    // An analysis under way when the page was cleared is not started again by Undo.
+    let running = State::with_inputs(&example::inputs()).apply(Action::Analyze);
+    let undone = running.clone().apply(Action::ClearAll).apply(Action::UndoClear);
+    assert_eq!(undone.inputs(), running.inputs());
+    assert_eq!((&undone.phase, undone.queued_run()), (&Phase::Idle, None));
+}
+
+#[wasm_bindgen_test]
+fn a_change_after_clear_all_withdraws_the_undo() {
+    let cleared = State::with_inputs(&[Input::new("mine", "my draft")]).apply(Action::ClearAll);
+    assert_eq!(cleared.notice.as_deref(), Some("Cleared 1 paste."));
+    let id = cleared.pastes[0].id;
+    let changes = [
+        Action::Edit(id, "new text".into()),
+        Action::Rename(id, "new name".into()),
+        Action::AddPaste,
+        Action::RemovePaste(id),
+        Action::LoadExample,
+        Action::Analyze,
+        Action::OpenLink(permalink::encode(&hostile_inputs())),
+        Action::DismissNotice,
+    ];
+    for change in changes {
+        let changed = cleared.clone().apply(change.clone());
+        assert!(!changed.can_undo(), "{change:?} keeps the undo");
+        assert_ne!(changed.notice.as_deref(), Some("Cleared 1 paste."), "{change:?} keeps the notice");
+        let undone = changed.clone().apply(Action::UndoClear);
+        assert_eq!(undone, changed, "Undo after {change:?} changes the page");
+    }
+    // What changes neither the pastes nor the analysis keeps it.
+    for kept in [Action::Share, Action::Cancel, Action::DraftsNotSaved("full".into())] {
+        let after = cleared.clone().apply(kept.clone());
+        assert!(after.can_undo(), "{kept:?} drops the undo");
+        assert_eq!(after.notice, cleared.notice, "{kept:?} replaces the offer");
+    }
+    // A page with no text is cleared without an offer to undo.
+    let blank = State::with_inputs(&[Input::new("a", " "), Input::new("b", "")]).apply(Action::ClearAll);
+    assert_eq!((texts(&blank), blank.notice.as_deref(), blank.can_undo()), (vec![("Paste 1", "")], None, false));
+}
+
+#[wasm_bindgen_test]
+fn drafts_after_undo_are_the_restored_pastes() {
+    let own = vec![Input::new("mine", "my draft"), Input::new("notes", "more")];
+    let cleared = opening_state("", Some(own.clone())).apply(Action::ClearAll);
+    assert_eq!(cleared.drafts(), Drafts::Save(Vec::new()));
+    let restored = cleared.apply(Action::UndoClear);
+    assert_eq!(restored.drafts(), Drafts::Save(own.clone()));
+    // The example, unedited, is again not the person's: the emptied page's record is forgotten.
+    let example = opening_state("", None).apply(Action::ClearAll).apply(Action::UndoClear);
+    assert_eq!(example.drafts(), Drafts::Forget);
+    // Saved, the restored drafts open the same pastes on the next visit.
+    if let Drafts::Save(saved) = restored.drafts() {
+        drafts::save(&saved).unwrap();
+    }
+    assert_eq!(opening_state("", drafts::load()).inputs(), own);
+    drafts::forget();
 }
 
 #[wasm_bindgen_test]

@@ -117,7 +117,9 @@ pub fn app() -> Html {
                 </p>
             </header>
             if let Some(message) = &state.notice {
-                <Notice message={message.clone()} ondismiss={dispatch(|| Action::DismissNotice)} />
+                <Notice message={message.clone()} ondismiss={dispatch(|| Action::DismissNotice)}
+                    action={state.can_undo().then_some(AttrValue::Static("Undo"))}
+                    onaction={dispatch(|| Action::UndoClear)} />
             }
             <section class="pastes" aria-label="Pastes">
                 { for paste_areas }

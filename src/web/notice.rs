@@ -1,4 +1,5 @@
-//! A plain message for the person, with a button to dismiss it.
+//! A plain message for the person, with a button to dismiss it and, optionally, one to act on
+//! it (the "Undo" of "Clear all").
 
 use yew::prelude::*;
 
@@ -6,6 +7,11 @@ use yew::prelude::*;
 pub struct Props {
     pub message: String,
     pub ondismiss: Callback<()>,
+    /// The label of the button beside the dismiss button, if the message offers one.
+    #[prop_or_default]
+    pub action: Option<AttrValue>,
+    #[prop_or_default]
+    pub onaction: Callback<()>,
 }
 
 #[function_component(Notice)]
@@ -13,6 +19,11 @@ pub fn notice(props: &Props) -> Html {
     html! {
         <div class="notice" role="alert">
             <p id="notice-text">{ &props.message }</p>
+            if let Some(label) = &props.action {
+                <button id="notice-action" class="notice-action" onclick={props.onaction.reform(|_: MouseEvent| ())}>
+                    { label }
+                </button>
+            }
             <button class="dismiss" onclick={props.ondismiss.reform(|_: MouseEvent| ())} aria-label="Dismiss message">
                 { "×" }
             </button>

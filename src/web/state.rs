@@ -87,11 +87,32 @@ pub struct State {
     /// The permalink fragment (without `#`) of the pastes as they are now, if one was made
     /// or opened; the URL mirrors it, and any edit clears it.
     pub link: Option<String>,
-    /// A plain message for the person: a damaged link, a paste cut to size, nothing to analyse.
+    /// A plain message for the person: a damaged link, a paste cut to size, nothing to analyse,
+    /// what "Clear all" removed (with Undo while [`State::can_undo`]).
     pub notice: Option<String>,
     /// The pastes are the person's: restored from their drafts, or changed by them. Not so for
     /// the example or the empty page as the page put them there.
     own: bool,
+    /// What "Clear all" removed, while the notice offers to undo it: until the next change.
+    cleared: Option<Cleared>,
+}
+
+/// The page as "Clear all" found it, so that "Undo" puts back exactly that.
+#[derive(Clone, Debug, PartialEq)]
+struct Cleared {
+    pastes: Vec<Paste>,
+    phase: Phase,
+    link: Option<String>,
+    own: bool,
+}
+
+impl Cleared {
+    fn notice(&self) -> String {
+        match self.pastes.len() {
+            1 => "Cleared 1 paste.".into(),
+            n => format!("Cleared {n} pastes."),
+        }
+    }
 }
 
 /// What local storage should keep as the person's drafts, given the pastes on the page.
@@ -117,8 +138,11 @@ pub enum Action {
     Edit(u64, String),
     /// Replace the pastes with the example's ("Load example"), without analysing.
     LoadExample,
-    /// Empty the page ("Clear all"): one empty paste, no report, no link.
+    /// Empty the page ("Clear all"): one empty paste, no report, no link; the notice offers
+    /// to undo it until the next change.
     ClearAll,
+    /// Put back what "Clear all" removed, as it was (a report included, not analysed again).
+    UndoClear,
     /// Ask for an analysis of the pastes as they are now.
     Analyze,
     /// Stop the analysis under way.
@@ -150,8 +174,16 @@ impl Default for State {
 impl State {
     /// A fresh state holding the person's pastes (at least one, possibly empty), nothing analysed.
     pub fn with_inputs(inputs: &[Input]) -> Self {
-        let mut state =
-            State { pastes: Vec::new(), next_id: 0, runs: 0, phase: Phase::Idle, link: None, notice: None, own: true };
+        let mut state = State {
+            pastes: Vec::new(),
+            next_id: 0,
+            runs: 0,
+            phase: Phase::Idle,
+            link: None,
+            notice: None,
+            own: true,
+            cleared: None,
+        };
         state.replace_pastes(inputs);
         state
     }
@@ -183,8 +215,29 @@ impl State {
         }
     }
 
+    /// The notice offers to undo "Clear all" ([`Action::UndoClear`]).
+    pub fn can_undo(&self) -> bool {
+        self.cleared.is_some()
+    }
+
     /// The pure reducer: the state after `action`.
     pub fn apply(mut self, action: Action) -> Self {
+        // The offer to undo "Clear all" lasts until the next change: actions that change neither
+        // the pastes nor the analysis keep it (a stale run's end, a link made of the empty page,
+        // a second "Clear all" of a page with no text); any other withdraws it, with its notice.
+        let keeps_offer = match action {
+            Action::UndoClear
+            | Action::Share
+            | Action::Cancel
+            | Action::Finished { .. }
+            | Action::Failed { .. }
+            | Action::DraftsNotSaved(_) => true,
+            Action::ClearAll => self.blank(),
+            _ => false,
+        };
+        if !keeps_offer && self.cleared.take().is_some() {
+            self.notice = None;
+        }
         match action {
             Action::AddPaste => {
                 let name = self.unused_paste_name();
@@ -220,8 +273,27 @@ impl State {
                 self.own = false;
             }
             Action::ClearAll => {
+                // A page with no text has nothing worth undoing (and keeps an earlier offer).
+                let removed = (!self.blank()).then(|| Cleared {
+                    pastes: self.pastes.clone(),
+                    phase: self.phase.clone(),
+                    link: self.link.clone(),
+                    own: self.own,
+                });
                 self.replace_pastes(&[]);
                 self.pastes_changed();
+                self.cleared = removed.or(self.cleared.take());
+                self.notice = self.cleared.as_ref().map(Cleared::notice);
+            }
+            Action::UndoClear => {
+                if let Some(Cleared { pastes, phase, link, own }) = self.cleared.take() {
+                    self.pastes = pastes;
+                    // The run "Clear all" stopped is not started again: nothing is re-analysed.
+                    self.phase = if matches!(phase, Phase::Analysing { .. }) { Phase::Idle } else { phase };
+                    self.link = link;
+                    self.own = own;
+                    self.notice = None;
+                }
             }
             Action::Analyze => {
                 if self.blank() {
@@ -263,8 +335,11 @@ impl State {
                     Err(error) => self.notice = Some(error.to_string()),
                 }
             }
+            // The offer to undo stays on screen; the next save, which fails the same way, says so.
             Action::DraftsNotSaved(reason) => {
-                self.notice = Some(format!("Your pastes are not saved in this browser: {reason}."))
+                if self.cleared.is_none() {
+                    self.notice = Some(format!("Your pastes are not saved in this browser: {reason}."))
+                }
             }
             Action::DismissNotice => self.notice = None,
         }

@@ -434,7 +434,7 @@ async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
 }
 
 #[tokio::test]
-async fn clear_all_empties_the_page_for_good_until_the_example_is_loaded_again() {
+async fn clear_all_empties_the_page_undo_brings_it_back_and_the_example_comes_back_when_loaded() {
     let site = Site::start();
     let page = site.browser().await;
     let outcome = clear_and_reload(&site, &page).await;
@@ -444,20 +444,47 @@ async fn clear_all_empties_the_page_for_good_until_the_example_is_loaded_again()
 /// What the page keeps in local storage (`src/web/drafts.rs`).
 const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v1')";
 
-/// Clears the example a first visit opens on, reloads, then loads the example again and reloads.
+/// Makes the example a first visit opens on the person's own and clears it, undoes that and
+/// reloads; shares, clears and reloads; then loads the example again and reloads.
 async fn clear_and_reload(site: &Site, page: &Browser) -> Outcome {
     page.client.goto(&site.base).await?;
     page.wait_for_report("on a first visit").await?;
     let saved = page.script(&format!("return {DRAFTS};")).await?;
     ensure!(saved == Value::Null, "the example was saved as the person's drafts: {saved}");
-    page.click("#share").await?;
-    page.wait_for("#share-link").await?;
+
+    // Renamed, the example is the person's: kept in the drafts.
+    let name_field = page.wait_for(".paste-name").await?;
+    name_field.clear().await?;
+    name_field.send_keys("mine.txt").await?;
+    let mut names = seed_names();
+    names[0] = "mine.txt".into();
+    page.wait_until(&format!("return ({DRAFTS} || '').includes('mine.txt');"), "the renamed paste saved").await?;
+    page.analyze().await?;
+    let shown = page.report_text().await?;
 
     page.click("#clear-all").await?;
-    expect_an_empty_page(page, "after Clear all").await?;
+    expect_an_empty_page(page, "after Clear all", Some("Cleared 5 pastes.")).await?;
+    page.wait_until(&format!("return {DRAFTS} === '[]';"), "the emptied page recorded in the drafts").await?;
+    page.script(WATCH_FRAMES_FOR_ANALYSING).await?;
+    page.click("#notice-action").await?;
+    let pastes: Vec<String> = page.pastes().await?.into_iter().map(|(name, _)| name).collect();
+    ensure!(pastes == names, "after Undo the pastes are {pastes:?}");
+    ensure!(page.report_text().await? == shown, "after Undo the report differs from the one cleared");
+    ensure!(page.client.find_all(Locator::Css("#notice-text")).await?.is_empty(), "the notice stays after Undo");
+    let frames = page.script("return window.__framesWithAnalysing;").await?;
+    ensure!(frames == json!(0), "Undo analysed the pastes again ({frames} frames showed Analysing…)");
+    page.wait_until(&format!("return ({DRAFTS} || '').includes('mine.txt');"), "the restored pastes saved").await?;
+    page.client.refresh().await?;
+    let pastes: Vec<String> = page.pastes().await?.into_iter().map(|(name, _)| name).collect();
+    ensure!(pastes == names, "after Undo and a reload the pastes are {pastes:?}");
+
+    page.click("#share").await?;
+    page.wait_for("#share-link").await?;
+    page.click("#clear-all").await?;
+    expect_an_empty_page(page, "after Share link and Clear all", Some("Cleared 5 pastes.")).await?;
     page.wait_until(&format!("return {DRAFTS} === '[]';"), "the emptied page recorded in the drafts").await?;
     page.client.refresh().await?;
-    expect_an_empty_page(page, "after Clear all and a reload").await?;
+    expect_an_empty_page(page, "after Clear all and a reload", None).await?;
 
     // The example is never saved as drafts, so it comes back, analysed, on the next visit.
     page.click("#load-example").await?;
@@ -469,16 +496,29 @@ async fn clear_and_reload(site: &Site, page: &Browser) -> Outcome {
     Ok(())
 }
 
-/// One empty paste, no report, no analysis under way (not even after a while), no link.
-async fn expect_an_empty_page(page: &Browser, when: &str) -> Outcome {
+/// One empty paste, no report, no analysis under way (not even after a while), no link, and
+/// either no notice or this one, with an Undo button.
+async fn expect_an_empty_page(page: &Browser, when: &str, notice: Option<&str>) -> Outcome {
     let pastes = page.pastes().await?;
     ensure!(pastes == [("Paste 1".to_string(), String::new())], "{when} the pastes are {pastes:?}");
     tokio::time::sleep(Duration::from_millis(500)).await;
-    for css in [".results", ".article-card", ".claim-card", "#analysing", "#share-link", "#notice-text"] {
+    for css in [".results", ".article-card", ".claim-card", "#analysing", "#share-link"] {
         ensure!(page.client.find_all(Locator::Css(css)).await?.is_empty(), "{when} the page shows {css}");
     }
     let address = page.client.current_url().await?;
     ensure!(address.fragment().is_none(), "{when} the address still holds a link: {address}");
+    match notice {
+        Some(expected) => {
+            let message = page.text("#notice-text").await?;
+            ensure!(message == expected, "{when} the notice says {message:?}");
+            let undo = page.text("#notice-action").await?;
+            ensure!(undo == "Undo", "{when} the notice's button says {undo:?}");
+        }
+        None => ensure!(
+            page.client.find_all(Locator::Css("#notice-text")).await?.is_empty(),
+            "{when} the page shows a notice"
+        ),
+    }
     Ok(())
 }
 
