@@ -220,7 +220,12 @@ pub fn build(
                 id: format!("c{i}"),
                 kind: kind_name(first.kind),
                 text: text_of(first),
-                speaker: cluster.members.iter().find_map(|&m| claims[m].speaker.clone()),
+                speaker: cluster
+                    .members
+                    .iter()
+                    .filter(|&&m| !claims[m].headline)
+                    .chain(cluster.members.iter())
+                    .find_map(|&m| claims[m].speaker.clone()),
                 mentions: cluster
                     .members
                     .iter()

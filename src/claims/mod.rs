@@ -4,6 +4,10 @@
 //! holds a quote, a figure or an attributed statement. Each keeps its span, the sentence and
 //! paragraph it sits in (the trace stage reads citations such as "TASS reported" there), its
 //! speaker ([`quotes`]) and its figures ([`figures`]), normalised for matching.
+//!
+//! The headline is read too, on its own, and its claims are flagged `headline`: it states the
+//! story's main fact in other words than the body, so it may join a claim of the body (see
+//! [`crate::matching`]) and name a source where no body sentence can (see [`crate::trace`]).
 
 pub mod atomic;
 pub mod figures;
@@ -43,8 +47,7 @@ pub struct Claim {
     pub quotes: Vec<Span>,
     /// The figures inside `span`, normalised.
     pub figures: Vec<Figure>,
-    /// The claim is (part of) the article's headline, which states the story's main fact in
-    /// other words than the body: it may join a claim of the body, never bridge two.
+    /// The claim is (part of) the article's headline.
     pub headline: bool,
 }
 
@@ -64,14 +67,13 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
         .enumerate()
         .flat_map(|(index, article)| match texts.get(article.input) {
             Some(text) => {
-                // The headline is read as a paragraph before the body, so names resolve alike;
-                // a title the body itself holds is read once, as body.
-                let headline = article.title.as_ref().map(|t| t.span).filter(|h| !article.paragraphs.iter().any(|p| p.overlaps(*h)));
-                let paragraphs: Vec<Span> = headline.into_iter().chain(article.paragraphs.iter().copied()).collect();
-                let mut claims = from_paragraphs(index, article.input, text, &paragraphs);
+                // The headline is read on its own, so its names never resolve the body's "he".
+                let headline = article.title.as_ref().map(|t| t.span);
+                let mut claims = from_paragraphs(index, article.input, text, headline.as_slice());
                 for c in &mut claims {
-                    c.headline = headline.is_some_and(|h| h.contains(c.span));
+                    c.headline = true;
                 }
+                claims.extend(from_paragraphs(index, article.input, text, &article.paragraphs));
                 if let Some(year) = published_year(article) {
                     for c in &mut claims {
                         let elapsed = figures::elapsed_since(c.span.of(text), c.span.start, &c.figures, year);

@@ -8,6 +8,10 @@
 //! never linked to each other directly, but they are no evidence against a merge either (they
 //! may end up in one cluster through others): another article may state both facts in one clause ("at least 38 candidates were killed during the campaign,
 //! the bloodiest ..."), so their pair is left out of the average.
+//!
+//! The matching stage runs [`Clusters::merge_along`] twice: over the links between claims of
+//! the bodies, then over those from a headline to a body, where a headline may only join a
+//! cluster (never bring two together) and two headlines are not compared.
 
 /// A link must score at least this to be considered.
 pub const LINK_THRESHOLD: f32 = 0.20;
@@ -30,11 +34,12 @@ impl Clusters {
 
     /// Merges clusters along scored edges, strongest first, where the link and the average
     /// clear their thresholds and `may_merge` allows the two clusters' members to meet;
-    /// `similarity(i, j)` scores any pair on demand.
+    /// `similarity(i, j)` scores any pair on demand, and pairs that are `uncompared` (clauses of
+    /// one sentence, say) are left out of the average.
     pub fn merge_along(
         &mut self,
         mut edges: Vec<(usize, usize, f32)>,
-        same_sentence: impl Fn(usize, usize) -> bool,
+        uncompared: impl Fn(usize, usize) -> bool,
         mut similarity: impl FnMut(usize, usize) -> f32,
         may_merge: impl Fn(&[usize], &[usize]) -> bool,
     ) {
@@ -51,7 +56,7 @@ impl Clusters {
             let mut count = 0.0;
             for &a in self.members[ci].iter().take(SAMPLE) {
                 for &b in self.members[cj].iter().take(SAMPLE) {
-                    if same_sentence(a, b) {
+                    if uncompared(a, b) {
                         continue;
                     }
                     total += if (a, b) == (i, j) || (a, b) == (j, i) { s } else { similarity(a, b) };

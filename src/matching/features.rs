@@ -196,9 +196,9 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     // weighs far less than one shared by two claims only.
                     // libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must
                     // cluster exactly as the CLI does.
-                    let idf = libm::logf(n / vocab.df[id as usize].max(1) as f32)
-                        .max(0.0)
-                        .powi(2);
+                    // A word no body uses (a headline's "live", "explainer") says nothing.
+                    let df = vocab.df[id as usize];
+                    let idf = if df == 0 { 0.0 } else { libm::logf(n / df as f32).max(0.0).powi(2) };
                     (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
                 })
                 .collect();

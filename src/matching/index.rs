@@ -19,14 +19,16 @@ pub const KEYS_PER_CLAIM: usize = 8;
 /// Terms found in more claims than this are too common to block on.
 pub const MAX_POSTING: usize = 150;
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted and without duplicates.
-pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
+/// Candidate pairs `(i, j)` with `i < j`, sorted and without duplicates. Claims for which
+/// `indexed` is false (headlines) only look up partners: they are no entries of the index, so
+/// they change neither which terms are usable keys nor whom the indexed claims meet.
+pub fn candidate_pairs(features: &[Features], indexed: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
     // Claims with the very same terms are one wording: the first stands for it in the index,
-    // the others are chained to it.
+    // the others are paired with it.
     let mut wording_of: HashMap<Vec<u32>, usize> = HashMap::new();
     let mut pairs = Vec::new();
     let mut representatives = Vec::new();
-    for (i, f) in features.iter().enumerate() {
+    for (i, f) in features.iter().enumerate().filter(|(i, _)| indexed(*i)) {
         let terms: Vec<u32> = f.terms.iter().map(|t| t.0).collect();
         match wording_of.get(&terms) {
             Some(&first) if !terms.is_empty() => pairs.push((first, i)),
@@ -42,24 +44,27 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
             postings.entry(term).or_default().push(i);
         }
     }
-    let usable = |term: &u32| {
+    // An indexed claim is in its own posting lists, so a usable key lists another claim too.
+    let usable = |term: &u32, own: usize| {
         postings
             .get(term)
-            .is_some_and(|list| (2..=MAX_POSTING).contains(&list.len()))
+            .is_some_and(|list| (1 + own..=MAX_POSTING).contains(&list.len()))
     };
-    for &i in &representatives {
+    let probes = (0..features.len()).filter(|&i| !indexed(i));
+    for i in representatives.iter().copied().chain(probes) {
+        let own = usize::from(indexed(i));
         let mut keys: Vec<(u32, f32)> = features[i]
             .terms
             .iter()
             .copied()
-            .filter(|(term, _)| usable(term))
+            .filter(|(term, _)| usable(term, own))
             .collect();
         keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (term, _) in keys.into_iter().take(KEYS_PER_CLAIM) {
             let Some(list) = postings.get(&term) else {
                 continue;
             };
-            pairs.extend(list.iter().filter(|&&j| j > i).map(|&j| (i, j)));
+            pairs.extend(list.iter().filter(|&&j| j != i && (own == 0 || j > i)).map(|&j| (i.min(j), i.max(j))));
         }
     }
     pairs.sort_unstable();
@@ -79,13 +84,22 @@ mod tests {
     fn pairs_share_a_key_and_reprints_always_meet() {
         // Claims 0 and 1 share term 7; 2 shares nothing.
         let few = [claim(&[1, 7]), claim(&[2, 7]), claim(&[3])];
-        assert_eq!(candidate_pairs(&few), [(0, 1)]);
+        assert_eq!(candidate_pairs(&few, |_| true), [(0, 1)]);
         // Reprints of one sentence, more than a key may list, each paired with the first; a
         // changed reprint still meets the first through their shared terms.
         let mut reprints: Vec<Features> = (0..MAX_POSTING + 2).map(|_| claim(&[1, 2])).collect();
         reprints.push(claim(&[1, 2, 3]));
-        let pairs = candidate_pairs(&reprints);
+        let pairs = candidate_pairs(&reprints, |_| true);
         let want: Vec<(usize, usize)> = (1..=MAX_POSTING + 2).map(|k| (0, k)).collect();
         assert_eq!(pairs, want);
+    }
+
+    #[test]
+    fn probes_meet_the_index_but_are_not_in_it() {
+        // 2 is a probe (a headline): it meets 0 and 1, which still do not meet each other.
+        let claims = [claim(&[1, 7]), claim(&[2, 8]), claim(&[7, 8])];
+        assert_eq!(candidate_pairs(&claims, |i| i != 2), [(0, 2), (1, 2)]);
+        // Indexed, it would make 7 and 8 keys for the others as well; still no pair (0, 1).
+        assert_eq!(candidate_pairs(&claims, |_| true), [(0, 2), (1, 2)]);
     }
 }

@@ -29,6 +29,9 @@ use std::collections::HashMap;
 
 /// Two clauses of one article restating each other is rarer than two articles doing so.
 const SAME_ARTICLE_FACTOR: f32 = 0.3;
+/// A headline is short, so one shared word scores high: it joins a cluster only through a
+/// link this strong, made of two words at least.
+pub const HEADLINE_LINK_THRESHOLD: f32 = 0.35;
 
 /// Why two claims were linked, for the page to show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -51,10 +54,15 @@ pub struct Cluster {
     pub variants: Vec<Variant>,
 }
 
-/// Groups claims into clusters; every claim lands in one cluster, and a clause that states a
-/// second fact as well also in that fact's cluster (see [`cluster::second_facts`]).
+/// Groups claims into clusters; every claim of a body lands in one cluster, and a clause that
+/// states a second fact as well also in that fact's cluster (see [`cluster::second_facts`]). A
+/// headline joins the cluster it restates, if any (it is in no cluster otherwise): once the
+/// bodies are clustered, through a direct link of at least [`HEADLINE_LINK_THRESHOLD`] and two
+/// shared words, never
+/// merging two clusters and never weighed in their averages.
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
+    let headline = |i: usize| claims[i].headline;
     let mut cache: HashMap<(usize, usize), score::Scored> = HashMap::new();
     let mut scored = |i: usize, j: usize| -> score::Scored {
         let key = (i.min(j), i.max(j));
@@ -68,44 +76,48 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
                 };
             }
             let mut s = score::score(&features[key.0], &features[key.1]);
-            if a.article == b.article {
+            // A headline restates its own body by trade.
+            if a.article == b.article && !a.headline && !b.headline {
                 s.score *= SAME_ARTICLE_FACTOR;
             }
             s
         })
     };
-    let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features)
+    let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features, |i| !headline(i))
         .into_iter()
         .map(|(i, j)| (i, j, scored(i, j).score))
         .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
         .collect();
-    // The body's claims cluster first; headlines then join them or each other, but a headline
-    // like two facts of the body never merges them.
     let same_sentence = |i: usize, j: usize| claims[i].input == claims[j].input && claims[i].sentence == claims[j].sentence;
-    let (headline_edges, body_edges): (Vec<_>, Vec<_>) = edges.iter().partition(|e| claims[e.0].headline || claims[e.1].headline);
+    let telling_words = |i: usize, j: usize| score::shared_terms(&features[i], &features[j]).iter().filter(|t| t.0 > 0.0).count();
+    let body_edges: Vec<(usize, usize, f32)> = edges.iter().copied().filter(|e| !headline(e.0) && !headline(e.1)).collect();
+    let headline_edges: Vec<(usize, usize, f32)> =
+        edges.iter().copied().filter(|e| headline(e.0) != headline(e.1) && e.2 >= HEADLINE_LINK_THRESHOLD && telling_words(e.0, e.1) >= 2).collect();
     let mut clusters = cluster::Clusters::singletons(claims.len());
-    clusters.merge_along(body_edges, same_sentence, |i, j| scored(i, j).score, |_, _| true);
-    let headlines_only = |members: &[usize]| members.iter().all(|&m| claims[m].headline);
-    clusters.merge_along(headline_edges, same_sentence, |i, j| scored(i, j).score, |a, b| headlines_only(a) || headlines_only(b));
-    let mut groups = clusters.into_groups();
-    let mut group_of = vec![0usize; claims.len()];
+    clusters.merge_along(body_edges.clone(), same_sentence, |i, j| scored(i, j).score, |_, _| true);
+    // A headline (alone in its cluster until it joins) joins one cluster of the body; other
+    // headlines already there are left out of its average.
+    let alone = |members: &[usize]| members.iter().all(|&m| headline(m));
+    let uncompared = |i: usize, j: usize| same_sentence(i, j) || headline(i) && headline(j);
+    clusters.merge_along(headline_edges, uncompared, |i, j| scored(i, j).score, |a, b| alone(a) != alone(b));
+    let mut groups: Vec<Vec<usize>> = clusters.into_groups().into_iter().filter(|g| !alone(g)).collect();
+    let mut group_of: Vec<Option<usize>> = vec![None; claims.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
-            group_of[m] = g;
+            group_of[m] = Some(g);
         }
     }
     // A clause of two facts shows it by two quantities (a minute and a score); it joins the
-    // other fact's cluster through a figure they share.
+    // other fact's cluster through a figure they share. Judged on the bodies alone.
     let two_quantities = |i: usize| claims[i].figures.first().is_some_and(|first| claims[i].figures.iter().any(|f| !f.same_kind(first)));
-    let through_figures: Vec<(usize, usize, f32)> = edges
+    let through_figures: Vec<(usize, usize, f32)> = body_edges
         .iter()
         .filter(|&&(i, j, _)| matches!(scored(i, j).figures, Some(r) if r != Relation::Conflict))
         .copied()
         .collect();
-    // Judged on the bodies: a headline in a cluster is attached to it, not part of its measure.
-    let bodies: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&m| !claims[m].headline).collect()).collect();
-    let body_with_two_quantities = |i: usize| !claims[i].headline && two_quantities(i);
-    let also = cluster::second_facts(&bodies, &group_of, &through_figures, |i| claims[i].article, body_with_two_quantities, |i, j| scored(i, j).score);
+    let bodies: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&m| !headline(m)).collect()).collect();
+    let body_group_of: Vec<usize> = group_of.iter().map(|g| g.unwrap_or(usize::MAX)).collect();
+    let also = cluster::second_facts(&bodies, &body_group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| scored(i, j).score);
     let mut second_cluster: Vec<Option<usize>> = vec![None; claims.len()];
     for &(claim, g) in &also {
         groups[g].push(claim);
@@ -114,10 +126,13 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); groups.len()];
     for &(i, j, _) in &edges {
         // A link within a cluster, or the one that brought a two-fact clause into another.
-        let cluster = if group_of[i] == group_of[j] || second_cluster[j] == Some(group_of[i]) {
-            Some(group_of[i])
+        let (Some(gi), Some(gj)) = (group_of[i], group_of[j]) else {
+            continue;
+        };
+        let cluster = if gi == gj || second_cluster[j] == Some(gi) {
+            Some(gi)
         } else {
-            (second_cluster[i] == Some(group_of[j])).then_some(group_of[j])
+            (second_cluster[i] == Some(gj)).then_some(gj)
         };
         if let Some(g) = cluster {
             let s = scored(i, j);

@@ -115,7 +115,7 @@ fn specific_figure_shared(a: &Features, b: &Features) -> bool {
 }
 
 /// Terms both claims have, as (smaller weight, term id).
-fn shared_terms(a: &Features, b: &Features) -> Vec<(f32, u32)> {
+pub fn shared_terms(a: &Features, b: &Features) -> Vec<(f32, u32)> {
     let mut shared = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {

@@ -274,7 +274,7 @@ fn claim_sentence(claim: &Claim) -> Span {
     Span::new(claim.sentence.start.min(claim.span.start), claim.sentence.end.max(claim.span.end))
 }
 
-/// Why a cluster whose sentence cites an agency still has no origin: the citing page is undated.
+/// Why a mention whose sentence cites an agency gives no candidate: the citing page is undated.
 fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::ArticleCredits], claims: &[Claim], members: &[usize]) -> Option<String> {
     members.iter().filter_map(|&m| claims.get(m)).find_map(|claim| {
         let article = &articles[claim.article];
@@ -285,7 +285,7 @@ fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::Artic
         let cited = citations::deepest(&citations::scan(text, claim_sentence(claim), &read[claim.article].claimed));
         let first = cited.first()?;
         Some(format!(
-            "No agency can be named: {} names {} as the source (\"{}\"), but that page shows no date, so it cannot be placed in time.",
+            "{} names {} as the source (\"{}\"), but that page shows no date, so it cannot be placed in time",
             title_of(texts, article),
             registry::name(first.agency),
             first.words.of(text)
@@ -316,19 +316,29 @@ pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &
                     })
                     .collect()
             };
-            let mut found = of_mentions(false);
-            let from_headline = found.is_empty();
-            if from_headline {
-                found = of_mentions(true);
-            }
-            let mut origin = decide(texts, articles, &found);
-            if from_headline && !found.is_empty() {
-                origin.evidence.push_str(" Only a headline of a dated, credited page carries this claim; headlines are written by each outlet's desk, so they decide only when no sentence of such a page does.");
-            }
-            if found.is_empty() {
-                if let Some(why) = undated_citation(texts, articles, &read, claims, &cluster.members) {
-                    origin.evidence = why;
+            let body = of_mentions(false);
+            let headlines = of_mentions(true);
+            let by_headline = body.is_empty() && !headlines.is_empty();
+            let found = if by_headline { &headlines } else { &body };
+            let mut origin = decide(texts, articles, found);
+            let undated = undated_citation(texts, articles, &read, claims, &cluster.members);
+            if by_headline {
+                origin.evidence.push_str(" No body sentence carries this claim on a dated page that names a source, so a headline decides: headlines, which each outlet's desk writes, count only then.");
+                if let Some(why) = undated {
+                    origin.evidence.push_str(&format!(" In the body, {why}."));
                 }
+            } else if let Some(first) = body.first() {
+                let decided = found.iter().find(|c| origin.article == Some(c.article)).unwrap_or(first).published;
+                if let Some(earlier) = headlines.iter().find(|h| time::compare(&h.published, &decided) == time::Order::Earlier) {
+                    origin.evidence.push_str(&format!(
+                        " A headline says it earlier ({}, {} in {}), but headlines, which each outlet's desk writes, count only where no body sentence can decide.",
+                        earlier.agency,
+                        time::describe(&earlier.published),
+                        title_of(texts, &articles[earlier.article])
+                    ));
+                }
+            } else if let Some(why) = undated {
+                origin.evidence = format!("No agency can be named: {why}.");
             }
             origin
         })
