@@ -150,3 +150,16 @@ fn the_outlet_comes_from_the_masthead_the_copyright_line_or_a_labelled_url() {
     // A headline in title case is not a masthead, and a link in the text is not the page's address.
     assert_eq!(outlet(&format!("Putin Visits The Region\nMarch 12, 2025{body}See https://example.com/report\n")), None);
 }
+
+/// A gallery's counter and a time stamp are repeated or headline-shaped lines, never the title;
+/// a headline in a script without spaces still is one.
+#[test]
+fn counters_and_time_stamps_are_no_titles() {
+    let gallery = "Image 1 of 13\nCaption\nClose\nImage 1 of 13\nSeven key questions heading into the debate\nPublished 11:26 pm EST, Tuesday, November 19, 2019\n\nThe candidates meet on Wednesday night in Atlanta for a debate that could reshape the race, with several of them needing a strong showing to stay in it.\n\nThe moderators are expected to press them on health care and foreign policy.\n";
+    let stamped = "Opinion\n14:53 GMT 20 November 2019\nby Jane Doe\n\nThe government's plan to cut the budget again has drawn criticism from every side, and the minister has so far declined to answer it in parliament.\n\nCritics say the cuts would fall hardest on the regions that can least afford them.\n";
+    let japanese = "ニュース\n東京で新しい美術館が開館した\n2019年11月20日\n\n東京都心に新しい美術館が二十日に開館し、初日から多くの来場者が訪れた。館長は地域の文化の拠点にしたいと話した。\n\n展示は来年の春まで続く予定で、週末には子ども向けの催しも開かれる。\n";
+    let title = |text: &str| wiretrace::clean::clean(0, text).first().and_then(|a| a.title.as_ref().map(|t| t.value.clone()));
+    assert_eq!(title(gallery).as_deref(), Some("Seven key questions heading into the debate"));
+    assert_ne!(title(stamped).as_deref(), Some("14:53 GMT 20 November 2019"));
+    assert_eq!(title(japanese).as_deref(), Some("東京で新しい美術館が開館した"));
+}

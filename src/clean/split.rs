@@ -94,6 +94,17 @@ pub fn is_headline(paste: &Paste, c: &Classified, i: usize) -> bool {
         && (!s.terminal || text.ends_with(['?', '!']))
         && !s.all_caps
         && !text.starts_with(['•', '-', '—', '–', '*', '·'])
+        && says_something(text)
+}
+
+/// A headline has three words of letters (two characters of a script without spaces count as
+/// one), more than a gallery's counter ("Image 1 of 13") or a time stamp's month and zone
+/// ("14:53 GMT 20 November 2019") have.
+fn says_something(text: &str) -> bool {
+    let lettered = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic() && !super::lines::is_wide(*c)).count() >= 2).count();
+    let words = lettered + text.chars().filter(|&c| super::lines::is_wide(c)).count() / 2;
+    let counter = words <= 3 && text.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count() >= 2;
+    words >= 3 && !counter
 }
 
 /// How much a unit argues for (positive) or against (negative) being inside the body.
