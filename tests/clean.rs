@@ -163,3 +163,13 @@ fn counters_and_time_stamps_are_no_titles() {
     assert_ne!(title(stamped).as_deref(), Some("14:53 GMT 20 November 2019"));
     assert_eq!(title(japanese).as_deref(), Some("東京で新しい美術館が開館した"));
 }
+
+/// The site's own controls and services ("Advertise with Us", "Close the menu"), repeated in
+/// its menus, are never the title.
+#[test]
+fn site_controls_are_no_titles() {
+    let page = "Toggle dark mode\nAdvertise with Us\nPlace a Classified Ad\nClose the menu\nFind us on Facebook\nAdvertise with Us\nPlace a Classified Ad\nHarbor bridge reopens after two years of repairs\nUpdated 11:21 pm CST, Tuesday, November 19, 2019\n\nThe harbor bridge reopened to traffic on Tuesday after two years of repairs that cost the city far more than first planned, officials said.\n\nCommuters said the detour had added an hour to their days.\n";
+    let articles = wiretrace::clean::clean(0, page);
+    let title = articles.first().and_then(|a| a.title.as_ref()).map(|t| t.value.as_str());
+    assert_eq!(title, Some("Harbor bridge reopens after two years of repairs"));
+}

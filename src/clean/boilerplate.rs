@@ -88,7 +88,10 @@ fn patterns() -> &'static Patterns {
             r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
             r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
             r"show more|see more|more\s*$|top\s*$|close\s*$|caption\s*$|back to (?:gallery|top)|also\s*:|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
-            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our))",
+            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our)|",
+            // The site's own controls and services, not the story's words.
+            r"toggle\b|(?:open|close) (?:the )?menu\b|find us on\b|become an? (?:contributor|member|subscriber)\b|advertise with us\b|",
+            r"place an? (?:classified )?ad\b|reset (?:your )?password\b|sharing is caring|(?:who we are|work with us)\s*$|copy link\b|zurück zur)",
         ))
         .expect("prompt"),
         // Chrome wording anywhere in a short line.
