@@ -82,7 +82,7 @@ fn patterns() -> &'static Patterns {
             r"skip to|back to top|print|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|",
             r"tags?:|topics?:|filed under|categories:|タグ\s*:|标签\s*:|short url|original url|source url|permalink|",
             r"you have \d+ free|access this article|to read the full|continue reading|read the full|",
-            r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookie|privacy|terms|",
+            r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookies?|privacy|terms|",
             r"like this|forward (?:it|this) to|breaking:|search|menu|home\b|newsletter|get the latest|",
             r"don'?t miss|save my name|your email address|required fields|listen to|watch:|video:|",
             r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
@@ -92,6 +92,8 @@ fn patterns() -> &'static Patterns {
             // The site's own controls and services, not the story's words.
             r"toggle\b|(?:open|close) (?:the )?menu\b|find us on\b|become an? (?:contributor|member|subscriber)\b|advertise with us\b|",
             r"place an? (?:classified )?ad\b|reset (?:your )?password\b|sharing is caring|(?:who we are|work with us)\s*$|copy link\b|zurück zur)",
+            // A whole word: "Shareholders approved ..." and "Registered voters ..." are news.
+            r"(?:$|[^a-zA-Z0-9À-ɏ])",
         ))
         .expect("prompt"),
         // Chrome wording anywhere in a short line.
