@@ -93,7 +93,7 @@ impl Clusters {
 /// since an article tells a fact once. `states_two_facts` says which claims may.
 pub fn second_facts(
     groups: &[Vec<usize>],
-    group_of: &[usize],
+    group_of: &[Option<usize>],
     edges: &[(usize, usize, f32)],
     article_of: impl Fn(usize) -> usize,
     states_two_facts: impl Fn(usize) -> bool,
@@ -104,8 +104,8 @@ pub fn second_facts(
     let mut best: std::collections::BTreeMap<usize, (usize, f32)> = std::collections::BTreeMap::new();
     for &(i, j, s) in edges {
         for (claim, other) in [(i, j), (j, i)] {
-            let g = group_of[other];
-            if s < LINK_THRESHOLD || g == group_of[claim] || told.contains(&(g, article_of(claim))) || !states_two_facts(claim) {
+            let Some(g) = group_of[other] else { continue };
+            if s < LINK_THRESHOLD || Some(g) == group_of[claim] || told.contains(&(g, article_of(claim))) || !states_two_facts(claim) {
                 continue;
             }
             let sample = &groups[g][..groups[g].len().min(SAMPLE)];
@@ -174,7 +174,7 @@ mod tests {
     fn a_clause_of_two_facts_also_joins_the_second() {
         // Claims 0, 1 and 2 tell fact A, 3 and 4 fact B, each in its own article; 2 tells B too.
         let groups = vec![vec![0, 1, 2], vec![3, 4]];
-        let group_of = [0, 0, 0, 1, 1];
+        let group_of = [Some(0), Some(0), Some(0), Some(1), Some(1)];
         let article = [0, 1, 2, 3, 4];
         let score = |i: usize, j: usize| match (i.min(j), i.max(j)) {
             (0, 1) | (0, 2) | (1, 2) | (3, 4) => 0.6,

@@ -29,6 +29,9 @@ pub struct Features {
     pub speaker: Option<String>,
     /// How the clause ranks its subject, if it does ("the deadliest", "one of the deadliest").
     pub ranking: Option<Ranking>,
+    /// Claims of the body with the very same terms share a wording (one sentence reprinted by
+    /// many outlets); `None` for a headline.
+    pub wording: Option<usize>,
 }
 
 /// A superlative claim, stated outright or hedged: "the deadliest flood since 1996" and "one
@@ -173,14 +176,17 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     // Rarity is judged on the body's distinct wordings: headlines repeat the story's words, and
     // one sentence reprinted by many outlets is one wording, else its words would all look
     // common and the reprints could not find each other.
-    let mut wordings: std::collections::HashSet<Vec<u32>> = std::collections::HashSet::new();
-    for (terms, _) in raw.iter().zip(claims).filter(|(_, c)| !c.headline) {
-        if !wordings.insert(terms.iter().map(|t| t.0).collect()) {
-            continue;
-        }
-        for &(id, _, _) in terms {
-            vocab.df[id as usize] += 1;
-        }
+    let mut wordings: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut wording_of: Vec<Option<usize>> = vec![None; claims.len()];
+    for (k, terms) in raw.iter().enumerate().filter(|&(k, _)| !claims[k].headline) {
+        let next = wordings.len();
+        let wording = *wordings.entry(terms.iter().map(|t| t.0).collect()).or_insert_with(|| {
+            for &(id, _, _) in terms {
+                vocab.df[id as usize] += 1;
+            }
+            next
+        });
+        wording_of[k] = Some(wording);
     }
     // At least two, so that a single wording pasted twice still has words that weigh.
     let n = wordings.len().max(2) as f32;
@@ -188,7 +194,8 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let features = raw
         .into_iter()
         .zip(claims)
-        .map(|(terms, c)| {
+        .zip(wording_of)
+        .map(|((terms, c), wording)| {
             let terms: Vec<(u32, f32)> = terms
                 .into_iter()
                 .map(|(id, boost, own)| {
@@ -213,6 +220,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                     .as_deref()
                     .filter(|s| !is_acronym(s))
                     .map(speaker_key),
+                wording,
             }
         })
         .collect();

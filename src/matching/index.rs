@@ -19,21 +19,21 @@ pub const KEYS_PER_CLAIM: usize = 8;
 /// Terms found in more claims than this are too common to block on.
 pub const MAX_POSTING: usize = 150;
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted and without duplicates. Claims for which
-/// `indexed` is false (headlines) only look up partners: they are no entries of the index, so
-/// they change neither which terms are usable keys nor whom the indexed claims meet.
-pub fn candidate_pairs(features: &[Features], indexed: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    // Claims with the very same terms are one wording: the first stands for it in the index,
-    // the others are paired with it.
-    let mut wording_of: HashMap<Vec<u32>, usize> = HashMap::new();
+/// Candidate pairs `(i, j)` with `i < j`, sorted and without duplicates. Claims without a
+/// wording (headlines) only look up partners: they are no entries of the index, so they change
+/// neither which terms are usable keys nor whom the indexed claims meet.
+pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
+    let indexed = |i: usize| features[i].wording.is_some();
+    // The first claim of a wording stands for it in the index; its reprints are paired with it.
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
     let mut pairs = Vec::new();
     let mut representatives = Vec::new();
-    for (i, f) in features.iter().enumerate().filter(|(i, _)| indexed(*i)) {
-        let terms: Vec<u32> = f.terms.iter().map(|t| t.0).collect();
-        match wording_of.get(&terms) {
-            Some(&first) if !terms.is_empty() => pairs.push((first, i)),
+    for (i, f) in features.iter().enumerate() {
+        let Some(wording) = f.wording else { continue };
+        match first_of.get(&wording) {
+            Some(&first) if !f.terms.is_empty() => pairs.push((first, i)),
             _ => {
-                wording_of.insert(terms, i);
+                first_of.insert(wording, i);
                 representatives.push(i);
             }
         }
@@ -76,20 +76,27 @@ pub fn candidate_pairs(features: &[Features], indexed: impl Fn(usize) -> bool) -
 mod tests {
     use super::*;
 
+    /// A claim of the body with these terms; distinct term lists get distinct wordings, as in
+    /// `features::build`.
     fn claim(terms: &[u32]) -> Features {
-        Features { terms: terms.iter().map(|&t| (t, 1.0)).collect(), ..Features::default() }
+        let wording = terms.iter().fold(1usize, |h, &t| h * 31 + t as usize);
+        Features { terms: terms.iter().map(|&t| (t, 1.0)).collect(), wording: Some(wording), ..Features::default() }
+    }
+
+    fn headline(terms: &[u32]) -> Features {
+        Features { wording: None, ..claim(terms) }
     }
 
     #[test]
     fn pairs_share_a_key_and_reprints_always_meet() {
         // Claims 0 and 1 share term 7; 2 shares nothing.
         let few = [claim(&[1, 7]), claim(&[2, 7]), claim(&[3])];
-        assert_eq!(candidate_pairs(&few, |_| true), [(0, 1)]);
+        assert_eq!(candidate_pairs(&few), [(0, 1)]);
         // Reprints of one sentence, more than a key may list, each paired with the first; a
         // changed reprint still meets the first through their shared terms.
         let mut reprints: Vec<Features> = (0..MAX_POSTING + 2).map(|_| claim(&[1, 2])).collect();
         reprints.push(claim(&[1, 2, 3]));
-        let pairs = candidate_pairs(&reprints, |_| true);
+        let pairs = candidate_pairs(&reprints);
         let want: Vec<(usize, usize)> = (1..=MAX_POSTING + 2).map(|k| (0, k)).collect();
         assert_eq!(pairs, want);
     }
@@ -97,9 +104,8 @@ mod tests {
     #[test]
     fn probes_meet_the_index_but_are_not_in_it() {
         // 2 is a probe (a headline): it meets 0 and 1, which still do not meet each other.
-        let claims = [claim(&[1, 7]), claim(&[2, 8]), claim(&[7, 8])];
-        assert_eq!(candidate_pairs(&claims, |i| i != 2), [(0, 2), (1, 2)]);
+        assert_eq!(candidate_pairs(&[claim(&[1, 7]), claim(&[2, 8]), headline(&[7, 8])]), [(0, 2), (1, 2)]);
         // Indexed, it would make 7 and 8 keys for the others as well; still no pair (0, 1).
-        assert_eq!(candidate_pairs(&claims, |_| true), [(0, 2), (1, 2)]);
+        assert_eq!(candidate_pairs(&[claim(&[1, 7]), claim(&[2, 8]), claim(&[7, 8])]), [(0, 2), (1, 2)]);
     }
 }

@@ -58,8 +58,7 @@ pub struct Cluster {
 /// states a second fact as well also in that fact's cluster (see [`cluster::second_facts`]). A
 /// headline joins the cluster it restates, if any (it is in no cluster otherwise): once the
 /// bodies are clustered, through a direct link of at least [`HEADLINE_LINK_THRESHOLD`] and two
-/// shared words, never
-/// merging two clusters and never weighed in their averages.
+/// shared words, never merging two clusters and never weighed in their averages.
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
     let headline = |i: usize| claims[i].headline;
@@ -83,7 +82,7 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
             s
         })
     };
-    let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features, |i| !headline(i))
+    let edges: Vec<(usize, usize, f32)> = index::candidate_pairs(&features)
         .into_iter()
         .map(|(i, j)| (i, j, scored(i, j).score))
         .filter(|e| e.2 >= cluster::LINK_THRESHOLD)
@@ -116,8 +115,7 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
         .copied()
         .collect();
     let bodies: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&m| !headline(m)).collect()).collect();
-    let body_group_of: Vec<usize> = group_of.iter().map(|g| g.unwrap_or(usize::MAX)).collect();
-    let also = cluster::second_facts(&bodies, &body_group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| scored(i, j).score);
+    let also = cluster::second_facts(&bodies, &group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| scored(i, j).score);
     let mut second_cluster: Vec<Option<usize>> = vec![None; claims.len()];
     for &(claim, g) in &also {
         groups[g].push(claim);
