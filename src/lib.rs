@@ -17,6 +17,7 @@
 //! assert_eq!(report.articles.len(), 1);
 //! ```
 
+pub mod input;
 pub mod clean;
 pub mod segment;
 pub mod claims;
@@ -28,23 +29,9 @@ pub mod span;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use input::Input;
 pub use report::Report;
 pub use span::Span;
-
-use serde::{Deserialize, Serialize};
-
-/// One paste: what a person copied from one page, under a name (a file name, "Paste 2").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Input {
-    pub name: String,
-    pub text: String,
-}
-
-impl Input {
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Input { name: name.into(), text: text.into() }
-    }
-}
 
 /// Runs the whole pipeline. Deterministic: the same inputs give the same report, natively and
 /// in the browser.

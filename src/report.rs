@@ -7,7 +7,8 @@ use crate::claims::{Claim, ClaimKind};
 use crate::clean::Article;
 use crate::matching::Cluster;
 use crate::trace::{Credit, Origin, Provenance};
-use crate::{Input, Span};
+use crate::input::Input;
+use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "wiretrace.report.v1";

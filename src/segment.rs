@@ -8,7 +8,7 @@
 //! clock times ("7:25 a.m. CDT"), and attributions after a closing quote ("...," he said;
 //! "...!" Musk posted on X). Decimals ("0.1") never break in UAX #29.
 
-use crate::Span;
+use crate::span::Span;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 

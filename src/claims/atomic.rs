@@ -6,7 +6,7 @@
 //! and at commas that open a new clause ("..., and", "..., while", "..., who", "..., leaving");
 //! pieces too short to state a fact are glued to their neighbour.
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -6,7 +6,7 @@
 //! "more than 380" keep their bound. Clock times with a zone are turned into UTC minutes, so
 //! "8:25 a.m. EDT" equals "1225 GMT". Each figure keeps the span it was read from.
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;

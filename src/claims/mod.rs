@@ -16,7 +16,8 @@ pub mod quotes;
 pub use figures::{Bound, Figure};
 
 use crate::clean::{Article, Published};
-use crate::{segment, Span};
+use crate::segment;
+use crate::span::Span;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

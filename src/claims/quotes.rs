@@ -7,7 +7,7 @@
 //! leader") resolve to the last named person of the article; a surname alone ("Putin") is
 //! expanded to the fullest name already seen ("Vladimir Putin").
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

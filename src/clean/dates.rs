@@ -16,13 +16,13 @@
 //! Zone *abbreviations* ("MSK", "IST", "CST") are our own table: no crate maps them reliably, as
 //! the same letters mean different zones in different countries ([`ABBREVIATIONS`]).
 
-use crate::Span;
+use crate::span::Span;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::{Africa, America, Asia, Europe, Tz};
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::{Placed, Published};
+use super::article::{Placed, Published};
 
 /// What the words before a date say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

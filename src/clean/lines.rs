@@ -9,7 +9,7 @@
 //! Lines are trimmed of whitespace and of invisible characters (zero-width spaces, BOM, control
 //! characters), so a line holding only those counts as blank.
 
-use crate::Span;
+use crate::span::Span;
 
 /// One logical line: a single line of the paste, or several that paste repair rejoined.
 #[derive(Clone, Debug)]

@@ -17,8 +17,8 @@ use super::boilerplate::{Classified, Cue};
 use super::dates::{self, DateRole, Found, Zone};
 use super::lines::Paste;
 use super::split::{is_headline, Section};
-use super::{Field, Publication};
-use crate::Span;
+use super::article::{Field, Publication};
+use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -11,9 +11,9 @@
 //! citing cue.
 
 use super::registry::{self, AgencyMatch};
-use super::Role;
+use super::provenance::Role;
 use crate::span::floor_char_boundary;
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -22,10 +22,11 @@
 
 use super::citations;
 use super::registry::{self, AgencyMatch};
-use super::{Credit, Role};
+use super::provenance::{Credit, Role};
 use crate::clean::{Article, LineKind};
 use crate::span::floor_char_boundary;
-use crate::{segment, Span};
+use crate::segment;
+use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

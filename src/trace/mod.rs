@@ -19,6 +19,7 @@
 
 pub mod citations;
 pub mod credits;
+pub mod provenance;
 pub mod registry;
 pub mod reuse;
 pub mod time;
@@ -26,68 +27,8 @@ pub mod time;
 use crate::claims::Claim;
 use crate::clean::{Article, Placed, Published};
 use crate::matching::Cluster;
-use crate::Span;
-pub use reuse::Reuse;
-use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// A credit line: "Source: Xinhua", "-- WAM", "(c) EFE 2024", "Published ... | AFP".
-    Credit,
-    /// The agency in the opening dateline: "TOKYO, March 19 (Bernama-Kyodo) --".
-    Dateline,
-    /// "By AFP", "By The Associated Press".
-    Byline,
-    /// Named as the source of one sentence: "according to TASS".
-    Cited,
-    /// A photo's credit: not the article's source.
-    Photo,
-    /// Named, but not as a source: "Reuters could not independently verify".
-    Mention,
-    /// Not named: the article reuses an agency article's wording (see [`reuse`]).
-    Inferred,
-}
-
-impl Role {
-    /// Whether this credit makes the agency a source of the whole article.
-    pub fn is_source(self) -> bool {
-        matches!(self, Role::Credit | Role::Dateline | Role::Byline)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Credit {
-    /// The registry's canonical name.
-    pub agency: String,
-    pub role: Role,
-    /// The words that credit it, as printed.
-    pub evidence: String,
-    pub span: Span,
-    /// For [`Role::Inferred`]: the reused article, passages and share.
-    pub reuse: Option<Reuse>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Origin {
-    /// Earliest first, then those tied with it; empty when no agency is named.
-    pub agencies: Vec<String>,
-    /// The winner's publication in ISO 8601: an instant with its offset, a date, or a local
-    /// time without an offset when its page printed no zone and names no place.
-    pub published: Option<String>,
-    pub evidence: String,
-    /// The article whose mention decided it (index into the articles).
-    pub article: Option<usize>,
-    /// The deciding words in that article's paste: its credit, or its sentence's citation.
-    pub span: Option<Span>,
-}
-
-/// What tracing found: credits per article, origin per cluster.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Provenance {
-    pub credits: Vec<Vec<Credit>>,
-    pub origins: Vec<Origin>,
-}
+use crate::span::Span;
+pub use provenance::{Credit, Origin, Provenance, Reuse, Role};
 
 /// The part of its paste whose lines may credit `articles[index]`: from its start (the paste's
 /// start for the first article of a paste) to the next article of the same paste.

@@ -7,7 +7,7 @@
 //! capitals ("AP", "PTI", "MENA") are *weak*: [`AgencyMatch::weak`] tells the caller to accept them
 //! only in a credit shape or next to a citing cue (see `credits` and `citations`).
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -7,22 +7,10 @@
 //! text they cover. It is shown, never counted as a source: the origin rule only trusts credits
 //! the page states.
 
-use super::{Credit, Role};
+use super::provenance::{Credit, Reuse, Role};
 use crate::clean::Article;
-use crate::Span;
-use serde::Serialize;
+use crate::span::Span;
 use std::collections::{HashMap, HashSet};
-
-/// What an inferred credit rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Reuse {
-    /// The agency article whose wording was reused (index into the articles).
-    pub source: usize,
-    /// The reusing article's passages that follow the source's wording.
-    pub passages: Vec<Span>,
-    /// Share of the reusing article's words (outside quotes) inside those passages, 0..=1.
-    pub share: f32,
-}
 
 /// A paragraph needs this many words in common, in order, to count as reused...
 const MIN_COMMON_WORDS: usize = 12;
