@@ -92,7 +92,7 @@ for path in files:
             last = k
     # OnceLock getters of patterns.
     for k, text in enumerate(lines):
-        if re.search(r"OnceLock<", text) and not in_tests(k, tests):
+        if re.search(r"OnceLock<\(?(?:Regex|Patterns)", text) and not in_tests(k, tests):
             getters.append(f"{path}:{k+1}: {text.strip()}")
     # Functions over 80 lines.
     for m in re.finditer(r"\bfn\s+(\w+)", b):
@@ -137,7 +137,7 @@ def show(title, rows):
         for r in rows: print("   ", r)
 show("word lists of >= 10 entries in code", word_lists)
 show("month tables", months)
-show("OnceLock getters", getters)
+show("OnceLock<Regex> getters", getters)
 show("functions over 80 lines outside tests", long_fns)
 show("upward imports", upward)
 PY

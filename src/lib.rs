@@ -47,3 +47,32 @@ pub fn analyze(inputs: &[Input]) -> Report {
     let provenance = trace::trace(&texts, &articles, &claims, &clusters);
     report::build(inputs, &articles, &claims, &clusters, &provenance)
 }
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// Each module's patterns with its source, so a pattern left out of its list is caught too.
+    const MODULES: &[(&str, &[&LazyLock<Regex>])] = &[
+        (include_str!("claims/atomic.rs"), crate::claims::atomic::PATTERNS),
+        (include_str!("claims/figures.rs"), crate::claims::figures::PATTERNS),
+        (include_str!("claims/quotes.rs"), crate::claims::quotes::PATTERNS),
+        (include_str!("clean/boilerplate.rs"), crate::clean::boilerplate::PATTERNS),
+        (include_str!("clean/dates.rs"), crate::clean::dates::PATTERNS),
+        (include_str!("clean/metadata.rs"), crate::clean::metadata::PATTERNS),
+        (include_str!("trace/citations.rs"), crate::trace::citations::PATTERNS),
+        (include_str!("trace/credits.rs"), crate::trace::credits::PATTERNS),
+        (include_str!("trace/time.rs"), crate::trace::time::PATTERNS),
+    ];
+
+    #[test]
+    fn every_pattern_compiles_and_is_listed() {
+        for (source, patterns) in MODULES {
+            for pattern in *patterns {
+                LazyLock::force(pattern);
+            }
+            assert_eq!(source.matches(": LazyLock<Regex> =").count(), patterns.len(), "a pattern missing from PATTERNS");
+        }
+    }
+}

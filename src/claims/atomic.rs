@@ -8,15 +8,13 @@
 
 use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
 /// -- ", "Mexico City, Jun 3 (EFE).- ", "LONDON/MEXICO CITY, June 3 (Reuters) - ", "MOSCOW: ",
 /// "Mexico, June 3 (Prensa Latina) ", "(Reuters) -". It says where the story was filed, not a
 /// fact of the story.
-fn dateline() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             // A place in capitals, then up to three short parts (state, date, year), the agency.
             r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[^,()\n]{1,25}){0,3}\s*(?:\([^()]{1,30}\))?",
@@ -28,12 +26,11 @@ fn dateline() -> &'static Regex {
             r"|[A-Z][A-Za-z .'’/-]{1,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s+)"
         ))
             .expect("valid dateline regex")
-    })
-}
+    });
 
 /// The span of `sentence` without a leading dateline.
 pub fn without_dateline(text: &str, sentence: Span) -> Span {
-    match dateline().find(sentence.of(text)) {
+    match DATELINE.find(sentence.of(text)) {
         Some(m) if m.end() < sentence.len() => Span::new(sentence.start + m.end(), sentence.end),
         _ => sentence,
     }
@@ -399,21 +396,22 @@ fn without_report_frame(text: &str, piece: Span) -> Span {
     piece
 }
 
+/// Words that only tie a clause to the one before: "adding that", "he said that", "who told him that".
+static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:and|but)\s+)?(?:(?:adding|saying|noting|stressing|warning|explaining|insisting|arguing)",
+        r"|(?:he|she|it|they)?\s*(?:added|said|noted|stressed|warned|explained)",
+        // "who told him that ...": a reporting relative clause (see attach_relatives).
+        r"|who\s+(?:said|added|told\s+\w+|assured\s+\w+))\s+that\s+"
+    ))
+    .expect("static regex")
+});
+
 /// A clause without the words that only tied it to the one before ("adding that the priority
 /// is ..." -> "the priority is ..."; "and added that ...", "who told him that ..."): the claim
 /// reads as a statement, and its speaker is found from the whole sentence.
 fn without_connective(text: &str, piece: Span) -> Span {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^(?:(?:and|but)\s+)?(?:(?:adding|saying|noting|stressing|warning|explaining|insisting|arguing)",
-            r"|(?:he|she|it|they)?\s*(?:added|said|noted|stressed|warned|explained)",
-            // "who told him that ...": a reporting relative clause (see attach_relatives).
-            r"|who\s+(?:said|added|told\s+\w+|assured\s+\w+))\s+that\s+"
-        ))
-            .expect("static regex")
-    });
-    match re.find(piece.of(text)) {
+    match CONNECTIVE.find(piece.of(text)) {
         // Only when a statement of its own follows.
         Some(m) if piece.of(text)[m.end()..].split_whitespace().count() >= 4 => Span::new(piece.start + m.end(), piece.end),
         _ => piece,
@@ -509,6 +507,10 @@ fn glue_short(text: &str, pieces: Vec<Span>, sentence: Span) -> Vec<Span> {
     }
     out
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&DATELINE, &CONNECTIVE];
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@
 use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// How a figure is bounded in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -160,16 +160,13 @@ struct Token<'t> {
     end: usize,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"US\$|[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*\.?|%|²|\S")
             .expect("valid token regex")
-    })
-}
+    });
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    token_re()
+    TOKEN
         .find_iter(text)
         .map(|m| Token {
             text: m.as_str(),
@@ -559,31 +556,25 @@ pub fn elapsed_since(text: &str, base: usize, figures: &[Figure], published_year
         .collect()
 }
 
-fn clock_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"))
-}
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"));
 
 /// "am", "p.m." (tokenised as "p." and "m."), "PM": `word` and the token after it.
 fn is_meridiem(word: &str, next: &str) -> bool {
     matches!(word, "a.m." | "am" | "p.m." | "pm") || matches!(word, "a" | "p" | "a." | "p.") && next.starts_with('m')
 }
 
-fn hour_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(1[0-2]|0?[1-9])(?:\.([0-5]\d))?$").expect("valid hour regex"))
-}
+static HOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[0-2]|0?[1-9])(?:\.([0-5]\d))?$").expect("valid hour regex"));
 
 /// A clock time at token `i`: "7:25 a.m. CDT", "11:15 am", "1225 GMT", "17:45 Uhr".
 fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     let t = toks[i].text;
     let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
     let has_meridiem = is_meridiem(&lower(i + 1), &lower(i + 2));
-    let (mut minutes, zone_required) = if let Some(c) = clock_re().captures(t) {
+    let (mut minutes, zone_required) = if let Some(c) = CLOCK.captures(t) {
         let h: i32 = c[1].parse().ok()?;
         let m: i32 = c[2].parse().ok()?;
         (h * 60 + m, false)
-    } else if let Some(c) = hour_re().captures(t).filter(|_| has_meridiem) {
+    } else if let Some(c) = HOUR.captures(t).filter(|_| has_meridiem) {
         // "5 pm", "7.25am": an hour, maybe with minutes after a dot, only before a.m./p.m.
         let h: i32 = c[1].parse().ok()?;
         let m: i32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -845,6 +836,10 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         k.max(num_i + 1) - start_tok,
     ))
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&TOKEN, &CLOCK, &HOUR];
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ use crate::span::Span;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::{Africa, America, Asia, Europe, Tz};
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use super::article::{Placed, Published};
 
@@ -324,18 +324,19 @@ fn place_zone(place: &str) -> Option<Zone> {
     PLACES.iter().find(|(p, _)| *p == place).map(|&(_, tz)| Zone::Iana(tz))
 }
 
+/// Any name of [`PLACES`] or [`ELSEWHERE`], as a whole word.
+static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = PLACES.iter().map(|&(p, _)| p).chain(ELSEWHERE.iter().copied()).collect();
+    // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
+    names.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("place regex")
+});
+
 /// The zone of the first place named in `text` (masthead, header lines): where the outlet is
 /// based, for times printed without a zone.
 pub fn zone_hint(text: &str) -> Option<Zone> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let mut names: Vec<&str> = PLACES.iter().map(|&(p, _)| p).chain(ELSEWHERE.iter().copied()).collect();
-        // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
-        names.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
-        Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("place regex")
-    });
-    re.find(text).and_then(|m| place_zone(m.as_str()))
+    PLACE_NAME.find(text).and_then(|m| place_zone(m.as_str()))
 }
 
 /// Month names as pages print them, in English, Portuguese, Spanish, French, German and Italian,
@@ -362,33 +363,39 @@ fn months_pattern() -> String {
     names.join("|")
 }
 
-struct Patterns {
-    iso: Regex,
-    numeric: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    time: Regex,
-    zone: Regex,
-    role: Regex,
-}
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b").expect("iso")
+});
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        iso: Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b").expect("iso"),
-        numeric: Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric"),
-        // "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
-        day_month: Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
-            months_pattern()
-        ))
-        .expect("dmy"),
-        month_day: Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy"),
-        time: Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time"),
-        zone: Regex::new(r"^\s*[,(]?\s*(?:(UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Uhr)\b|([A-Z]{1,5})\b|\(([A-Za-zÀ-ÿ .'-]{3,30})\))").expect("zone"),
-        role: Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|atualizado|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role"),
-    })
-}
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric")
+});
+
+/// "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        months_pattern()
+    ))
+    .expect("dmy")
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy")
+});
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time")
+});
+
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[,(]?\s*(?:(UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Uhr)\b|([A-Z]{1,5})\b|\(([A-Za-zÀ-ÿ .'-]{3,30})\))").expect("zone")
+});
+
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|atualizado|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role")
+});
+
 
 /// Dates in `line`, in order. `hint` is the zone of the place the outlet is based, if known;
 /// it places a time printed without a zone.
@@ -397,9 +404,8 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
     if line.len() > 400 || !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return Vec::new();
     }
-    let p = patterns();
     let mut dates: Vec<(usize, usize, NaiveDate, Option<Clock>)> = Vec::new();
-    for c in p.iso.captures_iter(line) {
+    for c in ISO.captures_iter(line) {
         let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else {
             continue;
         };
@@ -415,14 +421,14 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         dates.push((m.start(), m.end(), d, time));
     }
     let mut calendar: Vec<(usize, usize, NaiveDate)> = Vec::new();
-    for c in p.day_month.captures_iter(line) {
+    for c in DAY_MONTH.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[2])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[1]) {
                 calendar.push((m.start(), m.end(), d));
             }
         }
     }
-    for c in p.month_day.captures_iter(line) {
+    for c in MONTH_DAY.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[1])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[2]) {
                 calendar.push((m.start(), m.end(), d));
@@ -435,7 +441,7 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         Some(zone) => zone.month_first(),
         None => zone_in(line).is_some_and(|z| z.month_first() || matches!(z, Zone::Fixed(m) if m <= -240)),
     };
-    for c in p.numeric.captures_iter(line) {
+    for c in NUMERIC.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let (a, b) = (&c[1], &c[2]);
         let (na, nb) = (a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0));
@@ -492,9 +498,8 @@ fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, Placed)> 
 
 /// The clock time printed just after or just before the date at `start..end`, with its zone.
 fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
-    let p = patterns();
     let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
-    for c in p.time.captures_iter(line) {
+    for c in TIME.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let after = m.start() >= end && close(&line[end..m.start()]);
         let before = m.end() <= start && close(&line[m.end()..start]);
@@ -516,7 +521,7 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
 
 /// The zone printed at `at` ("UTC+8", "JST", "(CST)", "Uhr", "(Havana)") and where it ends.
 fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)> {
-    let c = patterns().zone.captures(line.get(at..)?)?;
+    let c = ZONE.captures(line.get(at..)?)?;
     let end = at + c.get(0)?.end();
     if let (Some(sign), Some(h)) = (c.get(2), c.get(3)) {
         let minutes = h.as_str().parse::<i32>().ok()? * 60 + c.get(4).and_then(|m| m.as_str().parse::<i32>().ok()).unwrap_or(0);
@@ -547,7 +552,7 @@ fn zone_in(line: &str) -> Option<Zone> {
 fn role_before(line: &str, at: usize) -> DateRole {
     let head = &line[..at];
     let segment = head.rsplit(['|', '·']).next().unwrap_or(head);
-    match patterns().role.find(segment).map(|m| m.as_str().to_lowercase()) {
+    match ROLE.find(segment).map(|m| m.as_str().to_lowercase()) {
         None => DateRole::Plain,
         Some(w) if ["today", "hoy", "heute", "aujourd"].contains(&w.as_str()) => DateRole::Today,
         Some(w) if w.contains("pub") || w.contains("post") || w.contains("veröff") => DateRole::Published,
@@ -588,6 +593,10 @@ fn hms(h: &str, m: &str, s: Option<&str>, meridiem: Option<&str>) -> Option<Naiv
     }
     NaiveTime::from_hms_opt(h, m.parse().ok()?, s.and_then(|s| s.parse().ok()).unwrap_or(0))
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PLACE_NAME, &ISO, &NUMERIC, &DAY_MONTH, &MONTH_DAY, &TIME, &ZONE, &ROLE];
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ use super::split::{is_headline, Section};
 use super::article::{Field, Publication};
 use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// The units of the header: section start up to the first body unit.
 fn header(section: &Section) -> std::ops::Range<usize> {
@@ -45,13 +45,15 @@ pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> 
     }
 }
 
+/// A byline's name: "By Jane Doe |", "Von Max Muster".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline")
+});
+
 pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re =
-        RE.get_or_init(|| Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline"));
     let i = header(section).find(|&i| c.cues[i] == Cue::Byline)?;
     let span = paste.units[i].span;
-    let m = re.captures(span.of(paste.text))?.get(1)?;
+    let m = BYLINE.captures(span.of(paste.text))?.get(1)?;
     let value = m.as_str().trim().to_string();
     (!value.is_empty()).then(|| Field {
         value,
@@ -59,27 +61,29 @@ pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<
     })
 }
 
+/// The place of an opening dateline: "MOSCOW, March 13 (Reuters) -".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-ZÀ-Þ][\w.'’/-]*)(?:[ /][A-ZÀ-Þ][\w.'’-]*){0,3})(?:,\s*[^-–—(:]{1,40}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:|\.-)\s*\S")
+    .expect("dateline")
+});
+
 pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^((?:[A-ZÀ-Þ][\w.'’/-]*)(?:[ /][A-ZÀ-Þ][\w.'’-]*){0,3})(?:,\s*[^-–—(:]{1,40}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:|\.-)\s*\S")
-            .expect("dateline")
-    });
     let &first = section.body.first()?;
     let span = paste.units[first].span;
-    let m = re.captures(span.of(paste.text))?.get(1)?;
+    let m = DATELINE.captures(span.of(paste.text))?.get(1)?;
     Some(Field {
         value: m.as_str().to_string(),
         span: Span::new(span.start + m.start(), span.start + m.end()),
     })
 }
 
+/// An outlet's name in a copyright or masthead line: "© 2024 The Daily Star. All rights reserved".
+static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:©\s*)?([^\W\d_][\w&.' -]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—,]|all rights|$)")
+    .expect("outlet")
+});
+
 pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:©\s*)?([^\W\d_][\w&.' -]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—,]|all rights|$)")
-            .expect("outlet")
-    });
     let n = paste.units.len();
     let masthead = (0..n.min(3)).find(|&i| {
         let s = &paste.units[i].shape;
@@ -106,7 +110,7 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
     };
     for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal && names_holder(paste.units[i].span)) {
         let span = paste.units[i].span;
-        if let Some(m) = re.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
+        if let Some(m) = OUTLET.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
             let value = m.as_str().trim();
             if value.split_whitespace().count() <= 6 && !value.to_lowercase().starts_with("all rights") {
                 return Some(Field {
@@ -142,21 +146,20 @@ fn is_titled_masthead(paste: &Paste, c: &Classified, i: usize) -> bool {
     (2..=6).contains(&shape.words) && shape.separators == 0 && !shape.terminal && capitalised && named && chrome_below && !c.repeated[i]
 }
 
+/// "Original url:", "Source URL:".
+static URL_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:original|source|page|article)?\s*url\s*:").expect("url label"));
+
+/// A web address, its site captured without "www.".
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)").expect("url"));
+
 /// The site of a labelled page address ("Original url:" with the address on the same or the
 /// next line): `themoscowtimes.com`.
 fn labelled_url_site(paste: &Paste) -> Option<Field<String>> {
-    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (label, url) = RE.get_or_init(|| {
-        (
-            Regex::new(r"(?i)^(?:original|source|page|article)?\s*url\s*:").expect("url label"),
-            Regex::new(r"(?i)https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)").expect("url"),
-        )
-    });
     let n = paste.units.len();
-    let labelled = (0..n).find(|&i| paste.units[i].shape.words <= 30 && label.is_match(paste.text_of(i)))?;
+    let labelled = (0..n).find(|&i| paste.units[i].shape.words <= 30 && URL_LABEL.is_match(paste.text_of(i)))?;
     (labelled..(labelled + 2).min(n)).find_map(|i| {
         let span = paste.units[i].span;
-        let site = url.captures(span.of(paste.text))?.get(1)?;
+        let site = URL.captures(span.of(paste.text))?.get(1)?;
         Some(Field {
             value: site.as_str().to_lowercase(),
             span: Span::new(span.start + site.start(), span.start + site.end()),
@@ -216,3 +219,7 @@ pub fn published(
         placed: f.placed,
     })
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&BYLINE, &DATELINE, &OUTLET, &URL_LABEL, &URL];

@@ -15,7 +15,7 @@ use crate::clean::Published;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use regex::Regex;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// When a page was published, as far as it says.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,30 +169,24 @@ impl Resolved {
     }
 }
 
-fn relative_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static RELATIVE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             // ASCII word boundaries keep this on the fast engines (the words are English).
             &r"(?i)\b(?:(on|last|this|since|from|until|by|next|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
                 .replace(r"\b", r"(?-u:\b)"),
         )
         .expect("static regex")
-    })
-}
+    });
 
 /// Words just before a weekday that put it ahead of the article: "will meet on Tuesday", "is due
 /// to report on Friday".
-fn future_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
                 .replace(r"\b", r"(?-u:\b)"),
         )
         .expect("static regex")
-    })
-}
+    });
 
 /// How far before a weekday a future cue still governs it.
 const FUTURE_CUE_REACH: usize = 60;
@@ -216,14 +210,14 @@ pub fn resolve_weekday(day: Weekday, reference: NaiveDate, ahead: bool) -> Naive
 /// Relative time expressions of `text` ("on Wednesday", "yesterday", "last year"), each with its
 /// byte range in `text` and what it means for an article dated `reference`.
 pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Range<usize>, Resolved)> {
-    relative_pattern()
+    RELATIVE_PATTERN
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
             let resolved = if let Some(day) = c.get(2) {
                 let lead = c.get(1).map_or(String::new(), |w| w.as_str().to_ascii_lowercase());
                 let window = &text[floor_char_boundary(text, whole.start().saturating_sub(FUTURE_CUE_REACH))..whole.start()];
-                let ahead = matches!(lead.as_str(), "next" | "until" | "by") || future_cue().is_match(window);
+                let ahead = matches!(lead.as_str(), "next" | "until" | "by") || FUTURE_CUE.is_match(window);
                 Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference, ahead))
             } else if let Some(word) = c.get(3) {
                 let back = if word.as_str().eq_ignore_ascii_case("yesterday") || word.as_str().eq_ignore_ascii_case("last night") { 1 } else { 0 };
@@ -241,6 +235,10 @@ pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Rang
         })
         .collect()
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&RELATIVE_PATTERN, &FUTURE_CUE];
 
 #[cfg(test)]
 mod tests {
