@@ -26,6 +26,7 @@ pub mod trace;
 pub mod report;
 pub mod permalink;
 pub mod span;
+pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -9,6 +9,7 @@
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+use crate::vocabulary::{AUXILIARIES, CIRCUMSTANCE_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, NOT_A_SUBJECT, RANKINGS};
 
 /// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
 /// -- ", "Mexico City, Jun 3 (EFE).- ", "LONDON/MEXICO CITY, June 3 (Reuters) - ", "MOSCOW: ",
@@ -36,47 +37,6 @@ pub fn without_dateline(text: &str, sentence: Span) -> Span {
     }
 }
 
-/// Words that, right after a comma, open a new clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "after",
-    "before",
-    "as",
-    "when",
-    "with",
-    "which",
-    "who",
-    "where",
-    "since",
-    "leaving",
-    "making",
-    "forcing",
-    "adding",
-    "saying",
-    "bringing",
-    "giving",
-    "putting",
-    "sending",
-    "marking",
-    "delighting",
-    "prompting",
-    "meaning",
-    "becoming",
-    "following",
-    "because",
-    "whose",
-    "despite",
-    "amid",
-    "even",
-    "until",
-    "so",
-];
-
 /// Phrases that open a new clause even without a comma before them.
 const BARE_OPENERS: &[&[&str]] = &[
     &["and", "that"],
@@ -86,13 +46,6 @@ const BARE_OPENERS: &[&[&str]] = &[
     &["while"],
     &["whereas"],
     &["but", "that"],
-];
-
-/// Common irregular past tenses, to tell "after talks ran into overtime" (a clause) from
-/// "after the decision" (a phrase).
-const IRREGULAR_PAST: &[&str] = &[
-    "ran", "won", "lost", "took", "fell", "rose", "made", "came", "went", "said", "began", "beat", "broke", "hit",
-    "left", "met", "put", "sent", "set", "shot", "struck", "told", "was", "were", "had",
 ];
 
 /// Adverbs that may sit between "and" and a coordinated verb ("and only scraped into").
@@ -121,18 +74,12 @@ fn vote_before_infinitive(before: &str, rest: &str) -> bool {
 /// Kessie equalised"); the clause ends at the first comma when it holds a verb.
 const SUBORDINATORS: &[&str] = &["After", "When", "While", "Although", "Though", "Before", "Since", "Because", "Once"];
 
-/// Prepositions that open a sentence with its circumstances ("At the end of a two-day meeting,
-/// the board voted ..."; "On March 12, the army announced ..."). "For" is not among them: "For
-/// the first time, ..." is part of the fact.
-const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["At", "On", "In", "During", "After", "Before", "Despite", "Amid", "Following", "Under", "Since"];
-
 /// A sentence-initial phrase without a verb that sets the scene ("At the end of a two-day
 /// meeting"): context, not a fact. One that dates the fact ("In August 2024") stays with it.
 /// The longest opening phrase, in bytes, read as leading circumstances or a subordinate clause.
 const LEADING_PHRASE_MAX: usize = 300;
 
 fn is_leading_circumstance(before: &str) -> bool {
-    const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "be"];
     let mut words = before.split_whitespace();
     words.next().is_some_and(|w| CIRCUMSTANCE_PREPOSITIONS.contains(&w))
         && words.all(|w| !is_verb_past(w) && !AUXILIARIES.contains(&w))
@@ -219,21 +166,6 @@ fn is_participle(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_lowercase())
         && (word.ends_with("ing") || word.ends_with("ed"))
 }
-
-/// Words that, after ", the", open an appended ranking ("..., the first time since 2007").
-const RANKINGS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "last",
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "worst",
-    "deadliest",
-    "best",
-];
 
 /// Fewer words than this do not make a fact on their own.
 const MIN_WORDS: usize = 4;
@@ -331,16 +263,6 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
 
 /// Nouns of pictures that "show" what a sentence states, as a source "says" it.
 const PICTURES: &[&str] = &["photos", "photographs", "pictures", "images", "video", "videos", "footage"];
-
-/// Words that make what precedes a reporting verb more than its subject: a denial ("did not
-/// say", "nobody said") or a time clause ("as officials said").
-const NOT_A_SUBJECT: &[&str] = &[
-    "not", "never", "no", "nobody", "none", "did", "does", "do", "has", "have", "had", "will", "would", "could",
-    "as", "after", "when", "if", "because", "while", "whether", "before", "since",
-];
-
-/// Right before a "reporting verb" they make it a noun: "the claims that", "its reports that".
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "these", "those", "such"];
 
 /// Words that date a report between its verb and "that": "reported on March 12 that".
 fn dates_the_report(word: &str) -> bool {

@@ -7,6 +7,7 @@
 //! "8:25 a.m. EDT" equals "1225 GMT". Each figure keeps the span it was read from.
 
 use crate::span::Span;
+use crate::vocabulary::{self, Language, Zone, NUMBER_WORDS, STOP_AFTER_NUMBER};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -177,33 +178,11 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     let w = w.to_lowercase();
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+    if let Some(i) = NUMBER_WORDS.iter().position(|s| *s == w) {
         return Some(i as f64);
     }
     if let Some(i) = TENS.iter().position(|s| *s == w) {
@@ -227,63 +206,24 @@ fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
+/// An English month name or abbreviation ("February", "Feb.", "Sept"); "Mar" is left out, a
+/// word in other languages too.
 pub(crate) fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let w = w.to_lowercase();
     let w = w.trim_end_matches('.');
-    if w.len() < 3 {
+    if w.len() < 3 || w == "mar" {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    // Abbreviations only with their dot were stripped above; "sept" too.
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w && w != "may" && w != "mar")
-        .map(|i| i as u32 + 1)
+    vocabulary::month_in(w, &[Language::En])
 }
 
-/// Offset in minutes from UTC of a zone name, for the zones news copy uses.
+/// Offset in minutes from UTC of a zone abbreviation with a fixed offset ("GMT", "JST", "CDT").
 fn zone_offset(w: &str) -> Option<i32> {
-    Some(match w {
-        "GMT" | "UTC" | "Z" => 0,
-        "CET" => 60,
-        "CEST" => 120,
-        "EET" => 120,
-        "MSK" => 180,
-        "GST" => 240,
-        "IST" => 330,
-        "JST" | "KST" => 540,
-        "EDT" => -240,
-        "EST" => -300,
-        "CDT" => -300,
-        "CST" => -360,
-        "MDT" => -360,
-        "MST" => -420,
-        "PDT" => -420,
-        "PST" => -480,
-        _ => return None,
-    })
+    match vocabulary::zone_abbreviation(w)? {
+        Zone::Fixed(minutes) => Some(minutes),
+        // "ET" has two offsets a year: a figure has no date to choose one.
+        Zone::Iana(_) => None,
+    }
 }
 
 /// Unit words after a number: (how many tokens they take, canonical unit, factor to it).
@@ -388,12 +328,7 @@ fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
 }
 
 fn is_stop_after_number(w: &str) -> bool {
-    const STOP: &[&str] = &[
-        "of", "in", "and", "or", "to", "the", "a", "an", "from", "on", "at", "by", "for", "with", "as", "per", "than",
-        "that", "who", "which", "was", "were", "is", "are", "had", "have", "has", "he", "she", "it", "they", "we",
-        "but", "percent", "since", "after", "before", "more", "less", "over", "into", "out",
-    ];
-    STOP.contains(&w)
+    STOP_AFTER_NUMBER.contains(&w)
 }
 
 /// Digits with separators: "1,100" and "1,100,000" group thousands; a single comma followed by

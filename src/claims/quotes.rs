@@ -10,6 +10,7 @@
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+use crate::vocabulary::{NON_NAMES, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
 
 /// Quoted stretches of one sentence, as spans into the paste (marks included).
 /// `open` says whether the sentence starts inside a quote opened earlier; it is updated for
@@ -52,7 +53,7 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
 
 /// The reporting verbs as a regex alternation ("said|says|...").
 fn verbs() -> String {
-    crate::segment::reporting_verbs().join("|")
+    crate::vocabulary::REPORTING_VERBS.join("|")
 }
 
 /// A run of a capitalised word and up to `more` others (with particles and hyphens), e.g.
@@ -108,41 +109,6 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&name_pattern()).expect("valid name regex"));
 
-/// Words that may open a capitalised run but are titles, not names: "President Vladimir
-/// Putin", "NASA Administrator Bill Nelson". A title alone is never a speaker.
-const TITLES: &[&str] = &[
-    "President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General", "Governor", "Chief",
-    "Secretary-General", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Coach", "Captain", "Mayor",
-    "Administrator", "Commander", "Colonel", "Col.", "Lt.", "Sen.", "Senator", "Rep.", "King", "Queen", "Pope",
-    "Chancellor", "Foreign", "Defence", "Defense", "Engineer", "Senior", "Deputy", "Former", "Chairman",
-    "Chairwoman", "Director", "Head", "Premier", "Vice", "Ambassador", "Judge", "Justice", "Sheikh", "Prince",
-    "Princess", "Emir", "Boss", "Chief-of-Staff", "Interim", "Acting", "Lady", "Lord", "Sir", "Opposition",
-];
-
-/// Capitalised words that make a run an organisation or a place, not a person ("Foreign
-/// Ministry", "General Staff", "Kyodo News", "Kursk Region"). A person's name may follow them
-/// ("General Staff Valery Gerasimov").
-const ORGANISATION_WORDS: &[&str] = &[
-    "Ministry", "Bank", "Staff", "Committee", "Council", "Party", "Agency", "Forces", "Army", "Union", "Commission",
-    "Institute", "Court", "House", "Government", "Federation", "Republic", "News", "Service", "Office",
-    "Department", "Administration", "Region", "Province", "Oblast", "State", "States", "City", "Stadium",
-    "Cup", "Nations", "Organization", "Organisation", "Association", "Board", "Corporation", "Company", "Times",
-    "Post", "Press", "Group", "Coalition", "Assembly", "Parliament", "Senate", "Congress", "University",
-    "Airport", "Palace", "Police", "Navy", "Fund", "Media", "Network", "Foundation", "Mission", "Alliance",
-    "League", "Club", "Kremlin", "Pentagon", "Guard", "Force", "Conventions", "Ocean", "Sea", "Gulf",
-];
-
-/// Lower-case nouns that describe a person: "the Kremlin leader said" resolves to the last named
-/// person; "the ministry said" does not.
-const PERSON_ROLES: &[&str] = &[
-    "leader", "president", "minister", "commander", "chief", "general", "spokesman", "spokeswoman",
-    "spokesperson", "governor", "official", "coach", "tactician", "captain", "manager", "premier", "chancellor",
-    "secretary", "secretary-general", "envoy", "ambassador", "diplomat", "prosecutor", "judge", "mayor", "director",
-    "chairman", "chairwoman", "founder", "boss", "striker", "midfielder", "defender", "goalkeeper", "player",
-    "engineer", "administrator", "negotiator", "candidate", "president-elect", "king", "queen", "pope", "politician",
-    "lawmaker", "senator", "father", "mother", "husband", "wife", "man", "woman", "veteran", "executive",
-];
-
 /// Who a stretch of text names: a person, an organisation, or nobody.
 #[derive(Debug, PartialEq)]
 enum Named<'t> {
@@ -191,25 +157,12 @@ fn named_in(run: &str) -> Named<'_> {
 /// ("said spokesman Dan Huot", "said the company's chief") rather than start the reported
 /// speech ("said that Kyiv's troops", "said on Wednesday").
 fn is_role_gap(gap: &str) -> bool {
-    const NOT_ROLES: &[&str] = &[
-        "that", "on", "in", "at", "it", "this", "to", "of", "for", "by", "with", "and", "but", "after", "before", "last",
-        "next", "when", "while", "as", "if", "they", "we", "he", "she", "its", "their", "his", "her", "there", "from",
-        "during", "earlier", "later", "late",
-    ];
     gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
 
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
-    const NON: &[&str] = &[
-        "The", "A", "An", "It", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "When",
-        "While", "After", "Before", "We", "I", "You", "Our", "Its", "His", "Her", "Their", "There", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Earlier", "Later", "Meanwhile",
-        "However", "Also", "Yesterday", "Today", "Photos", "Photo", "According", "Despite", "With", "For", "From",
-        "By", "Of", "To", "He", "She", "They", "Russian", "Ukrainian", "American", "British", "Chinese", "Japanese",
-        "French", "German", "Spanish", "Mexican", "Nigerian", "Ivorian", "Emirati",
-    ];
-    NON.contains(&w)
+    NON_NAMES.contains(&w)
 }
 
 /// Keeps the people named so far in one article, to resolve "he" and surnames, and the last

@@ -18,6 +18,7 @@ use crate::span::{ceil_char_boundary, floor_char_boundary};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use crate::vocabulary::{self, Language, CAPTION_HINTS, LEGAL_HINTS, PROMPT_HINTS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
@@ -180,28 +181,11 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     if short && may_sign_off && SIGN_OFF.is_match(head) && !long_sentence {
         return Cue::SignOff;
     }
-    let may_be_legal = has(&[
-        "©",
-        "(c)",
-        "copyright",
-        "reserved",
-        "may not be",
-        "reproduction",
-        "prohibida",
-        "trademark",
-        "impressum",
-        "datenschutz",
-        "mentions",
-        "aviso",
-        "icp",
-        "许可",
-        "公网",
-        "版权",
-    ]);
+    let may_be_legal = has(&LEGAL_HINTS);
     if shape.words <= 60 && may_be_legal && LEGAL.is_match(text) {
         return Cue::Legal;
     }
-    let may_be_caption = has(&["(", ":", "/", "©", "in this ", "photo", "image", "picture", "footage", "video", "stock", "alamy"]);
+    let may_be_caption = has(&CAPTION_HINTS);
     if may_be_caption
         && ((shape.words <= 60 && CAPTION.is_match(text))
             || (shape.words <= 12 && PHOTO_CREDIT.is_match(text))
@@ -230,34 +214,7 @@ pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     {
         return Cue::Prompt;
     }
-    let may_prompt = has(&[
-        "cookie",
-        "subscri",
-        "newsletter",
-        "sign ",
-        "log in",
-        "free article",
-        "paywall",
-        "terms of",
-        "privacy",
-        "your inbox",
-        "your email",
-        "javascript",
-        "blocker",
-        "affiliat",
-        "comment",
-        "coment",
-        "community",
-        "submission",
-        "investment",
-        "phone",
-        "fax",
-        "tel",
-        "mail",
-        "publi",
-        "required",
-        "obrigat",
-    ]);
+    let may_prompt = has(&PROMPT_HINTS);
     if shape.words <= 40 && may_prompt && PROMPT_ANYWHERE.is_match(text) {
         return Cue::Prompt;
     }
@@ -410,12 +367,17 @@ fn mark_introduced_lists(paste: &Paste, cues: &mut [Cue]) {
 
 /// A day at the start of a line: "Sat 12 Oct", "March 5", "5th March", "12/10".
 static SCHEDULE_DAY: LazyLock<Regex> = LazyLock::new(|| {
-        let month = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-        Regex::new(&format!(
-            r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{month}(?:\s|$|[,:–—-])|\d{{1,2}}/\d{{1,2}}\b)"
-        ))
-        .expect("day")
-    });
+    // English names by their first three letters: "Sat", "Saturday", "Sept.", "September".
+    let first_three = |name: &str| name.chars().take(3).collect::<String>();
+    let months: Vec<String> = vocabulary::months().iter().filter(|m| m.language == Language::En && !m.abbreviation).map(|m| first_three(m.name)).collect();
+    let days: Vec<String> = vocabulary::english_weekdays().map(|d| first_three(d.name)).collect();
+    let month = format!("(?:{})[a-z]*\\.?", months.join("|"));
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{days})[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{month}(?:\s|$|[,:–—-])|\d{{1,2}}/\d{{1,2}}\b)",
+        days = days.join("|")
+    ))
+    .expect("day")
+});
 
 /// Three or more short lines in a row that each open with a day ("June 9 – West Palm Beach, FL",
 /// "Sat 12 Oct: ...") are a schedule the article lists (tour dates, fixtures), even under a

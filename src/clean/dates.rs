@@ -11,14 +11,19 @@
 //!
 //! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
 //! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
-//! summer time and past rule changes included. Only the zones the [`PLACES`] table names are
+//! summer time and past rule changes included. Only the zones the places table names are
 //! compiled in (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`), which keeps the page small.
 //! Zone *abbreviations* ("MSK", "IST", "CST") are our own table: no crate maps them reliably, as
-//! the same letters mean different zones in different countries ([`ABBREVIATIONS`]).
+//! the same letters mean different zones in different countries. Both tables, and the month
+//! names, are the [`vocabulary`]'s.
 
 use crate::span::Span;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
-use chrono_tz::{Africa, America, Asia, Europe, Tz};
+use crate::vocabulary::{self, Language};
+pub use crate::vocabulary::Zone;
+use chrono_tz::America;
+#[cfg(test)]
+use chrono_tz::{Africa, Asia, Europe};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,14 +49,7 @@ pub struct Found {
     pub role: DateRole,
 }
 
-/// Where a printed time sits: a fixed UTC offset, or an IANA zone whose offset depends on the date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zone {
-    /// Minutes east of UTC.
-    Fixed(i32),
-    Iana(Tz),
-}
-
+// `Zone` (a fixed offset or an IANA zone) is the vocabulary's; what a date needs of it is here.
 impl Zone {
     /// The UTC offset at this local time; `None` for a local time the zone skips (the hour lost
     /// when summer time starts), which then stays a bare date.
@@ -75,258 +73,14 @@ impl Zone {
     }
 }
 
-/// Zone abbreviations as news pages print them: our own table, since the letters are not unique
-/// (IST is India, Israel or Ireland; CST is North American / Mexican central time unless the page
-/// is known to be Chinese, see [`find`]) and no crate maps them reliably.
-const ABBREVIATIONS: &[(&str, Zone)] = &[
-    ("UTC", Zone::Fixed(0)),
-    ("GMT", Zone::Fixed(0)),
-    ("Z", Zone::Fixed(0)),
-    ("WET", Zone::Fixed(0)),
-    ("WEST", Zone::Fixed(60)),
-    ("BST", Zone::Fixed(60)),
-    ("CET", Zone::Fixed(60)),
-    ("MEZ", Zone::Fixed(60)),
-    ("WAT", Zone::Fixed(60)),
-    ("CEST", Zone::Fixed(120)),
-    ("MESZ", Zone::Fixed(120)),
-    ("EET", Zone::Fixed(120)),
-    ("SAST", Zone::Fixed(120)),
-    ("CAT", Zone::Fixed(120)),
-    ("EEST", Zone::Fixed(180)),
-    ("MSK", Zone::Fixed(180)),
-    ("TRT", Zone::Fixed(180)),
-    ("EAT", Zone::Fixed(180)),
-    ("AST", Zone::Fixed(180)),
-    ("GST", Zone::Fixed(240)),
-    ("PKT", Zone::Fixed(300)),
-    ("IST", Zone::Fixed(330)),
-    ("ICT", Zone::Fixed(420)),
-    ("WIB", Zone::Fixed(420)),
-    ("SGT", Zone::Fixed(480)),
-    ("MYT", Zone::Fixed(480)),
-    ("PHT", Zone::Fixed(480)),
-    ("HKT", Zone::Fixed(480)),
-    ("AWST", Zone::Fixed(480)),
-    ("JST", Zone::Fixed(540)),
-    ("KST", Zone::Fixed(540)),
-    ("AEST", Zone::Fixed(600)),
-    ("AEDT", Zone::Fixed(660)),
-    ("NZST", Zone::Fixed(720)),
-    ("NZDT", Zone::Fixed(780)),
-    ("HST", Zone::Fixed(-600)),
-    ("AKST", Zone::Fixed(-540)),
-    ("AKDT", Zone::Fixed(-480)),
-    ("PST", Zone::Fixed(-480)),
-    ("PDT", Zone::Fixed(-420)),
-    ("MST", Zone::Fixed(-420)),
-    ("MDT", Zone::Fixed(-360)),
-    ("CST", Zone::Fixed(-360)),
-    ("CDT", Zone::Fixed(-300)),
-    ("EST", Zone::Fixed(-300)),
-    ("EDT", Zone::Fixed(-240)),
-    ("ART", Zone::Fixed(-180)),
-    ("BRT", Zone::Fixed(-180)),
-    ("ET", Zone::Iana(chrono_tz::America::New_York)),
-    ("CT", Zone::Iana(chrono_tz::America::Chicago)),
-    ("MT", Zone::Iana(chrono_tz::America::Denver)),
-    ("PT", Zone::Iana(chrono_tz::America::Los_Angeles)),
-];
-
-/// Places (lower case) and their IANA zone: for "(Paris)" after a time, "Uhr", and for where an
-/// outlet is based when its page prints no zone. Every zone named here must match the filter
-/// `CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml` (a zone left out does not compile).
-const PLACES: &[(&str, Tz)] = &[
-    ("london", Europe::London),
-    ("britain", Europe::London),
-    ("british", Europe::London),
-    ("scotland", Europe::London),
-    ("edinburgh", Europe::London),
-    ("manchester", Europe::London),
-    ("thames", Europe::London),
-    ("lisbon", Europe::Lisbon),
-    ("portugal", Europe::Lisbon),
-    ("dublin", Europe::Dublin),
-    ("ireland", Europe::Dublin),
-    ("paris", Europe::Paris),
-    ("france", Europe::Paris),
-    ("berlin", Europe::Berlin),
-    ("germany", Europe::Berlin),
-    ("uhr", Europe::Berlin),
-    ("frankfurt", Europe::Berlin),
-    ("hamburg", Europe::Berlin),
-    ("munich", Europe::Berlin),
-    ("bavaria", Europe::Berlin),
-    ("cologne", Europe::Berlin),
-    ("rhein", Europe::Berlin),
-    ("rhine", Europe::Berlin),
-    ("hanse", Europe::Berlin),
-    ("madrid", Europe::Madrid),
-    ("spain", Europe::Madrid),
-    ("barcelona", Europe::Madrid),
-    ("catalonia", Europe::Madrid),
-    ("andalusia", Europe::Madrid),
-    ("seville", Europe::Madrid),
-    ("levante", Europe::Madrid),
-    ("brussels", Europe::Brussels),
-    ("belgium", Europe::Brussels),
-    ("rome", Europe::Rome),
-    ("italy", Europe::Rome),
-    ("italia", Europe::Rome),
-    ("milan", Europe::Rome),
-    ("lombardy", Europe::Rome),
-    ("naples", Europe::Rome),
-    ("turin", Europe::Rome),
-    ("amsterdam", Europe::Amsterdam),
-    ("netherlands", Europe::Amsterdam),
-    ("vienna", Europe::Vienna),
-    ("austria", Europe::Vienna),
-    ("zurich", Europe::Zurich),
-    ("geneva", Europe::Zurich),
-    ("switzerland", Europe::Zurich),
-    ("stockholm", Europe::Stockholm),
-    ("sweden", Europe::Stockholm),
-    ("oslo", Europe::Oslo),
-    ("norway", Europe::Oslo),
-    ("copenhagen", Europe::Copenhagen),
-    ("denmark", Europe::Copenhagen),
-    ("warsaw", Europe::Warsaw),
-    ("poland", Europe::Warsaw),
-    ("prague", Europe::Prague),
-    ("czech", Europe::Prague),
-    ("budapest", Europe::Budapest),
-    ("hungary", Europe::Budapest),
-    ("belgrade", Europe::Belgrade),
-    ("serbia", Europe::Belgrade),
-    ("athens", Europe::Athens),
-    ("greece", Europe::Athens),
-    ("kyiv", Europe::Kyiv),
-    ("kiev", Europe::Kyiv),
-    ("ukraine", Europe::Kyiv),
-    ("helsinki", Europe::Helsinki),
-    ("finland", Europe::Helsinki),
-    ("bucharest", Europe::Bucharest),
-    ("romania", Europe::Bucharest),
-    ("sofia", Europe::Sofia),
-    ("bulgaria", Europe::Sofia),
-    ("cairo", Africa::Cairo),
-    ("egypt", Africa::Cairo),
-    ("johannesburg", Africa::Johannesburg),
-    ("cape town", Africa::Johannesburg),
-    // "The Cape" (Western Cape) names South African mastheads: Cape Times, Cape Argus. Capes
-    // elsewhere are named in full (below, and in [`ELSEWHERE`]).
-    ("cape", Africa::Johannesburg),
-    ("south africa", Africa::Johannesburg),
-    ("durban", Africa::Johannesburg),
-    ("pretoria", Africa::Johannesburg),
-    ("lagos", Africa::Lagos),
-    ("naija", Africa::Lagos),
-    ("nigeria", Africa::Lagos),
-    ("abuja", Africa::Lagos),
-    ("nairobi", Africa::Nairobi),
-    ("kenya", Africa::Nairobi),
-    ("moscow", Europe::Moscow),
-    ("russia", Europe::Moscow),
-    ("istanbul", Europe::Istanbul),
-    ("anatolia", Europe::Istanbul),
-    ("ankara", Europe::Istanbul),
-    ("turkey", Europe::Istanbul),
-    ("türkiye", Europe::Istanbul),
-    ("riyadh", Asia::Riyadh),
-    ("saudi", Asia::Riyadh),
-    ("jeddah", Asia::Riyadh),
-    ("doha", Asia::Qatar),
-    ("qatar", Asia::Qatar),
-    ("dubai", Asia::Dubai),
-    ("abu dhabi", Asia::Dubai),
-    ("emirates", Asia::Dubai),
-    ("uae", Asia::Dubai),
-    ("muscat", Asia::Muscat),
-    ("baku", Asia::Baku),
-    ("karachi", Asia::Karachi),
-    ("pakistan", Asia::Karachi),
-    ("india", Asia::Kolkata),
-    ("new delhi", Asia::Kolkata),
-    ("mumbai", Asia::Kolkata),
-    ("jakarta", Asia::Jakarta),
-    ("nusantara", Asia::Jakarta),
-    ("indonesia", Asia::Jakarta),
-    ("bangkok", Asia::Bangkok),
-    ("thailand", Asia::Bangkok),
-    ("hanoi", Asia::Ho_Chi_Minh),
-    ("vietnam", Asia::Ho_Chi_Minh),
-    ("beijing", Asia::Shanghai),
-    ("china", Asia::Shanghai),
-    ("shanghai", Asia::Shanghai),
-    ("xinhua", Asia::Shanghai),
-    ("hong kong", Asia::Hong_Kong),
-    ("singapore", Asia::Singapore),
-    ("malaysia", Asia::Kuala_Lumpur),
-    ("kuala lumpur", Asia::Kuala_Lumpur),
-    ("bernama", Asia::Kuala_Lumpur),
-    ("manila", Asia::Manila),
-    ("philippines", Asia::Manila),
-    ("taipei", Asia::Taipei),
-    ("taiwan", Asia::Taipei),
-    ("tokyo", Asia::Tokyo),
-    ("nippon", Asia::Tokyo),
-    ("osaka", Asia::Tokyo),
-    ("japan", Asia::Tokyo),
-    ("seoul", Asia::Seoul),
-    ("korea", Asia::Seoul),
-    ("busan", Asia::Seoul),
-    ("new york", America::New_York),
-    ("washington", America::New_York),
-    ("toronto", America::Toronto),
-    ("miami", America::New_York),
-    ("boston", America::New_York),
-    ("philadelphia", America::New_York),
-    ("atlanta", America::New_York),
-    ("hudson", America::New_York),
-    ("cape canaveral", America::New_York),
-    ("cape cod", America::New_York),
-    ("cape may", America::New_York),
-    ("havana", America::Havana),
-    ("cuba", America::Havana),
-    ("chicago", America::Chicago),
-    ("houston", America::Chicago),
-    ("texas", America::Chicago),
-    ("dallas", America::Chicago),
-    ("new orleans", America::Chicago),
-    ("minneapolis", America::Chicago),
-    ("mexico city", America::Mexico_City),
-    ("denver", America::Denver),
-    ("colorado", America::Denver),
-    ("los angeles", America::Los_Angeles),
-    ("california", America::Los_Angeles),
-    ("san francisco", America::Los_Angeles),
-    ("seattle", America::Los_Angeles),
-    ("bogota", America::Bogota),
-    ("colombia", America::Bogota),
-    ("lima", America::Lima),
-    ("peru", America::Lima),
-    ("caracas", America::Caracas),
-    ("venezuela", America::Caracas),
-    ("buenos aires", America::Argentina::Buenos_Aires),
-    ("argentina", America::Argentina::Buenos_Aires),
-    ("são paulo", America::Sao_Paulo),
-    ("brasília", America::Sao_Paulo),
-    ("brazil", America::Sao_Paulo),
-    ("rio de janeiro", America::Sao_Paulo),
-];
-
-/// Places that begin like one of [`PLACES`] but lie in a zone not compiled in: named, they place
-/// nothing (a time stays a bare date) rather than the wrong zone.
-const ELSEWHERE: &[&str] = &["cape verde", "cape breton", "cape coast", "cape york"];
-
 fn place_zone(place: &str) -> Option<Zone> {
     let place = place.trim().to_lowercase();
-    PLACES.iter().find(|(p, _)| *p == place).map(|&(_, tz)| Zone::Iana(tz))
+    vocabulary::places().iter().find(|(p, _)| *p == place).and_then(|&(_, tz)| tz).map(Zone::Iana)
 }
 
-/// Any name of [`PLACES`] or [`ELSEWHERE`], as a whole word.
+/// Any name of the places table ([`vocabulary::places`]), as a whole word.
 static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<&str> = PLACES.iter().map(|&(p, _)| p).chain(ELSEWHERE.iter().copied()).collect();
+    let mut names: Vec<&str> = vocabulary::places().iter().map(|&(p, _)| p).collect();
     // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
     names.sort_by_key(|p| std::cmp::Reverse(p.len()));
     let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
@@ -339,26 +93,15 @@ pub fn zone_hint(text: &str) -> Option<Zone> {
     PLACE_NAME.find(text).and_then(|m| place_zone(m.as_str()))
 }
 
-/// Month names as pages print them, in English, Portuguese, Spanish, French, German and Italian,
-/// with the English abbreviations ("Sept", "Oct").
-const MONTH_NAMES: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("janeiro", 1), ("enero", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("gennaio", 1),
-    ("february", 2), ("feb", 2), ("fevereiro", 2), ("febrero", 2), ("février", 2), ("februar", 2), ("febbraio", 2),
-    ("march", 3), ("mar", 3), ("março", 3), ("marzo", 3), ("mars", 3), ("märz", 3),
-    ("april", 4), ("apr", 4), ("abril", 4), ("avril", 4), ("aprile", 4),
-    ("may", 5), ("maio", 5), ("mayo", 5), ("mai", 5), ("maggio", 5),
-    ("june", 6), ("jun", 6), ("junho", 6), ("junio", 6), ("juin", 6), ("juni", 6), ("giugno", 6),
-    ("july", 7), ("jul", 7), ("julho", 7), ("julio", 7), ("juillet", 7), ("juli", 7), ("luglio", 7),
-    ("august", 8), ("aug", 8), ("agosto", 8), ("août", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("setembro", 9), ("septiembre", 9), ("setiembre", 9), ("septembre", 9), ("settembre", 9),
-    ("october", 10), ("oct", 10), ("outubro", 10), ("octubre", 10), ("octobre", 10), ("oktober", 10), ("ottobre", 10),
-    ("november", 11), ("nov", 11), ("novembro", 11), ("noviembre", 11), ("novembre", 11),
-    ("december", 12), ("dec", 12), ("dezembro", 12), ("diciembre", 12), ("décembre", 12), ("dezember", 12), ("dicembre", 12),
-];
+/// Month names as pages print them: full names in every language we read, and the English
+/// abbreviations ("Sept", "Oct").
+fn month_names() -> impl Iterator<Item = &'static vocabulary::MonthName> {
+    vocabulary::months().iter().filter(|m| !m.abbreviation || m.language == Language::En)
+}
 
 /// The month names as one regex alternation, longest first so "march" wins over "mar".
 fn months_pattern() -> String {
-    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|&(name, _)| name).collect();
+    let mut names: Vec<&str> = month_names().map(|m| m.name).collect();
     names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
     names.join("|")
 }
@@ -538,7 +281,7 @@ fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)
         if abbr == "CST" && hint.is_some_and(Zone::is_utc_plus_8) {
             return Some((Zone::Fixed(480), end));
         }
-        return ABBREVIATIONS.iter().find(|(a, _)| *a == abbr).map(|&(_, z)| (z, end));
+        return vocabulary::zone_abbreviation(abbr).map(|z| (z, end));
     }
     c.get(7).and_then(|place| place_zone(place.as_str())).map(|z| (z, end))
 }
@@ -546,7 +289,7 @@ fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)
 /// Any zone abbreviation in the line (to read 03/06 as month first on US pages).
 fn zone_in(line: &str) -> Option<Zone> {
     line.split(|c: char| !c.is_ascii_alphabetic())
-        .find_map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w && w.len() >= 2).map(|&(_, z)| z))
+        .find_map(|w| if w.len() >= 2 { vocabulary::zone_abbreviation(w) } else { None })
 }
 
 fn role_before(line: &str, at: usize) -> DateRole {
@@ -573,7 +316,7 @@ fn numeric_offset(s: &str) -> Option<i32> {
 
 fn month(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
-    MONTH_NAMES.iter().find(|&&(n, _)| n == name).map(|&(_, m)| m)
+    month_names().find(|m| m.name == name).map(|m| m.month)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {

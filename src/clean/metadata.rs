@@ -21,6 +21,7 @@ use super::article::{Field, Publication};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+use crate::vocabulary::MASTHEAD_NOUNS;
 
 /// The units of the header: section start up to the first body unit.
 fn header(section: &Section) -> std::ops::Range<usize> {
@@ -127,12 +128,6 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
 /// publication ("The ..." or ending in a masthead noun), every word capitalised, and page
 /// chrome (a menu, a prompt, the site's date) right below it. A headline is neither.
 fn is_titled_masthead(paste: &Paste, c: &Classified, i: usize) -> bool {
-    const MASTHEAD_NOUNS: &[&str] = &[
-        "post", "times", "news", "herald", "tribune", "journal", "gazette", "daily", "report", "telegraph", "chronicle", "observer",
-        "guardian", "independent", "express", "mirror", "wire", "monitor", "courier", "standard", "review", "press", "record",
-        "dispatch", "examiner", "sentinel", "inquirer", "bulletin", "mail", "globe", "online", "today", "weekly", "magazine", "briefing",
-        "digest", "newsletter",
-    ];
     let text = paste.text_of(i);
     let shape = &paste.units[i].shape;
     let words: Vec<&str> = text.split_whitespace().collect();

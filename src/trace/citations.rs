@@ -16,6 +16,7 @@ use crate::span::floor_char_boundary;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+use crate::vocabulary::{INNER_CUES, OUTER_CUES};
 
 /// One agency named in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,20 +37,6 @@ pub struct Citation {
 /// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM".
 /// Also articles and "agency" words of other languages ("informó la agencia Efe", "selon l'AFP").
 const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
-
-/// Cues whose agency is the inner link of a chain: it is being cited.
-const INNER_CUES: &[&str] = &[
-    "citing", "quoting", "which cited", "who cited", "cited", "quoted", "со ссылкой на", "з посиланням на", "citando",
-    "citando a", "citant", "unter berufung auf", "نقلا عن", "نقلاً عن", "援引", "引述", "引用",
-];
-
-/// Cues whose agency is an outer link: it relays what someone else said.
-const OUTER_CUES: &[&str] = &[
-    "according to", "as reported by", "reported by", "as quoted by", "quoted by", "as cited by", "cited by", "carried by",
-    "published by", "via", "per", "по данным", "по сообщению", "как сообщает", "за даними", "según", "segun", "de acuerdo con",
-    "citado por", "citada por", "selon", "cité par", "citée par", "laut", "zitiert von", "segundo", "de acordo com",
-    "conforme", "بحسب", "حسب", "وفقا ل", "وفقاً ل", "据", "據", "根据", "根據",
-];
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(

@@ -26,6 +26,7 @@ use super::provenance::{Credit, Role};
 use crate::clean::{Article, LineKind};
 use crate::span::floor_char_boundary;
 use crate::segment;
+use crate::vocabulary::{self, Language};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -237,15 +238,7 @@ fn dateline_word(word: &str) -> bool {
 /// Lower-case month names and abbreviations of Spanish, French, Italian and Portuguese datelines
 /// ("Madrid, 12 mar (EFE)", "Paris, 3 juin (AFP)").
 fn is_month_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "ene", "enero", "feb", "febrero", "mar", "marzo", "abr", "abril", "may", "mayo", "jun", "junio", "jul", "julio",
-        "ago", "agosto", "sep", "sept", "septiembre", "oct", "octubre", "nov", "noviembre", "dic", "diciembre",
-        "janv", "janvier", "févr", "février", "mars", "avr", "avril", "mai", "juin", "juil", "juillet", "août", "sept",
-        "septembre", "octobre", "novembre", "déc", "décembre", "gen", "gennaio", "febbraio", "aprile", "maggio",
-        "giugno", "luglio", "settembre", "ottobre", "dicembre", "jan", "janeiro", "fev", "fevereiro", "março",
-        "maio", "junho", "julho", "set", "setembro", "out", "outubro", "novembro", "dez", "dezembro",
-    ];
-    MONTHS.contains(&word)
+    vocabulary::month_in(word, &[Language::Es, Language::Fr, Language::It, Language::Pt]).is_some()
 }
 
 /// Whether the agency name `m` in `line` is part of a photo credit.

@@ -11,6 +11,7 @@
 //! nothing beats, preferring a known instant, then a zoneless time, then a date.
 
 use crate::span::floor_char_boundary;
+use crate::vocabulary;
 use crate::clean::Published;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use regex::Regex;
@@ -169,30 +170,39 @@ impl Resolved {
     }
 }
 
+/// "on Wednesday", "yesterday", "last year": the relative times of English news copy.
 static RELATIVE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            // ASCII word boundaries keep this on the fast engines (the words are English).
-            &r"(?i)\b(?:(on|last|this|since|from|until|by|next|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
-                .replace(r"\b", r"(?-u:\b)"),
-        )
-        .expect("static regex")
-    });
+    let days: Vec<&str> = vocabulary::english_weekdays().map(|d| d.name).collect();
+    let pattern = format!(
+        r"(?xi)
+        # 1: a word leading the weekday, 2: the weekday
+        \b(?:(on|last|this|since|from|until|by|next|late\ on|early\ on)\s+)?({days})\b
+        # 3: a day named from the article's own
+        | \b(yesterday|today|tonight|last\ night|this\ morning|this\ afternoon|this\ evening)\b
+        # 4: a year named so
+        | \b(last|this|next)\ year\b",
+        days = days.join("|")
+    );
+    // ASCII word boundaries keep this on the fast engines (the words are English).
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex")
+});
 
 /// Words just before a weekday that put it ahead of the article: "will meet on Tuesday", "is due
 /// to report on Friday".
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
-                .replace(r"\b", r"(?-u:\b)"),
-        )
-        .expect("static regex")
-    });
+    Regex::new(
+        &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
+            .replace(r"\b", r"(?-u:\b)"),
+    )
+    .expect("static regex")
+});
 
 /// How far before a weekday a future cue still governs it.
 const FUTURE_CUE_REACH: usize = 60;
 
 fn weekday(name: &str) -> Option<Weekday> {
-    name.to_ascii_lowercase().parse().ok()
+    let name = name.to_ascii_lowercase();
+    vocabulary::english_weekdays().find(|d| d.name == name).map(|d| d.weekday)
 }
 
 /// The day a weekday name refers to in a news text dated `reference`: the most recent such day
