@@ -18,6 +18,7 @@
 //! ```
 
 pub mod input;
+pub mod page_time;
 pub mod clean;
 pub mod segment;
 pub mod claims;

@@ -8,6 +8,7 @@ use crate::clean::Article;
 use crate::matching::Cluster;
 use crate::trace::{Credit, Origin, Provenance};
 use crate::input::Input;
+use crate::page_time::PageTime;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -174,10 +175,29 @@ fn credit_report(c: &Credit) -> CreditReport {
     CreditReport { agency: c.agency.clone(), role, evidence: c.evidence.clone(), span: c.span, reuse }
 }
 
+/// The contract's form of a time: `2025-03-13T08:48:00+08:00` for an instant,
+/// `2024-02-12T00:06:00` for a clock time no zone places, `2025-03-12` for a date.
+pub fn iso(time: &PageTime) -> String {
+    match time {
+        PageTime::Instant { at, .. } => at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        PageTime::Zoneless(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        PageTime::Date(d) => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// An article's `published` in the contract: as [`iso`], but a clock time no zone places
+/// shows its date alone (the origin's `published` keeps the clock).
+pub fn article_iso(time: &PageTime) -> String {
+    match time {
+        PageTime::Zoneless(t) => iso(&PageTime::Date(t.date())),
+        _ => iso(time),
+    }
+}
+
 fn origin_report(o: &Origin) -> OriginReport {
     OriginReport {
         agencies: o.agencies.clone(),
-        published: o.published.clone(),
+        published: o.published.as_ref().map(iso),
         evidence: o.evidence.clone(),
         article: o.article.map(article_id),
         span: o.span,
@@ -203,7 +223,7 @@ pub fn build(
             outlet: a.outlet.as_ref().map(|f| f.value.clone()),
             byline: a.byline.as_ref().map(|f| f.value.clone()),
             dateline: a.dateline.as_ref().map(|f| f.value.clone()),
-            published: a.published.as_ref().map(|f| f.value.to_iso()),
+            published: a.published.as_ref().map(|f| article_iso(&f.value)),
             credits: provenance.credits[i].iter().map(credit_report).collect(),
             paragraphs: a.paragraphs.iter().map(|&span| ParagraphReport { span }).collect(),
         })

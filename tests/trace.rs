@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use wiretrace::clean::{self, Article, Line, LineKind, Placed, Publication, Published};
+use wiretrace::clean::{self, Article, Field, Line, LineKind};
+use wiretrace::page_time::{PageTime, ZoneSource};
 use wiretrace::trace::{self, citations, registry, time, Role};
 use wiretrace::{analyze, Input, Span};
 
@@ -26,7 +27,7 @@ fn text_lines(text: &str) -> Vec<Span> {
 /// An article over `span` of `text` whose lines carry no kind hints a cleaner would give: lines of
 /// eight words or more (or long unspaced CJK lines) are body paragraphs, all others boilerplate.
 /// Built here, not by the cleaning stage, so these tests measure the trace stage alone.
-fn neutral_article(input: usize, text: &str, span: Span, published: Option<Published>) -> Article {
+fn neutral_article(input: usize, text: &str, span: Span, published: Option<PageTime>) -> Article {
     let lines: Vec<Line> = text_lines(text)
         .into_iter()
         .filter(|l| span.contains(*l))
@@ -45,7 +46,7 @@ fn neutral_article(input: usize, text: &str, span: Span, published: Option<Publi
         byline: None,
         outlet: None,
         dateline: None,
-        published: published.map(|value| Publication { value, span: Span::default(), placed: Placed::Printed }),
+        published: published.map(|value| Field { value, span: Span::default() }),
         paragraphs: lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect(),
         lines,
     }
@@ -133,20 +134,20 @@ fn citation_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn parse_time(s: &str) -> Published {
+fn parse_time(s: &str) -> PageTime {
     let s = s.trim();
     match chrono::DateTime::parse_from_rfc3339(s) {
-        Ok(t) => Published::Instant(t),
-        Err(_) => Published::Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("time {s}"))),
+        Ok(at) => PageTime::Instant { at, zone: ZoneSource::Printed },
+        Err(_) => PageTime::Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("time {s}"))),
     }
 }
 
 /// A time case's time: an instant with its offset, a zoneless clock time ("2024-02-12T00:06"),
 /// or a bare date.
-fn parse_when(s: &str) -> time::When {
+fn parse_when(s: &str) -> PageTime {
     match chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M") {
-        Ok(local) => time::When::Zoneless(local),
-        Err(_) => parse_time(s).into(),
+        Ok(local) => PageTime::Zoneless(local),
+        Err(_) => parse_time(s),
     }
 }
 
@@ -173,7 +174,7 @@ fn time_cases() {
         }
         if let Some(rest) = line.strip_prefix("earliest:") {
             let (times, want) = rest.split_once("=>").expect("=>");
-            let times: Vec<time::When> = times.split('|').map(parse_when).collect();
+            let times: Vec<PageTime> = times.split('|').map(parse_when).collect();
             let want: Vec<usize> = want.split(',').map(|i| i.trim().parse().expect("index")).collect();
             let got = time::earliest(&times).map(|(w, ties)| std::iter::once(w).chain(ties).collect::<Vec<_>>()).unwrap_or_default();
             if got != want {
@@ -223,12 +224,8 @@ fn origin_cases() {
                 let (_, when) = item.trim().rsplit_once(' ').expect("Agency time");
                 let mut article = neutral_article(i, refs[i], Span::new(0, refs[i].len()), None);
                 article.published = match zoneless(when) {
-                    Some(t) => Some(Publication {
-                        value: Published::Date(t.date()),
-                        span: Span::new(0, refs[i].find('\n').unwrap_or(0)),
-                        placed: Placed::Unplaced(t.time()),
-                    }),
-                    None => (when != "-").then(|| Publication { value: parse_time(when), span: Span::default(), placed: Placed::Printed }),
+                    Some(t) => Some(Field { value: PageTime::Zoneless(t), span: Span::new(0, refs[i].find('\n').unwrap_or(0)) }),
+                    None => (when != "-").then(|| Field { value: parse_time(when), span: Span::default() }),
                 };
                 article
             })
@@ -294,7 +291,7 @@ fn run_gold(dir: &Path, source: Articles) -> GoldRun {
         let last = g["main_body_last_line"].as_u64().unwrap() as usize;
         let end = text[starts[last - 1]..].find('\n').map_or(text.len(), |e| starts[last - 1] + e);
         let published = g["published"].as_str().map(parse_time);
-        gold_dates.push(published.map(|p| p.to_iso()));
+        gold_dates.push(published.map(|p| wiretrace::report::article_iso(&p)));
         let span = Span::new(line(first.min(g["main_body_first_line"].as_u64().unwrap())), end);
         gold_spans.push((input, span));
         gold_credits.push(g["credited_agencies"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_lowercase()).collect::<BTreeSet<_>>());
@@ -320,7 +317,7 @@ fn run_gold(dir: &Path, source: Articles) -> GoldRun {
             continue;
         };
         let got: BTreeSet<String> = read[i].credits.iter().filter(|c| c.role.is_source()).map(|c| c.agency.to_lowercase()).collect();
-        let date = articles[i].published.as_ref().map(|f| f.value.to_iso());
+        let date = articles[i].published.as_ref().map(|f| wiretrace::report::article_iso(&f.value));
         if date == gold_dates[g] {
             run.dates_ok += 1;
         } else {
@@ -465,7 +462,7 @@ fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
     for (text, want_iso, says) in [(placed.as_str(), "2024-02-12T00:06:00+02:00", true), (unplaced.as_str(), "2024-02-12", false)] {
         let articles = clean::clean(0, text);
         let article = articles.first().expect("an article");
-        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(want_iso));
+        assert_eq!(article.published.as_ref().map(|f| wiretrace::report::article_iso(&f.value)).as_deref(), Some(want_iso));
         let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
         let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
         let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);
@@ -473,7 +470,7 @@ fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
         assert_eq!(origin.agencies, ["Reuters"]);
         assert_eq!(origin.evidence.contains("prints its time without a zone"), says, "{}", origin.evidence);
         if !says {
-            assert_eq!(origin.published.as_deref(), Some("2024-02-12T00:06:00"));
+            assert_eq!(origin.published.as_ref().map(wiretrace::report::iso).as_deref(), Some("2024-02-12T00:06:00"));
             assert!(origin.evidence.contains("no time zone printed"), "{}", origin.evidence);
         }
     }
@@ -497,7 +494,7 @@ fn the_evidence_says_a_zone_was_inferred_only_when_it_was() {
     for (text, want_iso, says) in &cases {
         let articles = clean::clean(0, text);
         let article = articles.first().expect("an article");
-        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(*want_iso), "{text}");
+        assert_eq!(article.published.as_ref().map(|f| wiretrace::report::article_iso(&f.value)).as_deref(), Some(*want_iso), "{text}");
         let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
         let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
         let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);

@@ -15,7 +15,7 @@ pub mod quotes;
 
 pub use figures::{Bound, Figure};
 
-use crate::clean::{Article, Published};
+use crate::clean::Article;
 use crate::segment;
 use crate::span::Span;
 use serde::Serialize;
@@ -90,10 +90,7 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
 
 fn published_year(article: &Article) -> Option<i32> {
     use chrono::Datelike;
-    article.published.as_ref().map(|p| match &p.value {
-        Published::Instant(t) => t.year(),
-        Published::Date(d) => d.year(),
-    })
+    article.published.as_ref().map(|p| p.value.local_date().year())
 }
 
 /// The claims of one article given its body paragraphs (spans into `text`, the paste with

@@ -5,9 +5,9 @@
 //! time printed next to it ("08:48", "5:12 PM", "11:58 p.m."), and the zone printed next to that
 //! ("UTC+8", "(GMT+3)", "JST", "(CST)", "Uhr", "(Havana)"). The role comes from the words before
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
-//! where the outlet is based ([`zone_hint`]) gives a bare date, its clock kept beside it
-//! ([`Placed::Unplaced`]): the offset is never invented. An instant says whether its zone was
-//! printed or taken from where the outlet is based ([`Placed`]).
+//! where the outlet is based ([`zone_hint`]) gives a zoneless time ([`PageTime::Zoneless`]): the
+//! offset is never invented. An instant says whether its zone was printed or taken from where
+//! the outlet is based ([`ZoneSource`]).
 //!
 //! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
 //! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
@@ -27,7 +27,7 @@ use chrono_tz::{Africa, Asia, Europe};
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::article::{Placed, Published};
+use crate::page_time::{PageTime, ZoneSource};
 
 /// What the words before a date say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,9 +43,9 @@ pub enum DateRole {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Found {
     pub span: Span,
-    pub value: Published,
-    /// How its clock time, if any, was placed.
-    pub placed: Placed,
+    /// The date, with its clock and zone where printed.
+    pub value: PageTime,
+    /// What the words before it say it is.
     pub role: DateRole,
 }
 
@@ -147,7 +147,24 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
     if line.len() > 400 || !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return Vec::new();
     }
-    let mut dates: Vec<(usize, usize, NaiveDate, Option<Clock>)> = Vec::new();
+    let mut dates = iso_dates(line, hint);
+    for (start, end, d) in calendar_dates(line, hint) {
+        if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
+            continue;
+        }
+        let time = time_near(line, start, end, hint);
+        dates.push((start, end, d, time));
+    }
+    dates.sort_by_key(|&(s, ..)| s);
+    dates.into_iter().map(|(start, end, date, time)| found(line, start, end, date, time)).collect()
+}
+
+/// A date read at `start..end` of a line, and the clock printed with it.
+type Dated = (usize, usize, NaiveDate, Option<Clock>);
+
+/// ISO dates ("2025-03-13", "2024-06-03T13:41:00+01:00"), with their clock and zone.
+fn iso_dates(line: &str, hint: Option<Zone>) -> Vec<Dated> {
+    let mut dates = Vec::new();
     for c in ISO.captures_iter(line) {
         let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else {
             continue;
@@ -163,7 +180,12 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         };
         dates.push((m.start(), m.end(), d, time));
     }
-    let mut calendar: Vec<(usize, usize, NaiveDate)> = Vec::new();
+    dates
+}
+
+/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024").
+fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate)> {
+    let mut calendar = Vec::new();
     for c in DAY_MONTH.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[2])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[1]) {
@@ -194,49 +216,40 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
             calendar.push((m.start(), m.end(), d));
         }
     }
-    for (start, end, d) in calendar {
-        if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
-            continue;
-        }
-        let time = time_near(line, start, end, hint);
-        dates.push((start, end, d, time));
-    }
-    dates.sort_by_key(|&(s, ..)| s);
-    dates
-        .into_iter()
-        .map(|(start, end, date, time)| {
-            let from = time.map_or(start, |(_, _, ts, _)| ts.min(start));
-            let to = time.map_or(end, |(_, _, _, te)| te.max(end));
-            let (value, placed) = match time {
-                None => (Published::Date(date), Placed::Printed),
-                Some((t, zone, ..)) => match zone.and_then(|(z, placed)| Some((instant(date.and_time(t), z)?, placed))) {
-                    Some(at) => at,
-                    // No zone, or a local time its zone skips: the date, with its clock kept.
-                    None => (Published::Date(date), Placed::Unplaced(t)),
-                },
-            };
-            Found {
-                span: Span::new(from, to),
-                value,
-                placed,
-                role: role_before(line, from),
-            }
-        })
-        .collect()
+    calendar
 }
 
-fn instant(local: NaiveDateTime, zone: Zone) -> Option<Published> {
+/// The date at `start..end` with its clock, as found: an instant where a zone places the
+/// clock, else a zoneless time (no zone, or a local time its zone skips), else the date.
+fn found(line: &str, start: usize, end: usize, date: NaiveDate, time: Option<Clock>) -> Found {
+    let from = time.map_or(start, |(_, _, ts, _)| ts.min(start));
+    let to = time.map_or(end, |(_, _, _, te)| te.max(end));
+    let value = match time {
+        None => PageTime::Date(date),
+        Some((t, zone, ..)) => {
+            let local = date.and_time(t);
+            zone.and_then(|(z, source)| instant(local, z, source)).unwrap_or(PageTime::Zoneless(local))
+        }
+    };
+    Found {
+        span: Span::new(from, to),
+        value,
+        role: role_before(line, from),
+    }
+}
+
+fn instant(local: NaiveDateTime, zone: Zone, source: ZoneSource) -> Option<PageTime> {
     let offset = zone.offset_at(local)?;
-    offset.from_local_datetime(&local).single().map(Published::Instant)
+    offset.from_local_datetime(&local).single().map(|at| PageTime::Instant { at, zone: source })
 }
 
 /// A clock time read beside a date: the time, its zone and how that was known, and where it
 /// is printed in the line.
-type Clock = (NaiveTime, Option<(Zone, Placed)>, usize, usize);
+type Clock = (NaiveTime, Option<(Zone, ZoneSource)>, usize, usize);
 
 /// The zone a time is read in: the one printed beside it, else where the outlet is based.
-fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, Placed)> {
-    printed.map(|z| (z, Placed::Printed)).or(hint.map(|z| (z, Placed::FromBase)))
+fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, ZoneSource)> {
+    printed.map(|z| (z, ZoneSource::Printed)).or(hint.map(|z| (z, ZoneSource::FromBase)))
 }
 
 /// The clock time printed just after or just before the date at `start..end`, with its zone.
@@ -346,7 +359,7 @@ mod tests {
     use super::*;
 
     fn iso(line: &str, hint: Option<Zone>) -> Vec<String> {
-        find(line, hint).iter().map(|f| f.value.to_iso()).collect()
+        find(line, hint).iter().map(|f| crate::report::article_iso(&f.value)).collect()
     }
 
     #[test]
@@ -404,28 +417,32 @@ mod tests {
 
     #[test]
     fn clocks_keep_how_their_zone_was_known() {
-        let clock = |h, m| Placed::Unplaced(NaiveTime::from_hms_opt(h, m, 0).unwrap());
-        let cases: &[(&str, Option<Zone>, &str, Placed)] = &[
+        let (printed, from_base) = (Some(ZoneSource::Printed), Some(ZoneSource::FromBase));
+        let cases: &[(&str, Option<Zone>, &str, Option<ZoneSource>)] = &[
             // No zone printed and no base known: the date, with its clock kept.
-            ("12 Feb 2024 - 00:06", None, "2024-02-12", clock(0, 6)),
-            ("5:12 p.m., February 11, 2024", None, "2024-02-11", clock(17, 12)),
-            ("12 March 2025", None, "2025-03-12", Placed::Printed),
+            ("12 Feb 2024 - 00:06", None, "2024-02-12T00:06:00", None),
+            ("5:12 p.m., February 11, 2024", None, "2024-02-11T17:12:00", None),
+            ("12 March 2025", None, "2025-03-12", None),
             // The skipped hour of summer time is no instant either.
-            ("31.03.2024, 02:30 Uhr", None, "2024-03-31", clock(2, 30)),
+            ("31.03.2024, 02:30 Uhr", None, "2024-03-31T02:30:00", None),
             // No zone printed: read where the outlet is based, before or after the date.
-            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", Placed::FromBase),
-            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", Placed::FromBase),
-            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", Placed::FromBase),
-            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", Placed::FromBase),
+            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", from_base),
+            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", from_base),
+            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", from_base),
+            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", from_base),
             // A printed zone wins over the base, wherever it stands.
-            ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", Placed::Printed),
-            ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", Placed::Printed),
-            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", Placed::Printed),
-            ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", Placed::Printed),
+            ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", printed),
+            ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", printed),
+            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", printed),
+            ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", printed),
         ];
         for &(line, hint, want, placed) in cases {
             let found = find(line, hint);
-            assert_eq!(found.iter().map(|f| (f.value.to_iso(), f.placed)).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
+            let source = |t: &PageTime| match t {
+                PageTime::Instant { zone, .. } => Some(*zone),
+                _ => None,
+            };
+            assert_eq!(found.iter().map(|f| (crate::report::iso(&f.value), source(&f.value))).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
         }
     }
 

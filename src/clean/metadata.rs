@@ -17,7 +17,8 @@ use super::boilerplate::{Classified, Cue};
 use super::dates::{self, DateRole, Found, Zone};
 use super::lines::Paste;
 use super::split::{is_headline, Section};
-use super::article::{Field, Publication};
+use super::article::Field;
+use crate::page_time::PageTime;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -179,7 +180,7 @@ pub fn published(
     section: &Section,
     title: Option<usize>,
     first_header: std::ops::Range<usize>,
-) -> Option<Publication> {
+) -> Option<Field<PageTime>> {
     let head = header(section);
     let hint_text = |range: std::ops::Range<usize>| -> Option<Zone> {
         range
@@ -208,10 +209,9 @@ pub fn published(
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
-    Some(Publication {
+    Some(Field {
         value: f.value,
         span: Span::new(base + f.span.start, base + f.span.end),
-        placed: f.placed,
     })
 }
 

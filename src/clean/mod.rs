@@ -12,7 +12,7 @@ pub mod lines;
 pub mod metadata;
 pub mod split;
 
-pub use article::{Article, Field, Line, LineKind, Placed, Publication, Published};
+pub use article::{Article, Field, Line, LineKind};
 use crate::span::Span;
 
 /// Cleans one paste into its articles. `input` is the paste's index, copied into each article.

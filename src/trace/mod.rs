@@ -25,7 +25,8 @@ pub mod reuse;
 pub mod time;
 
 use crate::claims::Claim;
-use crate::clean::{Article, Placed, Published};
+use crate::clean::Article;
+use crate::page_time::{PageTime, ZoneSource};
 use crate::matching::Cluster;
 use crate::span::Span;
 pub use provenance::{Credit, Origin, Provenance, Reuse, Role};
@@ -53,7 +54,7 @@ pub fn region(text: &str, articles: &[Article], index: usize) -> Span {
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub agency: String,
-    pub published: time::When,
+    pub published: PageTime,
     pub article: usize,
     pub words: Span,
     pub evidence: String,
@@ -64,7 +65,7 @@ pub struct Candidate {
 /// The candidates one mention contributes: what its sentence cites, else its article's source
 /// credits; none when its article has no date. `sentence` is a span of `text`.
 pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
-    let Some(published) = published_when(article) else { return Vec::new() };
+    let Some(published) = article.published.as_ref().map(|p| p.value) else { return Vec::new() };
     let cited = citations::deepest(&citations::scan(text, sentence, claimed));
     if !cited.is_empty() {
         return cited
@@ -95,16 +96,6 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
     out
 }
 
-/// When `article` was published: its instant or date, or, for a date printed with a clock time
-/// that no zone places, that time (the cleaning stage keeps it beside the date).
-pub fn published_when(article: &Article) -> Option<time::When> {
-    let published = article.published.as_ref()?;
-    Some(match (published.value, published.placed) {
-        (Published::Date(date), Placed::Unplaced(clock)) => time::When::Zoneless(date.and_time(clock)),
-        (value, _) => value.into(),
-    })
-}
-
 /// What the words that credit an agency are called in a newsroom.
 fn role_name(role: Role) -> &'static str {
     match role {
@@ -121,7 +112,7 @@ fn role_name(role: Role) -> &'static str {
 /// The origin among `candidates` (see the module docs), with evidence. `texts` are the pastes,
 /// `articles` give each candidate's paste.
 pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) -> Origin {
-    let times: Vec<time::When> = candidates.iter().map(|c| c.published).collect();
+    let times: Vec<PageTime> = candidates.iter().map(|c| c.published).collect();
     let Some((winner, ties)) = time::earliest(&times) else {
         return Origin {
             agencies: Vec::new(),
@@ -146,7 +137,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         time::describe(&first.published),
         first.evidence
     );
-    if winner_article.published.as_ref().is_some_and(|p| p.placed == Placed::FromBase) {
+    if matches!(first.published, PageTime::Instant { zone: ZoneSource::FromBase, .. }) {
         evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
     }
     let tied: Vec<String> = ties
@@ -156,10 +147,10 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         .map(|c| {
             if c.article == first.article {
                 format!("{}, credited on the same page", c.agency)
-            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Known(Published::Date(_)))) {
+            } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Date(_))) {
                 let day = c.published.local_date().format("%-d %b %Y");
                 format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
-            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Zoneless(_))) {
+            } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Zoneless(_))) {
                 format!(
                     "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
                     c.agency,
@@ -195,7 +186,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
     }
     Origin {
         agencies,
-        published: Some(first.published.to_iso()),
+        published: Some(first.published),
         evidence,
         article: Some(first.article),
         span: Some(first.words),

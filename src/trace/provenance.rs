@@ -1,5 +1,6 @@
 //! What tracing finds: each article's [`Credit`]s and each cluster's [`Origin`].
 
+use crate::page_time::PageTime;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -41,13 +42,13 @@ pub struct Credit {
     pub reuse: Option<Reuse>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
     /// Earliest first, then those tied with it; empty when no agency is named.
     pub agencies: Vec<String>,
-    /// The winner's publication in ISO 8601: an instant with its offset, a date, or a local
-    /// time without an offset when its page printed no zone and names no place.
-    pub published: Option<String>,
+    /// The winner's publication: an instant with its offset, a date, or a local time without
+    /// an offset when its page printed no zone and names no place.
+    pub published: Option<PageTime>,
     pub evidence: String,
     /// The article whose mention decided it (index into the articles).
     pub article: Option<usize>,
