@@ -165,82 +165,118 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 
-/// The cue of one unit, from its text and shape alone.
+/// The cue of one unit, from its text and shape alone: the first of [`CUE_RULES`] that
+/// applies, else [`Cue::Text`].
 pub fn cue_of(text: &str, shape: &Shape) -> Cue {
     let head = &text[..floor_char_boundary(text, 300)];
-    // Cheap word checks first: the regexes run only on lines that could match (a paste of
-    // several megabytes has hundreds of thousands of lines).
-    let lower = head.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let first_alpha = head.chars().next().is_some_and(char::is_alphabetic);
-    let short = shape.words <= 30;
-    let code_line = shape.words <= 8 && head.split_whitespace().all(|t| t.len() <= 7);
-    let may_sign_off =
-        shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower[..floor_char_boundary(&lower, 20)].contains(':');
-    let long_sentence = shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('(');
-    if short && may_sign_off && SIGN_OFF.is_match(head) && !long_sentence {
-        return Cue::SignOff;
+    let unit = UnitText { text, head, lower: head.to_lowercase(), shape };
+    CUE_RULES.iter().find(|(_, rule)| rule(&unit)).map_or(Cue::Text, |&(cue, _)| cue)
+}
+
+/// One unit's text as the cue rules read it.
+struct UnitText<'a> {
+    text: &'a str,
+    /// Its first 300 bytes: chrome says what it is up front.
+    head: &'a str,
+    /// `head` in lower case, for the cheap word checks.
+    lower: String,
+    shape: &'a Shape,
+}
+
+impl UnitText<'_> {
+    /// Cheap word checks first: the regexes run only on lines that could match (a paste of
+    /// several megabytes has hundreds of thousands of lines).
+    fn has(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.lower.contains(w))
     }
-    let may_be_legal = has(&LEGAL_HINTS);
-    if shape.words <= 60 && may_be_legal && LEGAL.is_match(text) {
-        return Cue::Legal;
-    }
-    let may_be_caption = has(&CAPTION_HINTS);
-    if may_be_caption
-        && ((shape.words <= 60 && CAPTION.is_match(text))
-            || (shape.words <= 12 && PHOTO_CREDIT.is_match(text))
-            || (shape.words <= 150 && TRAILING_CREDIT.is_match(text)))
-    {
-        return Cue::Caption;
-    }
-    if shape.words <= 6 && !shape.terminal && HEADING.is_match(head) {
-        return Cue::ListHeading;
-    }
-    if shape.words <= 30 && head.find(':').is_some_and(|i| i < 40) && HEADING.is_match(head) {
-        return Cue::Prompt;
-    }
-    if shape.words <= 15 && PROMPT.is_match(head) {
-        return Cue::Prompt;
-    }
-    // "Click the picture above and see ...": a link's blurb, in any length.
-    if shape.words <= 50 && CLICK.is_match(head) {
-        return Cue::Prompt;
-    }
-    // A teaser: a summary that ends in a link to the story.
-    let tail = text[ceil_char_boundary(text, text.len().saturating_sub(24))..].to_lowercase();
-    if ["read more", "read more »", "continue reading", "read more...", "read full story"]
-        .iter()
-        .any(|t| tail.trim_end().ends_with(t))
-    {
-        return Cue::Prompt;
-    }
-    let may_prompt = has(&PROMPT_HINTS);
-    if shape.words <= 40 && may_prompt && PROMPT_ANYWHERE.is_match(text) {
-        return Cue::Prompt;
-    }
-    if shape.words <= 12 && BYLINE.is_match(head) {
-        return Cue::Byline;
-    }
-    if tweet_attribution(head) {
-        return Cue::Sentence;
-    }
-    if shape.words <= 14 && !dates::find(text, None).is_empty() {
-        return Cue::Dated;
-    }
-    if text.matches('\t').count() >= 2 {
-        return Cue::TableRow;
-    }
-    if is_menu(text, shape) {
-        return Cue::Menu;
-    }
-    if (shape.words >= 10 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 20 && shape.lower_share >= 0.45) {
-        return Cue::Prose;
-    }
-    // A sentence without its full stop (a lead-in, a line ending in an emoji or a link).
-    if (shape.words >= 4 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 10 && shape.lower_share >= 0.5) {
-        return Cue::Sentence;
-    }
-    Cue::Text
+}
+
+/// The cue rules, in order: the first that applies gives the unit's cue.
+const CUE_RULES: &[(Cue, fn(&UnitText) -> bool)] = &[
+    (Cue::SignOff, signs_off),
+    (Cue::Legal, is_legal),
+    (Cue::Caption, is_caption),
+    (Cue::ListHeading, is_list_heading),
+    (Cue::Prompt, is_labelled_heading),
+    (Cue::Prompt, opens_with_prompt),
+    (Cue::Prompt, is_link_blurb),
+    (Cue::Prompt, is_teaser),
+    (Cue::Prompt, has_prompt_wording),
+    (Cue::Byline, is_byline),
+    (Cue::Sentence, |u| tweet_attribution(u.head)),
+    (Cue::Dated, is_dated),
+    (Cue::TableRow, |u| u.text.matches('\t').count() >= 2),
+    (Cue::Menu, |u| is_menu(u.text, u.shape)),
+    (Cue::Prose, is_prose),
+    (Cue::Sentence, is_sentence),
+];
+
+/// "(Reporting by ...)", "-- WAM", "SOURCE: AA", "bur-pb/dla": short, and no long sentence.
+fn signs_off(u: &UnitText) -> bool {
+    let shape = u.shape;
+    let first_alpha = u.head.chars().next().is_some_and(char::is_alphabetic);
+    let code_line = shape.words <= 8 && u.head.split_whitespace().all(|t| t.len() <= 7);
+    let may_sign_off = shape.words <= 3 || code_line || !first_alpha || u.has(&["contributed", " by "]) || u.lower[..floor_char_boundary(&u.lower, 20)].contains(':');
+    let long_sentence = shape.words > 12 && shape.terminal && !u.head.contains("contributed") && !u.head.starts_with('(');
+    shape.words <= 30 && may_sign_off && SIGN_OFF.is_match(u.head) && !long_sentence
+}
+
+fn is_legal(u: &UnitText) -> bool {
+    u.shape.words <= 60 && u.has(&LEGAL_HINTS) && LEGAL.is_match(u.text)
+}
+
+fn is_caption(u: &UnitText) -> bool {
+    let words = u.shape.words;
+    u.has(&CAPTION_HINTS)
+        && ((words <= 60 && CAPTION.is_match(u.text)) || (words <= 12 && PHOTO_CREDIT.is_match(u.text)) || (words <= 150 && TRAILING_CREDIT.is_match(u.text)))
+}
+
+/// "Related", "Most read": a short heading without sentence punctuation.
+fn is_list_heading(u: &UnitText) -> bool {
+    u.shape.words <= 6 && !u.shape.terminal && HEADING.is_match(u.head)
+}
+
+/// "Read also: ...": a list heading with its label, then a link's words.
+fn is_labelled_heading(u: &UnitText) -> bool {
+    u.shape.words <= 30 && u.head.find(':').is_some_and(|i| i < 40) && HEADING.is_match(u.head)
+}
+
+fn opens_with_prompt(u: &UnitText) -> bool {
+    u.shape.words <= 15 && PROMPT.is_match(u.head)
+}
+
+/// "Click the picture above and see ...": a link's blurb, in any length.
+fn is_link_blurb(u: &UnitText) -> bool {
+    u.shape.words <= 50 && CLICK.is_match(u.head)
+}
+
+/// A teaser: a summary that ends in a link to the story.
+fn is_teaser(u: &UnitText) -> bool {
+    let tail = u.text[ceil_char_boundary(u.text, u.text.len().saturating_sub(24))..].to_lowercase();
+    ["read more", "read more »", "continue reading", "read more...", "read full story"].iter().any(|t| tail.trim_end().ends_with(t))
+}
+
+fn has_prompt_wording(u: &UnitText) -> bool {
+    u.shape.words <= 40 && u.has(&PROMPT_HINTS) && PROMPT_ANYWHERE.is_match(u.text)
+}
+
+fn is_byline(u: &UnitText) -> bool {
+    u.shape.words <= 12 && BYLINE.is_match(u.head)
+}
+
+fn is_dated(u: &UnitText) -> bool {
+    u.shape.words <= 14 && !dates::find(u.text, None).is_empty()
+}
+
+fn is_prose(u: &UnitText) -> bool {
+    let s = u.shape;
+    (s.words >= 10 && s.terminal && s.lower_share >= 0.3) || (s.words >= 20 && s.lower_share >= 0.45)
+}
+
+/// A sentence, maybe without its full stop (a lead-in, a line ending in an emoji or a link).
+fn is_sentence(u: &UnitText) -> bool {
+    let s = u.shape;
+    (s.words >= 4 && s.terminal && s.lower_share >= 0.3) || (s.words >= 10 && s.lower_share >= 0.5)
 }
 
 /// "— Name (@handle) November 18, 2019": the signature of a post quoted in the article.

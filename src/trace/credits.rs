@@ -358,9 +358,10 @@ impl Found {
     }
 }
 
+/// Reads the credits of line `i`: a dateline, photo credits, then the first of the
+/// [`LINE_RULES`] that applies to the names left.
 fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], last_paragraph: Option<Span>, found: &mut Found) {
     let line = &lines[i];
-    let s = line.span.of(text);
     if let Some((words, names)) = dateline(text, line.span, matches) {
         for m in &names {
             found.claim(text, m, Role::Dateline, words);
@@ -378,101 +379,147 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
     if open.is_empty() {
         return;
     }
-    let words = s.split_whitespace().count();
-    // A whole line of agency names: a credit, or the credit of a neighbouring caption.
-    if pure_credit(text, line.span, &open) {
-        let bare = !BYLINE_START.is_match(s) && filler_prefix_free(s);
-        // "AA" between "AS" and "AE": a list of codes (US states, airports), not a credit.
-        if bare && open.iter().all(|m| m.weak) && neighbours_code_list(text, lines, i) {
-            return;
-        }
-        let role = if bare && neighbours_caption_without_credit(text, lines, i) {
-            Role::Photo
-        } else if BYLINE_START.is_match(s) {
-            Role::Byline
-        } else {
-            Role::Credit
-        };
-        for m in &open {
-            found.claim(text, m, role, line.span);
-        }
-        return;
-    }
-    if BYLINE_START.is_match(s) && words <= 15 {
-        for m in &open {
-            found.claim(text, m, Role::Byline, line.span);
-        }
-        return;
-    }
-    if let Some(holder) = COPYRIGHT_START.find(s) {
-        if let Some(m) = open.iter().find(|m| m.span.start - line.span.start <= holder.end() + 1) {
-            found.claim(text, m, Role::Credit, line.span);
-            return;
+    let s = line.span.of(text);
+    let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
+    let at = CreditLine { text, lines, i, line, s, open, words: s.split_whitespace().count(), closes_body };
+    if let Some(claims) = LINE_RULES.iter().find_map(|(_, rule)| rule(&at)) {
+        for (m, role, words) in claims {
+            found.claim(text, &m, role, words);
         }
     }
-    if words <= 40 && CONTRIBUTOR.is_match(s) && line.kind != Some(LineKind::Caption) {
-        for m in &open {
-            found.claim(text, m, Role::Credit, line.span);
-        }
-        return;
+}
+
+/// A line with agency names that are neither its dateline nor photo credits.
+struct CreditLine<'a> {
+    text: &'a str,
+    lines: &'a [LineInfo],
+    i: usize,
+    line: &'a LineInfo,
+    /// The line's text.
+    s: &'a str,
+    /// The names left to read.
+    open: Vec<AgencyMatch>,
+    words: usize,
+    /// Whether the line holds the end of the article's last paragraph.
+    closes_body: bool,
+}
+
+/// What a rule reads: each name with its role and the words that credit it. `Some` ends the
+/// cascade, even empty (a list of codes credits nobody).
+type Claims = Option<Vec<(AgencyMatch, Role, Span)>>;
+
+/// The credit rules, tried in order on a line's names; the first that applies decides.
+const LINE_RULES: &[(&str, fn(&CreditLine) -> Claims)] = &[
+    ("a whole line of agency names: a credit, a byline or a caption's credit", whole_line),
+    ("\"By AFP\": a short byline", short_byline),
+    ("\"(c) EFE 2024\": the copyright holder", copyright_holder),
+    ("\"(Additional reporting by Reuters)\": a contributor", contributor),
+    ("\"dpa ar/jh\": a wire's code line", wire_code),
+    ("\"Published ... | AFP\": a header field of names", header_field),
+    ("\"... or not. - AFP\": a dash and names end the line", dash_sign_off),
+    ("\"... in Valencia. EFE\": a name closes the last paragraph", closing_name),
+    ("\"(Jiji)\" closing a line: a sign-off after the body, else a photo credit", closing_parenthesis),
+];
+
+impl CreditLine<'_> {
+    /// Every open name, with one role and the same words.
+    fn all(&self, role: Role, words: Span) -> Claims {
+        Some(self.open.iter().map(|m| (*m, role, words)).collect())
     }
-    if wire_code_line(s, &open, line.span.start) {
-        for m in &open {
-            found.claim(text, m, Role::Credit, line.span);
-        }
-        return;
+
+    /// The open names inside `inner`, with one role and the same words.
+    fn inside(&self, inner: Span, role: Role, words: Span) -> Claims {
+        Some(self.open.iter().filter(|m| inner.contains(m.span)).map(|m| (*m, role, words)).collect())
     }
-    // Header fields: "Published 11/02/2024 - 22:31 GMT | AFP", "Source: Xinhua   Editor: ...".
-    let parts = fields(text, line.span);
-    if parts.len() > 1 {
-        let mut any = false;
-        for part in parts {
-            if pure_credit(text, part, &open) {
-                let role = if BYLINE_START.is_match(part.of(text)) { Role::Byline } else { Role::Credit };
-                for m in open.iter().filter(|m| part.contains(m.span)) {
-                    found.claim(text, m, role, part);
-                }
-                any = true;
-            }
-        }
-        if any {
-            return;
-        }
+
+    /// A capture group as a span of the paste.
+    fn group(&self, g: Option<regex::Match>) -> Option<Span> {
+        g.map(|g| Span::new(self.line.span.start + g.start(), self.line.span.start + g.end()))
     }
-    // "... or not. - AFP", "Putin visits Kursk - Reuters": a dash and agency names end the line.
-    if let Some(sign) = TRAILING_SIGN_OFF.captures(s) {
-        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        if pure_credit(text, inner, &open) && !caption_like(text, line) {
-            let whole = sign.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, Role::Credit, whole);
-            }
-            return;
-        }
+}
+
+fn whole_line(at: &CreditLine) -> Claims {
+    if !pure_credit(at.text, at.line.span, &at.open) {
+        return None;
     }
-    // "... in Valencia. EFE": the name closes the last paragraph after its final sentence.
-    if let Some(sign) = CLOSING_NAME.captures(s) {
-        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
-        if closes_body && pure_credit(text, inner, &open) && !caption_like(text, line) {
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, Role::Credit, inner);
-            }
-            return;
-        }
+    let byline = BYLINE_START.is_match(at.s);
+    let bare = !byline && filler_prefix_free(at.s);
+    // "AA" between "AS" and "AE": a list of codes (US states, airports), not a credit.
+    if bare && at.open.iter().all(|m| m.weak) && neighbours_code_list(at.text, at.lines, at.i) {
+        return Some(Vec::new());
     }
-    // "(Jiji)" closing a line: a photo credit under a caption, a sign-off after the last paragraph.
-    if let Some(paren) = ENDS_WITH_PAREN.captures(s) {
-        let inner = paren.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        if pure_credit(text, inner, &open) {
-            let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
-            let role = if closes_body && !caption_like(text, line) { Role::Credit } else { Role::Photo };
-            let whole = paren.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, role, whole);
-            }
-        }
+    let role = if bare && neighbours_caption_without_credit(at.text, at.lines, at.i) {
+        Role::Photo
+    } else if byline {
+        Role::Byline
+    } else {
+        Role::Credit
+    };
+    at.all(role, at.line.span)
+}
+
+fn short_byline(at: &CreditLine) -> Claims {
+    (BYLINE_START.is_match(at.s) && at.words <= 15).then(|| at.all(Role::Byline, at.line.span)).flatten()
+}
+
+fn copyright_holder(at: &CreditLine) -> Claims {
+    let holder = COPYRIGHT_START.find(at.s)?;
+    let m = at.open.iter().find(|m| m.span.start - at.line.span.start <= holder.end() + 1)?;
+    Some(vec![(*m, Role::Credit, at.line.span)])
+}
+
+fn contributor(at: &CreditLine) -> Claims {
+    let applies = at.words <= 40 && CONTRIBUTOR.is_match(at.s) && at.line.kind != Some(LineKind::Caption);
+    applies.then(|| at.all(Role::Credit, at.line.span)).flatten()
+}
+
+fn wire_code(at: &CreditLine) -> Claims {
+    wire_code_line(at.s, &at.open, at.line.span.start).then(|| at.all(Role::Credit, at.line.span)).flatten()
+}
+
+fn header_field(at: &CreditLine) -> Claims {
+    let parts = fields(at.text, at.line.span);
+    if parts.len() <= 1 {
+        return None;
     }
+    let mut claims = Vec::new();
+    let mut any = false;
+    for part in parts.into_iter().filter(|&part| pure_credit(at.text, part, &at.open)) {
+        let role = if BYLINE_START.is_match(part.of(at.text)) { Role::Byline } else { Role::Credit };
+        claims.extend(at.open.iter().filter(|m| part.contains(m.span)).map(|m| (*m, role, part)));
+        any = true;
+    }
+    any.then_some(claims)
+}
+
+fn dash_sign_off(at: &CreditLine) -> Claims {
+    let sign = TRAILING_SIGN_OFF.captures(at.s)?;
+    let inner = at.group(sign.get(1)).unwrap_or_default();
+    if !pure_credit(at.text, inner, &at.open) || caption_like(at.text, at.line) {
+        return None;
+    }
+    let whole = at.group(sign.get(0)).map_or(inner, |g| g.trim(at.text));
+    at.inside(inner, Role::Credit, whole)
+}
+
+fn closing_name(at: &CreditLine) -> Claims {
+    let sign = CLOSING_NAME.captures(at.s)?;
+    let inner = at.group(sign.get(1)).unwrap_or_default();
+    if !(at.closes_body && pure_credit(at.text, inner, &at.open) && !caption_like(at.text, at.line)) {
+        return None;
+    }
+    at.inside(inner, Role::Credit, inner)
+}
+
+fn closing_parenthesis(at: &CreditLine) -> Claims {
+    let paren = ENDS_WITH_PAREN.captures(at.s)?;
+    let inner = at.group(paren.get(1)).unwrap_or_default();
+    if !pure_credit(at.text, inner, &at.open) {
+        return None;
+    }
+    let role = if at.closes_body && !caption_like(at.text, at.line) { Role::Credit } else { Role::Photo };
+    let whole = at.group(paren.get(0)).map_or(inner, |g| g.trim(at.text));
+    at.inside(inner, role, whole)
 }
 
 /// Whether a bare credit line carries no "Source:"-like word (those never credit a photo).
