@@ -170,17 +170,62 @@ fn is_participle(word: &str) -> bool {
 /// Fewer words than this do not make a fact on their own.
 const MIN_WORDS: usize = 4;
 
+/// Where a sentence is cut into clauses, as its characters are read.
+#[derive(Default)]
+struct Cutter {
+    /// (end of the left piece, start of the right), in order.
+    cuts: Vec<(usize, usize)>,
+    /// Inside "X, who ...,": the next comma closes the relative clause.
+    relative_open: bool,
+    /// Where a leading phrase of circumstances ends ("At the end of the meeting, ...").
+    circumstance_end: Option<usize>,
+}
+
+impl Cutter {
+    /// A comma at `i` of `s` outside quotes, `rest` the text after it.
+    fn comma(&mut self, s: &str, i: usize, rest: &str) {
+        let mut words = rest
+            .split_whitespace()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        let next = words.next().unwrap_or("");
+        let (w2, w3) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        // "..., the first time in 17 years that ...": a ranking appended as its own fact.
+        let ranking = next == "the" && RANKINGS.contains(&w2);
+        // "..., a result that cost the coach his job": a summary appended as its own fact.
+        let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
+        // Only a short opening can be a leading phrase; the cap also keeps a sentence of
+        // thousands of commas linear (each check reads the whole prefix).
+        let first_comma = i <= LEADING_PHRASE_MAX && self.cuts.is_empty() && self.circumstance_end.is_none();
+        let leading = first_comma && (is_leading_subordinate_clause(&s[..i]) || is_leading_timing(&s[..i]));
+        if first_comma && is_leading_circumstance(&s[..i]) {
+            // Not a claim: the first clause starts after it.
+            self.circumstance_end = Some(i + 1);
+            return;
+        }
+        if next == "according" {
+            // "..., according to the electoral institute, in a vote ...": the attribution
+            // closes at the next comma.
+            self.relative_open = true;
+        } else if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
+            self.relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
+            self.cuts.push((i, i + 1));
+        } else if self.relative_open {
+            // The comma that closes "X, who ..., did Y".
+            self.relative_open = false;
+            self.cuts.push((i, i + 1));
+        }
+    }
+}
+
 /// The clauses of `sentence` as spans into `text`, in order, covering the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let sentence = without_dateline(text, sentence);
     let s = sentence.of(text);
-    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of the left piece, start of the right)
+    let mut cutter = Cutter::default();
     let mut in_straight = false;
     let mut depth_curly = 0i32;
     let mut depth_paren = 0i32;
     let bytes = s.as_bytes();
-    let mut relative_open = false;
-    let mut circumstance_end: Option<usize> = None;
     for (i, c) in s.char_indices() {
         match c {
             '"' => in_straight = !in_straight,
@@ -195,60 +240,29 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
         let rest = &s[i + c.len_utf8()..];
         match c {
-            ';' => cuts.push((i, i + 1)),
+            ';' => cutter.cuts.push((i, i + 1)),
             // A colon before a quote introduces it ('posted on X: "..."'): one claim.
             ':' if rest.starts_with(' ')
                 && !s[..i].ends_with(|ch: char| ch.is_ascii_digit())
                 && !rest.trim_start().starts_with(['"', '“']) =>
             {
-                cuts.push((i, i + 1))
+                cutter.cuts.push((i, i + 1))
             }
-            '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cuts.push((i, i + c.len_utf8())),
-            '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
+            '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cutter.cuts.push((i, i + c.len_utf8())),
+            '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cutter.cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
             // '"We will win," he said, "and we will not stop."': the quote resumes.
             ',' if rest.trim_start().starts_with(['"', '“']) => {}
-            ',' => {
-                let mut words = rest
-                    .split_whitespace()
-                    .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
-                let next = words.next().unwrap_or("");
-                let (w2, w3) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-                // "..., the first time in 17 years that ...": a ranking appended as its own fact.
-                let ranking = next == "the" && RANKINGS.contains(&w2);
-                // "..., a result that cost the coach his job": a summary appended as its own fact.
-                let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
-                // Only a short opening can be a leading phrase; the cap also keeps a sentence of
-                // thousands of commas linear (each check reads the whole prefix).
-                let first_comma = i <= LEADING_PHRASE_MAX && cuts.is_empty() && circumstance_end.is_none();
-                let leading = first_comma && (is_leading_subordinate_clause(&s[..i]) || is_leading_timing(&s[..i]));
-                if first_comma && is_leading_circumstance(&s[..i]) {
-                    // Not a claim: the first clause starts after it.
-                    circumstance_end = Some(i + 1);
-                    continue;
-                }
-                if next == "according" {
-                    // "..., according to the electoral institute, in a vote ...": the attribution
-                    // closes at the next comma.
-                    relative_open = true;
-                } else if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
-                    relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
-                    cuts.push((i, i + 1));
-                } else if relative_open {
-                    // The comma that closes "X, who ..., did Y".
-                    relative_open = false;
-                    cuts.push((i, i + 1));
-                }
-            }
+            ',' => cutter.comma(s, i, rest),
             c if c.is_whitespace() && (opens_clause(&s[..i], rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') => {
-                cuts.push((i, i + c.len_utf8()));
+                cutter.cuts.push((i, i + c.len_utf8()));
             }
             _ => {}
         }
     }
     let mut pieces: Vec<Span> = Vec::new();
-    let mut start = circumstance_end.unwrap_or(0);
-    for (left_end, right_start) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+    let mut start = cutter.circumstance_end.unwrap_or(0);
+    for (left_end, right_start) in cutter.cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
         let piece = Span::new(sentence.start + start, sentence.start + left_end).trim(text);
         if !piece.is_empty() {
             pieces.push(piece);

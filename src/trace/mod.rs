@@ -109,6 +109,36 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
+/// Why `c` ties with the winner `first`, for the evidence.
+fn why_tied(texts: &[&str], articles: &[Article], c: &Candidate, first: &Candidate) -> String {
+    if c.article == first.article {
+        format!("{}, credited on the same page", c.agency)
+    } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Date(_))) {
+        let day = c.published.local_date().format("%-d %b %Y");
+        format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
+    } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Zoneless(_))) {
+        format!(
+            "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
+            c.agency,
+            title_of(texts, &articles[c.article])
+        )
+    } else {
+        format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
+    }
+}
+
+/// "on Wednesday" in the deciding sentence, dated against its article, for people to check:
+/// " In that sentence ... means ...", or nothing.
+fn relative_days(texts: &[&str], articles: &[Article], first: &Candidate) -> String {
+    let text = texts.get(articles[first.article].input).copied().unwrap_or("");
+    let Some(sentence) = text.get(first.sentence.start..first.sentence.end) else { return String::new() };
+    let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
+        .into_iter()
+        .map(|(range, day)| format!("\"{}\" means {}", &sentence[range], day.for_people()))
+        .collect();
+    if days.is_empty() { String::new() } else { format!(" In that sentence {}.", days.join(", ")) }
+}
+
 /// The origin among `candidates` (see the module docs), with evidence. `texts` are the pastes,
 /// `articles` give each candidate's paste.
 pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) -> Origin {
@@ -140,41 +170,12 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
     if matches!(first.published, PageTime::Instant { zone: ZoneSource::FromBase, .. }) {
         evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
     }
-    let tied: Vec<String> = ties
-        .iter()
-        .map(|&t| &candidates[t])
-        .filter(|c| c.agency != first.agency)
-        .map(|c| {
-            if c.article == first.article {
-                format!("{}, credited on the same page", c.agency)
-            } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Date(_))) {
-                let day = c.published.local_date().format("%-d %b %Y");
-                format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
-            } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Zoneless(_))) {
-                format!(
-                    "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
-                    c.agency,
-                    title_of(texts, &articles[c.article])
-                )
-            } else {
-                format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
-            }
-        })
-        .collect();
+    let tied: Vec<String> =
+        ties.iter().map(|&t| &candidates[t]).filter(|c| c.agency != first.agency).map(|c| why_tied(texts, articles, c, first)).collect();
     if !tied.is_empty() {
         evidence.push_str(&format!(" Equally early: {}.", tied.join("; ")));
     }
-    // "on Wednesday" in the deciding sentence, dated against its article, for people to check.
-    let text = texts.get(articles[first.article].input).copied().unwrap_or("");
-    if let Some(sentence) = text.get(first.sentence.start..first.sentence.end) {
-        let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
-            .into_iter()
-            .map(|(range, day)| format!("\"{}\" means {}", &sentence[range], day.for_people()))
-            .collect();
-        if !days.is_empty() {
-            evidence.push_str(&format!(" In that sentence {}.", days.join(", ")));
-        }
-    }
+    evidence.push_str(&relative_days(texts, articles, first));
     let mut later: Vec<usize> =
         candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).map(|c| c.article).collect();
     later.sort_unstable();
