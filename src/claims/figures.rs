@@ -29,13 +29,17 @@ pub enum Bound {
 /// One quantity read from the text. `value..=upper` is the stated range (equal for a point).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
+    /// Where the figure is printed.
     pub span: Span,
+    /// Its value in its unit (the lower end of a range).
     pub value: f64,
+    /// The upper end of a range; the value itself otherwise.
     pub upper: f64,
     /// Canonical unit: `count`, `%`, `share` (fractions), `km2`, `m`, `min`, `l`, `year`,
     /// `date` (month*100+day),
     /// `utc` and `clock` (minutes after midnight), `ordinal`, `score`, `age`, or a currency code.
     pub unit: String,
+    /// What the words before it say of the value: "more than", "about", "up to".
     pub bound: Bound,
     /// For counts, the counted noun ("soldiers"), when the text names one.
     pub noun: Option<String>,
@@ -82,6 +86,7 @@ impl Figure {
         self.unit == other.unit
     }
 
+    /// How this figure relates to `other`: equal, near or in conflict.
     pub fn relation(&self, other: &Figure) -> Relation {
         if self.value == other.value && self.upper == other.upper && self.bound == other.bound {
             return Relation::Equal;
@@ -388,6 +393,7 @@ fn is_part_of_name(toks: &[Token], i: usize) -> bool {
     digits && glued(prev, &toks[i]) && (is_word(prev) || hyphen_glued)
 }
 
+/// The figures of `text`, spans offset by `base`.
 pub fn figures(text: &str, base: usize) -> Vec<Figure> {
     let toks = tokens(text);
     let mut out = Vec::new();

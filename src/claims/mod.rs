@@ -20,11 +20,15 @@ use crate::segment;
 use crate::span::Span;
 use serde::Serialize;
 
+/// What a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    /// A quoted sentence, with its speaker.
     Quote,
+    /// A fact built on a number (value, unit, bounds).
     Figure,
+    /// Any other fact.
     Statement,
 }
 
@@ -35,6 +39,7 @@ pub struct Claim {
     pub article: usize,
     /// Index of the paste the spans point into.
     pub input: usize,
+    /// What it is.
     pub kind: ClaimKind,
     /// The claim itself: one clause of its sentence.
     pub span: Span,

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 use crate::vocabulary::{self, Language, CAPTION_HINTS, LEGAL_HINTS, PROMPT_HINTS};
 
+/// What one unit of a paste looks like, by its text and shape alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
     /// A paragraph of running text.
@@ -54,7 +55,9 @@ pub enum Cue {
 
 /// Per unit: its cue and whether its text appears more than once in the paste.
 pub struct Classified {
+    /// The cue of each unit.
     pub cues: Vec<Cue>,
+    /// Whether the unit's text appears more than once in the paste.
     pub repeated: Vec<bool>,
 }
 

@@ -32,16 +32,20 @@ use crate::page_time::{PageTime, ZoneSource};
 /// What the words before a date say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateRole {
+    /// "Published ...", "Posted ...".
     Published,
+    /// "Updated ...", "Modified ...".
     Updated,
     /// The site's current date ("Today: March 16, 2025"), never an article's.
     Today,
+    /// No word says.
     Plain,
 }
 
 /// A date found in a line; `span` is relative to the line.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Found {
+    /// Where the date (with its clock and zone) is printed in the line.
     pub span: Span,
     /// The date, with its clock and zone where printed.
     pub value: PageTime,

@@ -29,6 +29,7 @@ fn header(section: &Section) -> std::ops::Range<usize> {
     section.units.start..section.body.first().copied().unwrap_or(section.units.end)
 }
 
+/// The unit holding the section's headline, if any.
 pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> {
     let head = header(section);
     let candidates: Vec<usize> = head.clone().filter(|&i| is_headline(paste, c, i)).collect();
@@ -52,6 +53,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline")
 });
 
+/// The byline of the section's header.
 pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<String>> {
     let i = header(section).find(|&i| c.cues[i] == Cue::Byline)?;
     let span = paste.units[i].span;
@@ -69,6 +71,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline")
 });
 
+/// The place of the dateline the body opens with ("MOSCOW").
 pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
     let &first = section.body.first()?;
     let span = paste.units[first].span;
@@ -85,6 +88,7 @@ static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("outlet")
 });
 
+/// The outlet's name: a masthead, a titled masthead, a copyright holder or a labelled address.
 pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
     let n = paste.units.len();
     let masthead = (0..n.min(3)).find(|&i| {
@@ -174,6 +178,8 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// When the section was published: a "Published" date first, then one below the title, then
+/// "Updated", then any date of the header; never the site's "Today".
 pub fn published(
     paste: &Paste,
     c: &Classified,

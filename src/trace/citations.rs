@@ -21,6 +21,7 @@ use crate::vocabulary::{INNER_CUES, OUTER_CUES};
 /// One agency named in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Citation {
+    /// The agency cited (index into the registry).
     pub agency: usize,
     /// The agency's name in the text.
     pub name: Span,

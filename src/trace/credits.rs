@@ -34,7 +34,9 @@ use std::sync::LazyLock;
 /// What reading an article's credits found: the credits, and the names already read as
 /// datelines, credits or photo credits (so citation scans skip them).
 pub struct ArticleCredits {
+    /// The article's credits, in the order read.
     pub credits: Vec<Credit>,
+    /// Names already read as datelines, credits or photo credits.
     pub claimed: Vec<Span>,
 }
 

@@ -53,10 +53,15 @@ pub fn region(text: &str, articles: &[Article], index: usize) -> Span {
 /// One candidate for a claim's origin: an agency, when its mention was published, and why.
 #[derive(Clone, Debug)]
 pub struct Candidate {
+    /// The registry's name.
     pub agency: String,
+    /// When its mention's page was published.
     pub published: PageTime,
+    /// The mention's article.
     pub article: usize,
+    /// The words that name the agency.
     pub words: Span,
+    /// Why it is a candidate, in words.
     pub evidence: String,
     /// The mention's sentence, where relative days ("on Wednesday") are read.
     pub sentence: Span,

@@ -4,6 +4,7 @@ use crate::page_time::PageTime;
 use crate::span::Span;
 use serde::Serialize;
 
+/// How an article names an agency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -30,18 +31,22 @@ impl Role {
     }
 }
 
+/// An agency named by an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Credit {
     /// The registry's canonical name.
     pub agency: String,
+    /// How it is named.
     pub role: Role,
     /// The words that credit it, as printed.
     pub evidence: String,
+    /// Where the words are.
     pub span: Span,
     /// For [`Role::Inferred`]: the reused article, passages and share.
     pub reuse: Option<Reuse>,
 }
 
+/// Where a claim came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
     /// Earliest first, then those tied with it; empty when no agency is named.
@@ -49,6 +54,7 @@ pub struct Origin {
     /// The winner's publication: an instant with its offset, a date, or a local time without
     /// an offset when its page printed no zone and names no place.
     pub published: Option<PageTime>,
+    /// Why, in words.
     pub evidence: String,
     /// The article whose mention decided it (index into the articles).
     pub article: Option<usize>,
@@ -59,7 +65,9 @@ pub struct Origin {
 /// What tracing found: credits per article, origin per cluster.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Provenance {
+    /// Per article, its credits.
     pub credits: Vec<Vec<Credit>>,
+    /// Per cluster, its origin.
     pub origins: Vec<Origin>,
 }
 

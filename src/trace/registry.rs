@@ -26,6 +26,7 @@ pub struct Agency {
 pub struct AgencyMatch {
     /// Index into [`agencies`].
     pub agency: usize,
+    /// Where the name is.
     pub span: Span,
     /// Whether the alias is a weak short form that needs a credit shape or a citing cue.
     pub weak: bool,

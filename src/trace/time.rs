@@ -30,8 +30,11 @@ fn precision_rank(time: &PageTime) -> u8 {
 /// How two publication times relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Order {
+    /// `a` was published first.
     Earlier,
+    /// Either could be first.
     Tie,
+    /// `b` was published first.
     Later,
 }
 
@@ -102,7 +105,9 @@ pub fn describe(when: &PageTime) -> String {
 /// A relative time expression resolved against an article's date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolved {
+    /// A day.
     Day(NaiveDate),
+    /// A year.
     Year(i32),
 }
 
