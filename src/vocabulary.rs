@@ -266,6 +266,9 @@ word_lists! {
     INNER_CUES = "inner_cues";
     /// Cues whose agency is an outer link: it relays what someone else said.
     OUTER_CUES = "outer_cues";
+    /// Words that name a sentence's source just before the name: "according to", "citing",
+    /// "según", "selon", "laut", "сообщает", "بحسب" (in order: the first that fits is the cue).
+    CITING_CUES = "citing_cues";
     // src/clean/boilerplate.rs
     /// Words without which a line is no copyright or legal line (a cheap check before the regex).
     LEGAL_HINTS = "legal_hints";

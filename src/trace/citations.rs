@@ -16,7 +16,7 @@ use crate::span::floor_char_boundary;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-use crate::vocabulary::{INNER_CUES, OUTER_CUES};
+use crate::vocabulary::{CITING_CUES, INNER_CUES, OUTER_CUES};
 
 /// One agency named in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,12 +39,18 @@ pub struct Citation {
 /// Also articles and "agency" words of other languages ("informó la agencia Efe", "selon l'AFP").
 const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
 
+/// A cue that names the source just before it, at the end of the words before a name:
+/// "according to (the Emirati news agency) WAM", "citing", "según", "据".
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|cited|quoted|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на|según|segun|de acuerdo con|informó|informa|citando a|citando|citado por|citada por|selon|a rapporté|rapporte|a indiqué|citant|cité par|citée par|laut|berichtete|meldete|unter Berufung auf|zitiert von|segundo|informou|de acordo com|conforme|ذكرت|قالت|أفادت|أعلنت|بحسب|حسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s+{BETWEEN}$|(据|據|根据|根據|援引|引述|引用)$"
-        ))
-        .expect("static regex")
-    });
+    let cues: Vec<String> = CITING_CUES.iter().map(|c| regex::escape(c)).collect();
+    Regex::new(&format!(
+        r"(?xi)
+        \b ((?-x:{cues})) \s+ (?-x:{BETWEEN}) $   # 1: a cue, then the words before the name
+        | (据|據|根据|根據|援引|引述|引用) $   # 2: a Chinese cue, written onto the name",
+        cues = cues.join("|")
+    ))
+    .expect("static regex")
+});
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
