@@ -7,45 +7,73 @@ use crate::claims::{Claim, ClaimKind};
 use crate::clean::Article;
 use crate::matching::Cluster;
 use crate::trace::{Credit, Origin, Provenance};
-use crate::{Input, Span};
+use crate::input::Input;
+use crate::page_time::PageTime;
+use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
+/// The contract's name and version, the `schema` of every report.
 pub const SCHEMA: &str = "wiretrace.report.v1";
 
+/// Everything the stages found, as the contract `wiretrace.report.v1` has it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// [`SCHEMA`].
     pub schema: String,
+    /// The pastes, in order.
     pub inputs: Vec<InputInfo>,
+    /// Every article found, in order.
     pub articles: Vec<ArticleReport>,
+    /// Every claim (one per cluster of mentions).
     pub claims: Vec<ClaimReport>,
 }
 
+/// One paste.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InputInfo {
+    /// Its index.
     pub id: usize,
+    /// Its name.
     pub name: String,
+    /// Its length in bytes.
     pub bytes: usize,
 }
 
+/// One article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleReport {
+    /// `a0`, `a1`, ...
     pub id: String,
+    /// Index of its paste.
     pub input: usize,
+    /// Its part of its paste.
     pub span: Span,
+    /// The headline, empty when none was found.
     pub title: String,
+    /// The outlet's name.
     pub outlet: Option<String>,
+    /// The byline.
     pub byline: Option<String>,
+    /// The dateline's place.
     pub dateline: Option<String>,
+    /// When it was published ([`article_iso`]).
     pub published: Option<String>,
+    /// Its credits, as the page states them or inferred.
     pub credits: Vec<CreditReport>,
+    /// The kept body paragraphs.
     pub paragraphs: Vec<ParagraphReport>,
 }
 
+/// An agency credited by an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreditReport {
+    /// The registry's name.
     pub agency: String,
+    /// How it is credited: credit, dateline, byline, cited, photo, mention, inferred.
     pub role: String,
+    /// The words that credit it.
     pub evidence: String,
+    /// Where they are.
     pub span: Span,
     /// For role "inferred": the article whose wording is reused, the reusing passages and the
     /// share of the text they cover.
@@ -53,25 +81,38 @@ pub struct CreditReport {
     pub reuse: Option<ReuseReport>,
 }
 
+/// What an inferred credit rests on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReuseReport {
+    /// The reused article's id.
     pub source: String,
+    /// The reusing passages.
     pub passages: Vec<Span>,
+    /// The share of the reusing article's words in them, 0..=1.
     pub share: f32,
 }
 
+/// One kept body paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphReport {
+    /// Where it is.
     pub span: Span,
 }
 
+/// One claim: the mentions of one fact across the articles, and where it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReport {
+    /// `c0`, `c1`, ...
     pub id: String,
+    /// quote, figure or statement.
     pub kind: String,
+    /// Its wording, from its first mention.
     pub text: String,
+    /// Who said it, for a quote.
     pub speaker: Option<String>,
+    /// Every mention, in order.
     pub mentions: Vec<MentionReport>,
+    /// Where it came from.
     pub origin: OriginReport,
     /// Why mentions were linked: indexes into `mentions`, the similarity and its reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -96,21 +137,31 @@ impl ClaimReport {
     }
 }
 
+/// Why two mentions are one claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkReport {
+    /// Index of the one mention in `mentions`.
     pub a: usize,
+    /// Index of the other.
     pub b: usize,
+    /// How alike they are, 0..=1.
     pub score: f32,
+    /// Why, in words.
     pub why: String,
 }
 
+/// A wording whose figure differs from the claim's.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VariantReport {
     /// Index into `mentions`.
     pub mention: usize,
+    /// Its wording.
     pub text: String,
+    /// Its figure's value.
     pub value: f64,
+    /// Its figure's upper end.
     pub upper: f64,
+    /// Its figure's unit.
     pub unit: String,
 }
 
@@ -137,24 +188,33 @@ fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>
     (links, variants)
 }
 
+/// One mention of a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MentionReport {
+    /// The article's id.
     pub article: String,
+    /// Where it is.
     pub span: Span,
+    /// Its words.
     pub text: String,
     /// The mention is in the article's headline.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub headline: bool,
 }
 
+/// Where a claim came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OriginReport {
+    /// Earliest first, then those tied with it; empty when none can be named.
     pub agencies: Vec<String>,
+    /// The winner's publication ([`iso`]).
     pub published: Option<String>,
+    /// Why, in words.
     pub evidence: String,
     /// The article whose mention decided the origin, and the deciding words in its paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+    /// The deciding words in that article's paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
 }
@@ -173,10 +233,29 @@ fn credit_report(c: &Credit) -> CreditReport {
     CreditReport { agency: c.agency.clone(), role, evidence: c.evidence.clone(), span: c.span, reuse }
 }
 
+/// The contract's form of a time: `2025-03-13T08:48:00+08:00` for an instant,
+/// `2024-02-12T00:06:00` for a clock time no zone places, `2025-03-12` for a date.
+pub fn iso(time: &PageTime) -> String {
+    match time {
+        PageTime::Instant { at, .. } => at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        PageTime::Zoneless(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        PageTime::Date(d) => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// An article's `published` in the contract: as [`iso`], but a clock time no zone places
+/// shows its date alone (the origin's `published` keeps the clock).
+pub fn article_iso(time: &PageTime) -> String {
+    match time {
+        PageTime::Zoneless(t) => iso(&PageTime::Date(t.date())),
+        _ => iso(time),
+    }
+}
+
 fn origin_report(o: &Origin) -> OriginReport {
     OriginReport {
         agencies: o.agencies.clone(),
-        published: o.published.clone(),
+        published: o.published.as_ref().map(iso),
         evidence: o.evidence.clone(),
         article: o.article.map(article_id),
         span: o.span,
@@ -202,7 +281,7 @@ pub fn build(
             outlet: a.outlet.as_ref().map(|f| f.value.clone()),
             byline: a.byline.as_ref().map(|f| f.value.clone()),
             dateline: a.dateline.as_ref().map(|f| f.value.clone()),
-            published: a.published.as_ref().map(|f| f.value.to_iso()),
+            published: a.published.as_ref().map(|f| article_iso(&f.value)),
             credits: provenance.credits[i].iter().map(credit_report).collect(),
             paragraphs: a.paragraphs.iter().map(|&span| ParagraphReport { span }).collect(),
         })

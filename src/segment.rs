@@ -8,9 +8,9 @@
 //! clock times ("7:25 a.m. CDT"), and attributions after a closing quote ("...," he said;
 //! "...!" Musk posted on X). Decimals ("0.1") never break in UAX #29.
 
-use crate::Span;
-use std::sync::OnceLock;
+use crate::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
+use crate::vocabulary::{self, Language, NEWS_ABBREVIATIONS, REPORTING_VERBS};
 
 /// Sentences of the paragraph `para` of `text`, as trimmed spans into `text`.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
@@ -46,18 +46,9 @@ fn ends_with_closing_quote(prev: &str) -> bool {
     prev.ends_with(['"', '”', '»']) && prev.trim_end_matches(['"', '”', '»']).ends_with(['!', '?', '.', ','])
 }
 
-/// The verbs that report speech (`data/reporting_verbs.txt`), as written; shared by the
-/// sentence splitter and the claims stage.
-pub fn reporting_verbs() -> &'static [&'static str] {
-    static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        include_str!("../data/reporting_verbs.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-    })
-}
-
-/// Whether `word` is one of the [`reporting_verbs`].
+/// Whether `word` is one of the [`REPORTING_VERBS`].
 pub fn is_reporting_verb(word: &str) -> bool {
-    reporting_verbs().contains(&word)
+    REPORTING_VERBS.contains(&word)
 }
 
 /// `Musk posted on X.` or `He said.` right after a quote: the quote's attribution, capitalised
@@ -84,14 +75,15 @@ fn starts_with_zone(next: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "Rep.", "Sen.", "Gov.", "St.",
-        "Jr.", "Sr.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "U.K.", "U.N.",
-        "E.U.", "vs.", "Adm.", "Maj.", "Rev.", "Hon.", "Fla.", "Calif.", "Ariz.", "Tex.", "Mass.", "Wash.", "Corp.",
-        "Inc.", "Ltd.", "Co.", "approx.", "Mt.", "Ft.", "Dept.", "Gens.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Apr.",
-        "Jun.", "Jul.", "U.S.A.", "D.C.", "Jan", "i.e.", "e.g.", "etc.",
-    ];
-    ABBREVIATIONS.contains(&word) || (word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase))
+    NEWS_ABBREVIATIONS.contains(&word)
+        || (word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase))
+        || is_month_abbreviation(word)
+}
+
+/// "Jan.", "Sept.": an English month abbreviation with its dot.
+fn is_month_abbreviation(word: &str) -> bool {
+    let Some(name) = word.strip_suffix('.').filter(|n| n.starts_with(char::is_uppercase)) else { return false };
+    vocabulary::months().iter().any(|m| m.abbreviation && m.language == Language::En && m.name.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

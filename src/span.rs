@@ -7,11 +7,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `[start, end)`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -21,18 +24,22 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether it covers nothing.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
 
+    /// Whether `other` lies inside it.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// Whether it shares a byte with `other`.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }

@@ -1,43 +1,28 @@
 //! Data-driven cases for segmentation, figures, speakers and atomic facts, read from
-//! `tests/cases/claims/*.txt` (formats described at the top of each file).
+//! `tests/cases/claims/*.toml` (fields described at the top of each file).
+
+mod common;
 
 use wiretrace::claims::{atomic, figures, quotes, Bound};
 use wiretrace::{segment, Span};
 
-fn case_file(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/cases/claims/{name}", env!("CARGO_MANIFEST_DIR"))).expect("case file")
-}
-
-/// Blocks separated by blank lines, comment lines dropped.
-fn blocks(text: &str) -> Vec<Vec<&str>> {
-    text.split("\n\n")
-        .map(|b| b.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect::<Vec<_>>())
-        .filter(|b| !b.is_empty())
-        .collect()
-}
-
-fn prefixed<'a>(block: &[&'a str], prefix: &str) -> Vec<&'a str> {
-    block.iter().filter_map(|l| l.strip_prefix(prefix)).collect()
-}
-
 #[test]
 fn segment_cases() {
-    let mut n = 0;
-    for block in blocks(&case_file("segment.txt")) {
-        let text = prefixed(&block, "> ")[0];
+    let cases = common::load("claims/segment.toml");
+    for case in &cases {
+        let text = case.str("text");
         let got: Vec<&str> = segment::sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.of(text)).collect();
-        assert_eq!(got, prefixed(&block, "= "), "segmenting {text:?}");
-        n += 1;
+        assert_eq!(got, case.strs("sentences"), "{}", case.name);
     }
-    assert!(n >= 5);
+    assert!(cases.len() >= 5);
 }
 
 #[test]
 fn atomic_cases() {
-    for block in blocks(&case_file("atomic.txt")) {
-        let text = prefixed(&block, "> ")[0];
+    for case in common::load("claims/atomic.toml") {
+        let text = case.str("text");
         let got: Vec<&str> = atomic::clauses(text, Span::new(0, text.len())).into_iter().map(|s| s.of(text)).collect();
-        assert_eq!(got, prefixed(&block, "= "), "clauses of {text:?}");
+        assert_eq!(got, case.strs("clauses"), "{}", case.name);
     }
 }
 
@@ -50,56 +35,42 @@ fn bound_name(b: Bound) -> &'static str {
     }
 }
 
+/// Whether `fig` is `want`: "unit value[..upper] bound".
+fn is_figure(fig: &figures::Figure, want: &str) -> bool {
+    let parts: Vec<&str> = want.split_whitespace().collect();
+    let (lo, hi) = parts[1].split_once("..").unwrap_or((parts[1], parts[1]));
+    let close = |a: f64, b: &str| (a - b.parse::<f64>().expect("number")).abs() <= 1e-5 * a.abs().max(1.0);
+    fig.unit == parts[0] && close(fig.value, lo) && close(fig.upper, hi) && bound_name(fig.bound) == parts[2]
+}
+
 #[test]
 fn figure_cases() {
-    let file = case_file("figures.txt");
-    let lines = file.lines().filter(|l| !l.starts_with('#') && l.contains("=>"));
-    let mut n = 0;
+    let cases = common::load("claims/figures.toml");
     let mut failures = Vec::new();
-    for line in lines {
-        let (text, expected) = line.split_once("=>").expect("text => figures");
-        let text = text.trim();
+    for case in &cases {
+        let text = case.str("text");
         let got = figures::figures(text, 0);
-        let expected = expected.trim();
-        n += 1;
-        if expected == "-" {
-            if !got.is_empty() {
-                failures.push(format!("{text:?} has no figure, got {got:?}"));
-            }
-            continue;
-        }
-        let wanted: Vec<&str> = expected.split(" ; ").collect();
-        if got.len() != wanted.len() {
-            failures.push(format!("{text:?}: want {expected}, got {got:?}"));
-            continue;
-        }
-        for (fig, want) in got.iter().zip(wanted) {
-            let parts: Vec<&str> = want.split_whitespace().collect();
-            let (lo, hi) = parts[1].split_once("..").unwrap_or((parts[1], parts[1]));
-            let close = |a: f64, b: &str| (a - b.parse::<f64>().expect("number")).abs() <= 1e-5 * a.abs().max(1.0);
-            let ok = fig.unit == parts[0] && close(fig.value, lo) && close(fig.upper, hi) && bound_name(fig.bound) == parts[2];
-            if !ok {
-                failures.push(format!("{text:?}: want {want}, got {fig:?}"));
-            }
+        let want = case.strs("figures");
+        if got.len() != want.len() || !got.iter().zip(&want).all(|(fig, want)| is_figure(fig, want)) {
+            failures.push(format!("{}: want {want:?}, got {got:?}", case.name));
         }
     }
-    assert!(failures.is_empty(), "{} of {n} figure cases failed:\n{}", failures.len(), failures.join("\n"));
-    assert!(n >= 25);
+    assert!(failures.is_empty(), "{} of {} figure cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(cases.len() >= 25);
 }
 
 #[test]
 fn speaker_cases() {
     let mut failures = Vec::new();
-    for block in blocks(&case_file("speakers.txt")) {
+    for case in common::load("claims/speakers.toml") {
         let mut people = quotes::People::default();
-        for context in prefixed(&block, "~ ") {
+        for context in case.strs("context") {
             people.speaker(context);
         }
-        let sentence = prefixed(&block, "> ")[0];
-        let want = prefixed(&block, "speaker: ")[0];
-        let got = people.speaker(sentence);
+        let got = people.speaker(case.str("sentence"));
+        let want = case.str("speaker");
         if got.as_deref().unwrap_or("-") != want {
-            failures.push(format!("speaker of {sentence:?}: want {want}, got {got:?}"));
+            failures.push(format!("{}: want {want}, got {got:?}", case.name));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

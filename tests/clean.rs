@@ -103,7 +103,7 @@ fn the_site_date_and_related_dates_are_not_the_article_date() {
                 He met commanders and spoke about the situation at the border with reporters there.\n\n\
                 Related\nAn older story about something else entirely\nJanuary 2, 2024\n";
     let a = &clean(0, text)[0];
-    assert_eq!(a.published.as_ref().unwrap().value.to_iso(), "2025-03-12");
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2025-03-12");
     assert_eq!(a.title.as_ref().unwrap().value, "A headline about a visit to the region");
 }
 
@@ -113,7 +113,7 @@ fn offsets_printed_on_the_page_are_kept() {
                 TOKYO, March 19 (Xinhua) -- Japan's central bank announced on Tuesday that it was scrapping negative interest rates.\n\n\
                 The Bank of Japan will now steer the short-term rate within a band of zero to 0.1 percent, the statement said.\n";
     let a = &clean(0, text)[0];
-    assert_eq!(a.published.as_ref().unwrap().value.to_iso(), "2024-03-19T16:20:41+08:00");
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-19T16:20:41+08:00");
     assert_eq!(a.dateline.as_ref().unwrap().value, "TOKYO");
 }
 

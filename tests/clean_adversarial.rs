@@ -68,7 +68,7 @@ fn windows_line_endings() {
     let a = &clean(0, &text)[0];
     assert_eq!(a.title.as_ref().unwrap().value, "Five takeaways from Mexico's historic election");
     assert!(a.paragraphs.iter().all(|p| !text[p.start..p.end].ends_with('\r')));
-    assert_eq!(a.published.as_ref().unwrap().value.to_iso(), "2024-06-03");
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-06-03");
 }
 
 #[test]

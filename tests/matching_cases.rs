@@ -1,4 +1,4 @@
-//! Data-driven matching cases from `tests/cases/claims/matching.txt`: each pair of sentences
+//! Data-driven matching cases from `tests/cases/claims/matching.toml`: each pair of sentences
 //! is put into two articles among unrelated background sentences, and must end up in one
 //! cluster ("same"), in one cluster with its figures flagged ("variant") or apart ("different").
 
@@ -6,9 +6,7 @@ use wiretrace::claims::{from_paragraphs, Claim};
 use wiretrace::matching::cluster;
 use wiretrace::Span;
 
-fn case_file(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/cases/claims/{name}", env!("CARGO_MANIFEST_DIR"))).expect("case file")
-}
+mod common;
 
 /// One paste per article: background sentences then the case sentence, one paragraph each.
 fn paste(background: &[&str], sentence: &str) -> (String, Vec<Span>) {
@@ -25,17 +23,15 @@ fn paste(background: &[&str], sentence: &str) -> (String, Vec<Span>) {
 
 #[test]
 fn matching_cases() {
-    let background_file = case_file("background.txt");
-    let background: Vec<&str> = background_file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let background_cases = common::load("claims/background.toml");
+    let background: Vec<&str> = background_cases.iter().flat_map(|c| c.strs("sentences")).collect();
     let (first_half, second_half) = background.split_at(background.len() / 2);
-    let file = case_file("matching.txt");
     let mut n = 0;
     let mut failures = Vec::new();
-    for block in file.split("\n\n").filter(|b| b.contains("expect:")) {
-        let field = |p: &str| block.lines().find_map(|l| l.strip_prefix(p)).expect("field").trim().to_string();
-        let (a, b, expect) = (field("a: "), field("b: "), field("expect: "));
-        let (text_a, paras_a) = paste(first_half, &a);
-        let (text_b, paras_b) = paste(second_half, &b);
+    for case in common::load("claims/matching.toml") {
+        let (a, b, expect) = (case.str("a"), case.str("b"), case.str("expect"));
+        let (text_a, paras_a) = paste(first_half, a);
+        let (text_b, paras_b) = paste(second_half, b);
         let mut claims: Vec<Claim> = from_paragraphs(0, 0, &text_a, &paras_a);
         claims.extend(from_paragraphs(1, 1, &text_b, &paras_b));
         let texts = [text_a.as_str(), text_b.as_str()];
@@ -46,7 +42,7 @@ fn matching_cases() {
         let of_a: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].article == 0 && in_case(&claims[i], last_a)).collect();
         let of_b: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].article == 1 && in_case(&claims[i], last_b)).collect();
         let joined = clusters.iter().find(|c| c.members.iter().any(|m| of_a.contains(m)) && c.members.iter().any(|m| of_b.contains(m)));
-        let ok = match expect.as_str() {
+        let ok = match expect {
             "same" => joined.is_some(),
             "variant" => joined.is_some_and(|c| !c.variants.is_empty() && c.links.iter().any(|l| l.variant && !l.why.is_empty())),
             "different" => joined.is_none(),
@@ -54,7 +50,7 @@ fn matching_cases() {
         };
         if !ok {
             let why: Vec<&str> = joined.map(|c| c.links.iter().map(|l| l.why.as_str()).collect()).unwrap_or_default();
-            failures.push(format!("expected {expect}:\n  {a}\n  {b}\n  links: {why:?}"));
+            failures.push(format!("{}: expected {expect}:\n  {a}\n  {b}\n  links: {why:?}", case.name));
         }
         n += 1;
     }

@@ -2,10 +2,13 @@
 //! origin rule measured on the fixtures' gold labels through the stage's own code paths (gold
 //! article bodies, dates and members in, so the numbers do not depend on cleaning or matching).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use wiretrace::clean::{self, Article, Line, LineKind, Placed, Publication, Published};
+use wiretrace::clean::{self, Article, Field, Line, LineKind};
+use wiretrace::page_time::{PageTime, ZoneSource};
 use wiretrace::trace::{self, citations, registry, time, Role};
 use wiretrace::{analyze, Input, Span};
 
@@ -26,7 +29,7 @@ fn text_lines(text: &str) -> Vec<Span> {
 /// An article over `span` of `text` whose lines carry no kind hints a cleaner would give: lines of
 /// eight words or more (or long unspaced CJK lines) are body paragraphs, all others boilerplate.
 /// Built here, not by the cleaning stage, so these tests measure the trace stage alone.
-fn neutral_article(input: usize, text: &str, span: Span, published: Option<Published>) -> Article {
+fn neutral_article(input: usize, text: &str, span: Span, published: Option<PageTime>) -> Article {
     let lines: Vec<Line> = text_lines(text)
         .into_iter()
         .filter(|l| span.contains(*l))
@@ -45,7 +48,7 @@ fn neutral_article(input: usize, text: &str, span: Span, published: Option<Publi
         byline: None,
         outlet: None,
         dateline: None,
-        published: published.map(|value| Publication { value, span: Span::default(), placed: Placed::Printed }),
+        published: published.map(|value| Field { value, span: Span::default() }),
         paragraphs: lines.iter().filter(|l| l.kind == LineKind::Body).map(|l| l.span).collect(),
         lines,
     }
@@ -63,172 +66,124 @@ fn role_of(name: &str) -> Option<Role> {
     })
 }
 
-fn case_files(dir: &str) -> Vec<(String, String)> {
-    let mut files: Vec<_> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-        .expect("case dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| (p.display().to_string(), fs::read_to_string(&p).expect("case file"))).collect()
-}
-
-/// Credit cases: `=== name`, then `expect: Agency role, Agency role` (or `expect: none`), then
-/// the article text up to the next `===`.
+/// Credit cases (`tests/cases/credits/credit*.toml`): a `paste` and the credits it states,
+/// `expect`: "Agency role" each, in any order.
 #[test]
 fn credit_cases() {
     let mut count = 0;
     let mut failures = Vec::new();
-    for (path, content) in case_files("tests/cases/credits").into_iter().filter(|(p, _)| p.ends_with("credits.txt") || p.contains("/credit-")) {
-        for block in content.split("\n=== ").skip(1) {
-            let (name, rest) = block.split_once('\n').unwrap_or((block, ""));
-            let (expect_line, text) = rest.split_once('\n').unwrap_or((rest, ""));
-            let expect_list = expect_line.strip_prefix("expect:").unwrap_or_else(|| panic!("{path} {name}: expect: line")).trim();
-            let want: BTreeSet<(String, String)> = if expect_list == "none" {
-                BTreeSet::new()
-            } else {
-                expect_list
-                    .split(',')
-                    .map(|item| {
-                        let (agency, role) = item.trim().rsplit_once(' ').unwrap_or_else(|| panic!("{path} {name}: '{item}'"));
-                        assert!(role_of(role).is_some(), "{path} {name}: role {role}");
-                        (agency.to_string(), role.to_string())
-                    })
-                    .collect()
-            };
-            let text = text.trim_end();
-            count += 1;
-            let article = neutral_article(0, text, Span::new(0, text.len()), None);
-            let found = trace::credits::read(text, &article, Span::new(0, text.len()));
-            let got: BTreeSet<(String, String)> = found
-                .credits
-                .iter()
-                .map(|c| (c.agency.clone(), serde_json::to_value(c.role).unwrap().as_str().unwrap().to_string()))
-                .collect();
-            if got != want {
-                failures.push(format!("{name}: want {want:?}, got {got:?}"));
-            }
+    for (file, case) in common::load_dir("credits").into_iter().filter(|(f, _)| f.starts_with("credit")) {
+        let want: BTreeSet<(String, String)> = case
+            .strs("expect")
+            .iter()
+            .map(|item| {
+                let (agency, role) = item.trim().rsplit_once(' ').unwrap_or_else(|| panic!("{file} {}: '{item}'", case.name));
+                assert!(role_of(role).is_some(), "{file} {}: role {role}", case.name);
+                (agency.to_string(), role.to_string())
+            })
+            .collect();
+        let text = case.str("paste").trim_end();
+        count += 1;
+        let article = neutral_article(0, text, Span::new(0, text.len()), None);
+        let found = trace::credits::read(text, &article, Span::new(0, text.len()));
+        let got: BTreeSet<(String, String)> =
+            found.credits.iter().map(|c| (c.agency.clone(), serde_json::to_value(c.role).unwrap().as_str().unwrap().to_string())).collect();
+        if got != want {
+            failures.push(format!("{}: want {want:?}, got {got:?}", case.name));
         }
     }
     assert!(count >= 50, "only {count} credit cases");
     assert!(failures.is_empty(), "{} of {count} credit cases fail:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// Citation cases, one per line: `Agency[, Agency] <TAB> sentence` (or `- <TAB> sentence` when the
-/// sentence cites no agency as its source).
+/// Citation cases (`citations.toml`): a `sentence` and the agencies it `cites` as its source.
 #[test]
 fn citation_cases() {
-    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("citations.txt")).expect("citations.txt");
     let mut failures = Vec::new();
-    for line in content.lines().filter(|l| !l.starts_with('#') && l.contains('\t')) {
-        let (want, sentence) = line.split_once('\t').unwrap_or_default();
+    for case in common::load("credits/citations.toml") {
+        let sentence = case.str("sentence");
         let found = citations::scan(sentence, Span::new(0, sentence.len()), &[]);
         let got: Vec<&str> = citations::deepest(&found).iter().map(|c| registry::name(c.agency)).collect();
-        let want: Vec<&str> = if want.trim() == "-" { Vec::new() } else { want.split(',').map(str::trim).collect() };
+        let want = case.strs("cites");
         if got != want {
-            failures.push(format!("{sentence}\n    want {want:?}, got {got:?}"));
+            failures.push(format!("{}: {sentence}\n    want {want:?}, got {got:?}", case.name));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn parse_time(s: &str) -> Published {
+fn parse_time(s: &str) -> PageTime {
     let s = s.trim();
     match chrono::DateTime::parse_from_rfc3339(s) {
-        Ok(t) => Published::Instant(t),
-        Err(_) => Published::Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("time {s}"))),
+        Ok(at) => PageTime::Instant { at, zone: ZoneSource::Printed },
+        Err(_) => PageTime::Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("time {s}"))),
     }
 }
 
 /// A time case's time: an instant with its offset, a zoneless clock time ("2024-02-12T00:06"),
 /// or a bare date.
-fn parse_when(s: &str) -> time::When {
+fn parse_when(s: &str) -> PageTime {
     match chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M") {
-        Ok(local) => time::When::Zoneless(local),
-        Err(_) => parse_time(s).into(),
+        Ok(local) => PageTime::Zoneless(local),
+        Err(_) => parse_time(s),
     }
 }
 
-/// Time cases, one per line: `A | B | earlier|tie|later` (how A relates to B), or
-/// `earliest: A | B | ... => index[, tie indices]`.
+/// Time cases (`time.toml`) that order times: `a` against `b`, the earliest of `times`, and
+/// what relative days mean in an article of `date`.
 #[test]
 fn time_cases() {
-    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("time.txt")).expect("time.txt");
     let mut failures = Vec::new();
-    for line in content.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        if line.starts_with("origin:") {
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("relative:") {
-            let (reference, rest) = rest.split_once('|').expect("relative: date | sentence => days");
-            let (sentence, want) = rest.split_once("=>").expect("=>");
-            let reference = chrono::NaiveDate::parse_from_str(reference.trim(), "%Y-%m-%d").expect("date");
-            let got: Vec<String> = time::resolve_relative(sentence.trim(), reference).into_iter().map(|(_, r)| r.describe()).collect();
-            let want: Vec<String> = want.split(',').map(|w| w.trim().to_string()).collect();
-            if got != want {
-                failures.push(format!("{line}: got {got:?}"));
-            }
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("earliest:") {
-            let (times, want) = rest.split_once("=>").expect("=>");
-            let times: Vec<time::When> = times.split('|').map(parse_when).collect();
-            let want: Vec<usize> = want.split(',').map(|i| i.trim().parse().expect("index")).collect();
+    for case in common::load("credits/time.toml").into_iter().filter(|c| !c.has("pages")) {
+        let got: String = if case.has("sentence") {
+            let reference = chrono::NaiveDate::parse_from_str(case.str("date"), "%Y-%m-%d").expect("date");
+            let got: Vec<String> = time::resolve_relative(case.str("sentence"), reference).into_iter().map(|(_, r)| r.describe()).collect();
+            if got == case.strs("means") { continue } else { format!("{got:?}") }
+        } else if case.has("times") {
+            let times: Vec<PageTime> = case.strs("times").into_iter().map(parse_when).collect();
             let got = time::earliest(&times).map(|(w, ties)| std::iter::once(w).chain(ties).collect::<Vec<_>>()).unwrap_or_default();
-            if got != want {
-                failures.push(format!("{line}: got {got:?}"));
-            }
-            continue;
-        }
-        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let want = match parts.get(2) {
-            Some(&"earlier") => time::Order::Earlier,
-            Some(&"tie") => time::Order::Tie,
-            Some(&"later") => time::Order::Later,
-            _ => panic!("bad time case {line}"),
+            if got.iter().map(|&i| i as i64).eq(case.ints("want")) { continue } else { format!("{got:?}") }
+        } else {
+            let want = match case.str("want") {
+                "earlier" => time::Order::Earlier,
+                "tie" => time::Order::Tie,
+                "later" => time::Order::Later,
+                other => panic!("{}: want {other}", case.name),
+            };
+            let got = time::compare(&parse_when(case.str("a")), &parse_when(case.str("b")));
+            if got == want { continue } else { format!("{got:?}") }
         };
-        let got = time::compare(&parse_when(parts[0]), &parse_when(parts[1]));
-        if got != want {
-            failures.push(format!("{line}: got {got:?}"));
-        }
+        failures.push(format!("{}: got {got}", case.name));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Origin cases from `time.txt`: `origin: Agency time | Agency time ... => Agency, Agency` (or
-/// `none`), each candidate an article credited by its dateline, "-" for an undated one.
+/// Origin cases (`time.toml`): `pages`, each "Agency time" for an article credited by its
+/// dateline ("-" for an undated one), and the agencies the `origin` names.
 #[test]
 fn origin_cases() {
-    let (_, content) = case_files("tests/cases/credits").into_iter().find(|(p, _)| p.ends_with("time.txt")).expect("time.txt");
     let mut failures = Vec::new();
     let mut count = 0;
-    for line in content.lines().filter_map(|l| l.trim().strip_prefix("origin:")) {
-        let (items, want) = line.split_once("=>").expect("=>");
+    for case in common::load("credits/time.toml").into_iter().filter(|c| c.has("pages")) {
+        let pages: Vec<(&str, &str)> = case.strs("pages").into_iter().map(|p| p.trim().rsplit_once(' ').expect("Agency time")).collect();
         // A zoneless time is printed on the page's first line, and kept as the cleaning stage keeps it.
         let zoneless = |when: &str| chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%dT%H:%M").ok();
-        let texts: Vec<String> = items
-            .split('|')
-            .map(|item| {
-                let (agency, when) = item.trim().rsplit_once(' ').expect("Agency time");
+        let texts: Vec<String> = pages
+            .iter()
+            .map(|(agency, when)| {
                 let printed = zoneless(when).map_or(String::new(), |t| format!("{}\n", t.format("%-d %b %Y - %H:%M")));
                 format!("{printed}CITY, Jan 1 ({agency}) - The minister said on Wednesday that the talks would resume next week.")
             })
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let articles: Vec<Article> = items
-            .split('|')
+        let articles: Vec<Article> = pages
+            .iter()
             .enumerate()
-            .map(|(i, item)| {
-                let (_, when) = item.trim().rsplit_once(' ').expect("Agency time");
+            .map(|(i, (_, when))| {
                 let mut article = neutral_article(i, refs[i], Span::new(0, refs[i].len()), None);
                 article.published = match zoneless(when) {
-                    Some(t) => Some(Publication {
-                        value: Published::Date(t.date()),
-                        span: Span::new(0, refs[i].find('\n').unwrap_or(0)),
-                        placed: Placed::Unplaced(t.time()),
-                    }),
-                    None => (when != "-").then(|| Publication { value: parse_time(when), span: Span::default(), placed: Placed::Printed }),
+                    Some(t) => Some(Field { value: PageTime::Zoneless(t), span: Span::new(0, refs[i].find('\n').unwrap_or(0)) }),
+                    None => (*when != "-").then(|| Field { value: parse_time(when), span: Span::default() }),
                 };
                 article
             })
@@ -239,10 +194,9 @@ fn origin_cases() {
             candidates.extend(trace::candidates(refs[i], i, article, &read.credits, &read.claimed, Span::new(0, refs[i].len())));
         }
         let origin = trace::decide(&refs, &articles, &candidates);
-        let want: Vec<String> = if want.trim() == "none" { Vec::new() } else { want.split(',').map(|w| w.trim().to_string()).collect() };
         count += 1;
-        if origin.agencies != want {
-            failures.push(format!("{line}: got {:?} ({})", origin.agencies, origin.evidence));
+        if origin.agencies != case.strs("origin") {
+            failures.push(format!("{}: got {:?} ({})", case.name, origin.agencies, origin.evidence));
         }
     }
     assert!(count >= 8, "only {count} origin cases");
@@ -294,7 +248,7 @@ fn run_gold(dir: &Path, source: Articles) -> GoldRun {
         let last = g["main_body_last_line"].as_u64().unwrap() as usize;
         let end = text[starts[last - 1]..].find('\n').map_or(text.len(), |e| starts[last - 1] + e);
         let published = g["published"].as_str().map(parse_time);
-        gold_dates.push(published.map(|p| p.to_iso()));
+        gold_dates.push(published.map(|p| wiretrace::report::article_iso(&p)));
         let span = Span::new(line(first.min(g["main_body_first_line"].as_u64().unwrap())), end);
         gold_spans.push((input, span));
         gold_credits.push(g["credited_agencies"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_lowercase()).collect::<BTreeSet<_>>());
@@ -320,7 +274,7 @@ fn run_gold(dir: &Path, source: Articles) -> GoldRun {
             continue;
         };
         let got: BTreeSet<String> = read[i].credits.iter().filter(|c| c.role.is_source()).map(|c| c.agency.to_lowercase()).collect();
-        let date = articles[i].published.as_ref().map(|f| f.value.to_iso());
+        let date = articles[i].published.as_ref().map(|f| wiretrace::report::article_iso(&f.value));
         if date == gold_dates[g] {
             run.dates_ok += 1;
         } else {
@@ -465,7 +419,7 @@ fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
     for (text, want_iso, says) in [(placed.as_str(), "2024-02-12T00:06:00+02:00", true), (unplaced.as_str(), "2024-02-12", false)] {
         let articles = clean::clean(0, text);
         let article = articles.first().expect("an article");
-        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(want_iso));
+        assert_eq!(article.published.as_ref().map(|f| wiretrace::report::article_iso(&f.value)).as_deref(), Some(want_iso));
         let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
         let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
         let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);
@@ -473,7 +427,7 @@ fn a_zoneless_time_is_placed_by_the_masthead_and_says_so() {
         assert_eq!(origin.agencies, ["Reuters"]);
         assert_eq!(origin.evidence.contains("prints its time without a zone"), says, "{}", origin.evidence);
         if !says {
-            assert_eq!(origin.published.as_deref(), Some("2024-02-12T00:06:00"));
+            assert_eq!(origin.published.as_ref().map(wiretrace::report::iso).as_deref(), Some("2024-02-12T00:06:00"));
             assert!(origin.evidence.contains("no time zone printed"), "{}", origin.evidence);
         }
     }
@@ -497,7 +451,7 @@ fn the_evidence_says_a_zone_was_inferred_only_when_it_was() {
     for (text, want_iso, says) in &cases {
         let articles = clean::clean(0, text);
         let article = articles.first().expect("an article");
-        assert_eq!(article.published.as_ref().map(|f| f.value.to_iso()).as_deref(), Some(*want_iso), "{text}");
+        assert_eq!(article.published.as_ref().map(|f| wiretrace::report::article_iso(&f.value)).as_deref(), Some(*want_iso), "{text}");
         let read = trace::credits::read(text, article, trace::region(text, &articles, 0));
         let sentence = Span::new(text.find("ABIDJAN").unwrap(), text.find("final.").unwrap() + 6);
         let candidates = trace::candidates(text, 0, article, &read.credits, &read.claimed, sentence);

@@ -6,17 +6,16 @@
 //! and at commas that open a new clause ("..., and", "..., while", "..., who", "..., leaving");
 //! pieces too short to state a fact are glued to their neighbour.
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+use crate::vocabulary::{AUXILIARIES, CIRCUMSTANCE_PREPOSITIONS, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, NOT_A_SUBJECT, RANKINGS};
 
 /// A dateline opening the first paragraph: "MOSCOW (Reuters) - ", "ABIDJAN, Feb. 11 (Xinhua)
 /// -- ", "Mexico City, Jun 3 (EFE).- ", "LONDON/MEXICO CITY, June 3 (Reuters) - ", "MOSCOW: ",
 /// "Mexico, June 3 (Prensa Latina) ", "(Reuters) -". It says where the story was filed, not a
 /// fact of the story.
-fn dateline() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             // A place in capitals, then up to three short parts (state, date, year), the agency.
             r"^(?:(?:[A-Z]{2}[A-Z .'’/-]{0,30}(?:,\s*[^,()\n]{1,25}){0,3}\s*(?:\([^()]{1,30}\))?",
@@ -28,57 +27,15 @@ fn dateline() -> &'static Regex {
             r"|[A-Z][A-Za-z .'’/-]{1,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s+)"
         ))
             .expect("valid dateline regex")
-    })
-}
+    });
 
 /// The span of `sentence` without a leading dateline.
 pub fn without_dateline(text: &str, sentence: Span) -> Span {
-    match dateline().find(sentence.of(text)) {
+    match DATELINE.find(sentence.of(text)) {
         Some(m) if m.end() < sentence.len() => Span::new(sentence.start + m.end(), sentence.end),
         _ => sentence,
     }
 }
-
-/// Words that, right after a comma, open a new clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "after",
-    "before",
-    "as",
-    "when",
-    "with",
-    "which",
-    "who",
-    "where",
-    "since",
-    "leaving",
-    "making",
-    "forcing",
-    "adding",
-    "saying",
-    "bringing",
-    "giving",
-    "putting",
-    "sending",
-    "marking",
-    "delighting",
-    "prompting",
-    "meaning",
-    "becoming",
-    "following",
-    "because",
-    "whose",
-    "despite",
-    "amid",
-    "even",
-    "until",
-    "so",
-];
 
 /// Phrases that open a new clause even without a comma before them.
 const BARE_OPENERS: &[&[&str]] = &[
@@ -89,13 +46,6 @@ const BARE_OPENERS: &[&[&str]] = &[
     &["while"],
     &["whereas"],
     &["but", "that"],
-];
-
-/// Common irregular past tenses, to tell "after talks ran into overtime" (a clause) from
-/// "after the decision" (a phrase).
-const IRREGULAR_PAST: &[&str] = &[
-    "ran", "won", "lost", "took", "fell", "rose", "made", "came", "went", "said", "began", "beat", "broke", "hit",
-    "left", "met", "put", "sent", "set", "shot", "struck", "told", "was", "were", "had",
 ];
 
 /// Adverbs that may sit between "and" and a coordinated verb ("and only scraped into").
@@ -124,18 +74,12 @@ fn vote_before_infinitive(before: &str, rest: &str) -> bool {
 /// Kessie equalised"); the clause ends at the first comma when it holds a verb.
 const SUBORDINATORS: &[&str] = &["After", "When", "While", "Although", "Though", "Before", "Since", "Because", "Once"];
 
-/// Prepositions that open a sentence with its circumstances ("At the end of a two-day meeting,
-/// the board voted ..."; "On March 12, the army announced ..."). "For" is not among them: "For
-/// the first time, ..." is part of the fact.
-const CIRCUMSTANCE_PREPOSITIONS: &[&str] = &["At", "On", "In", "During", "After", "Before", "Despite", "Amid", "Following", "Under", "Since"];
-
 /// A sentence-initial phrase without a verb that sets the scene ("At the end of a two-day
 /// meeting"): context, not a fact. One that dates the fact ("In August 2024") stays with it.
 /// The longest opening phrase, in bytes, read as leading circumstances or a subordinate clause.
 const LEADING_PHRASE_MAX: usize = 300;
 
 fn is_leading_circumstance(before: &str) -> bool {
-    const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "be"];
     let mut words = before.split_whitespace();
     words.next().is_some_and(|w| CIRCUMSTANCE_PREPOSITIONS.contains(&w))
         && words.all(|w| !is_verb_past(w) && !AUXILIARIES.contains(&w))
@@ -223,35 +167,65 @@ fn is_participle(word: &str) -> bool {
         && (word.ends_with("ing") || word.ends_with("ed"))
 }
 
-/// Words that, after ", the", open an appended ranking ("..., the first time since 2007").
-const RANKINGS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "last",
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "worst",
-    "deadliest",
-    "best",
-];
-
 /// Fewer words than this do not make a fact on their own.
 const MIN_WORDS: usize = 4;
+
+/// Where a sentence is cut into clauses, as its characters are read.
+#[derive(Default)]
+struct Cutter {
+    /// (end of the left piece, start of the right), in order.
+    cuts: Vec<(usize, usize)>,
+    /// Inside "X, who ...,": the next comma closes the relative clause.
+    relative_open: bool,
+    /// Where a leading phrase of circumstances ends ("At the end of the meeting, ...").
+    circumstance_end: Option<usize>,
+}
+
+impl Cutter {
+    /// A comma at `i` of `s` outside quotes, `rest` the text after it.
+    fn comma(&mut self, s: &str, i: usize, rest: &str) {
+        let mut words = rest
+            .split_whitespace()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        let next = words.next().unwrap_or("");
+        let (w2, w3) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        // "..., the first time in 17 years that ...": a ranking appended as its own fact.
+        let ranking = next == "the" && RANKINGS.contains(&w2);
+        // "..., a result that cost the coach his job": a summary appended as its own fact.
+        let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
+        // Only a short opening can be a leading phrase; the cap also keeps a sentence of
+        // thousands of commas linear (each check reads the whole prefix).
+        let first_comma = i <= LEADING_PHRASE_MAX && self.cuts.is_empty() && self.circumstance_end.is_none();
+        let leading = first_comma && (is_leading_subordinate_clause(&s[..i]) || is_leading_timing(&s[..i]));
+        if first_comma && is_leading_circumstance(&s[..i]) {
+            // Not a claim: the first clause starts after it.
+            self.circumstance_end = Some(i + 1);
+            return;
+        }
+        if next == "according" {
+            // "..., according to the electoral institute, in a vote ...": the attribution
+            // closes at the next comma.
+            self.relative_open = true;
+        } else if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
+            self.relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
+            self.cuts.push((i, i + 1));
+        } else if self.relative_open {
+            // The comma that closes "X, who ..., did Y".
+            self.relative_open = false;
+            self.cuts.push((i, i + 1));
+        }
+    }
+}
 
 /// The clauses of `sentence` as spans into `text`, in order, covering the sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let sentence = without_dateline(text, sentence);
     let s = sentence.of(text);
-    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of the left piece, start of the right)
+    let mut cutter = Cutter::default();
     let mut in_straight = false;
     let mut depth_curly = 0i32;
     let mut depth_paren = 0i32;
     let bytes = s.as_bytes();
-    let mut relative_open = false;
-    let mut circumstance_end: Option<usize> = None;
     for (i, c) in s.char_indices() {
         match c {
             '"' => in_straight = !in_straight,
@@ -266,60 +240,29 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
         let rest = &s[i + c.len_utf8()..];
         match c {
-            ';' => cuts.push((i, i + 1)),
+            ';' => cutter.cuts.push((i, i + 1)),
             // A colon before a quote introduces it ('posted on X: "..."'): one claim.
             ':' if rest.starts_with(' ')
                 && !s[..i].ends_with(|ch: char| ch.is_ascii_digit())
                 && !rest.trim_start().starts_with(['"', '“']) =>
             {
-                cuts.push((i, i + 1))
+                cutter.cuts.push((i, i + 1))
             }
-            '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cuts.push((i, i + c.len_utf8())),
-            '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cuts.push((i, i + 1)),
+            '—' | '–' if rest.starts_with(' ') || s[..i].ends_with(' ') => cutter.cuts.push((i, i + c.len_utf8())),
+            '-' if rest.starts_with(' ') && i > 0 && bytes[i - 1] == b' ' => cutter.cuts.push((i, i + 1)),
             ',' if rest.starts_with(|ch: char| ch.is_ascii_digit()) => {}
             // '"We will win," he said, "and we will not stop."': the quote resumes.
             ',' if rest.trim_start().starts_with(['"', '“']) => {}
-            ',' => {
-                let mut words = rest
-                    .split_whitespace()
-                    .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
-                let next = words.next().unwrap_or("");
-                let (w2, w3) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-                // "..., the first time in 17 years that ...": a ranking appended as its own fact.
-                let ranking = next == "the" && RANKINGS.contains(&w2);
-                // "..., a result that cost the coach his job": a summary appended as its own fact.
-                let summary = matches!(next, "a" | "an") && matches!(w3, "that" | "which");
-                // Only a short opening can be a leading phrase; the cap also keeps a sentence of
-                // thousands of commas linear (each check reads the whole prefix).
-                let first_comma = i <= LEADING_PHRASE_MAX && cuts.is_empty() && circumstance_end.is_none();
-                let leading = first_comma && (is_leading_subordinate_clause(&s[..i]) || is_leading_timing(&s[..i]));
-                if first_comma && is_leading_circumstance(&s[..i]) {
-                    // Not a claim: the first clause starts after it.
-                    circumstance_end = Some(i + 1);
-                    continue;
-                }
-                if next == "according" {
-                    // "..., according to the electoral institute, in a vote ...": the attribution
-                    // closes at the next comma.
-                    relative_open = true;
-                } else if CLAUSE_OPENERS.contains(&next) || is_participle(next) || ranking || summary || leading {
-                    relative_open = matches!(next, "who" | "which" | "whose") || is_participle(next);
-                    cuts.push((i, i + 1));
-                } else if relative_open {
-                    // The comma that closes "X, who ..., did Y".
-                    relative_open = false;
-                    cuts.push((i, i + 1));
-                }
-            }
+            ',' => cutter.comma(s, i, rest),
             c if c.is_whitespace() && (opens_clause(&s[..i], rest) || vote_before_infinitive(&s[..i], rest)) && !s[..i].ends_with(',') => {
-                cuts.push((i, i + c.len_utf8()));
+                cutter.cuts.push((i, i + c.len_utf8()));
             }
             _ => {}
         }
     }
     let mut pieces: Vec<Span> = Vec::new();
-    let mut start = circumstance_end.unwrap_or(0);
-    for (left_end, right_start) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+    let mut start = cutter.circumstance_end.unwrap_or(0);
+    for (left_end, right_start) in cutter.cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
         let piece = Span::new(sentence.start + start, sentence.start + left_end).trim(text);
         if !piece.is_empty() {
             pieces.push(piece);
@@ -334,16 +277,6 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
 
 /// Nouns of pictures that "show" what a sentence states, as a source "says" it.
 const PICTURES: &[&str] = &["photos", "photographs", "pictures", "images", "video", "videos", "footage"];
-
-/// Words that make what precedes a reporting verb more than its subject: a denial ("did not
-/// say", "nobody said") or a time clause ("as officials said").
-const NOT_A_SUBJECT: &[&str] = &[
-    "not", "never", "no", "nobody", "none", "did", "does", "do", "has", "have", "had", "will", "would", "could",
-    "as", "after", "when", "if", "because", "while", "whether", "before", "since",
-];
-
-/// Right before a "reporting verb" they make it a noun: "the claims that", "its reports that".
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "these", "those", "such"];
 
 /// Words that date a report between its verb and "that": "reported on March 12 that".
 fn dates_the_report(word: &str) -> bool {
@@ -399,21 +332,22 @@ fn without_report_frame(text: &str, piece: Span) -> Span {
     piece
 }
 
+/// Words that only tie a clause to the one before: "adding that", "he said that", "who told him that".
+static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:and|but)\s+)?(?:(?:adding|saying|noting|stressing|warning|explaining|insisting|arguing)",
+        r"|(?:he|she|it|they)?\s*(?:added|said|noted|stressed|warned|explained)",
+        // "who told him that ...": a reporting relative clause (see attach_relatives).
+        r"|who\s+(?:said|added|told\s+\w+|assured\s+\w+))\s+that\s+"
+    ))
+    .expect("static regex")
+});
+
 /// A clause without the words that only tied it to the one before ("adding that the priority
 /// is ..." -> "the priority is ..."; "and added that ...", "who told him that ..."): the claim
 /// reads as a statement, and its speaker is found from the whole sentence.
 fn without_connective(text: &str, piece: Span) -> Span {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^(?:(?:and|but)\s+)?(?:(?:adding|saying|noting|stressing|warning|explaining|insisting|arguing)",
-            r"|(?:he|she|it|they)?\s*(?:added|said|noted|stressed|warned|explained)",
-            // "who told him that ...": a reporting relative clause (see attach_relatives).
-            r"|who\s+(?:said|added|told\s+\w+|assured\s+\w+))\s+that\s+"
-        ))
-            .expect("static regex")
-    });
-    match re.find(piece.of(text)) {
+    match CONNECTIVE.find(piece.of(text)) {
         // Only when a statement of its own follows.
         Some(m) if piece.of(text)[m.end()..].split_whitespace().count() >= 4 => Span::new(piece.start + m.end(), piece.end),
         _ => piece,
@@ -509,6 +443,10 @@ fn glue_short(text: &str, pieces: Vec<Span>, sentence: Span) -> Vec<Span> {
     }
     out
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&DATELINE, &CONNECTIVE];
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,11 @@
 //! "more than 380" keep their bound. Clock times with a zone are turned into UTC minutes, so
 //! "8:25 a.m. EDT" equals "1225 GMT". Each figure keeps the span it was read from.
 
-use crate::Span;
+use crate::span::Span;
+use crate::vocabulary::{self, Language, Zone, NUMBER_WORDS, STOP_AFTER_NUMBER};
 use regex::Regex;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// How a figure is bounded in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -28,13 +29,17 @@ pub enum Bound {
 /// One quantity read from the text. `value..=upper` is the stated range (equal for a point).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
+    /// Where the figure is printed.
     pub span: Span,
+    /// Its value in its unit (the lower end of a range).
     pub value: f64,
+    /// The upper end of a range; the value itself otherwise.
     pub upper: f64,
     /// Canonical unit: `count`, `%`, `share` (fractions), `km2`, `m`, `min`, `l`, `year`,
     /// `date` (month*100+day),
     /// `utc` and `clock` (minutes after midnight), `ordinal`, `score`, `age`, or a currency code.
     pub unit: String,
+    /// What the words before it say of the value: "more than", "about", "up to".
     pub bound: Bound,
     /// For counts, the counted noun ("soldiers"), when the text names one.
     pub noun: Option<String>,
@@ -81,6 +86,7 @@ impl Figure {
         self.unit == other.unit
     }
 
+    /// How this figure relates to `other`: equal, near or in conflict.
     pub fn relation(&self, other: &Figure) -> Relation {
         if self.value == other.value && self.upper == other.upper && self.bound == other.bound {
             return Relation::Equal;
@@ -160,16 +166,13 @@ struct Token<'t> {
     end: usize,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"US\$|[$€£¥]|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*\.?|%|²|\S")
             .expect("valid token regex")
-    })
-}
+    });
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    token_re()
+    TOKEN
         .find_iter(text)
         .map(|m| Token {
             text: m.as_str(),
@@ -180,33 +183,11 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     let w = w.to_lowercase();
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+    if let Some(i) = NUMBER_WORDS.iter().position(|s| *s == w) {
         return Some(i as f64);
     }
     if let Some(i) = TENS.iter().position(|s| *s == w) {
@@ -230,63 +211,24 @@ fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
+/// An English month name or abbreviation ("February", "Feb.", "Sept"); "Mar" is left out, a
+/// word in other languages too.
 pub(crate) fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let w = w.to_lowercase();
     let w = w.trim_end_matches('.');
-    if w.len() < 3 {
+    if w.len() < 3 || w == "mar" {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    // Abbreviations only with their dot were stripped above; "sept" too.
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w && w != "may" && w != "mar")
-        .map(|i| i as u32 + 1)
+    vocabulary::month_in(w, &[Language::En])
 }
 
-/// Offset in minutes from UTC of a zone name, for the zones news copy uses.
+/// Offset in minutes from UTC of a zone abbreviation with a fixed offset ("GMT", "JST", "CDT").
 fn zone_offset(w: &str) -> Option<i32> {
-    Some(match w {
-        "GMT" | "UTC" | "Z" => 0,
-        "CET" => 60,
-        "CEST" => 120,
-        "EET" => 120,
-        "MSK" => 180,
-        "GST" => 240,
-        "IST" => 330,
-        "JST" | "KST" => 540,
-        "EDT" => -240,
-        "EST" => -300,
-        "CDT" => -300,
-        "CST" => -360,
-        "MDT" => -360,
-        "MST" => -420,
-        "PDT" => -420,
-        "PST" => -480,
-        _ => return None,
-    })
+    match vocabulary::zone_abbreviation(w)? {
+        Zone::Fixed(minutes) => Some(minutes),
+        // "ET" has two offsets a year: a figure has no date to choose one.
+        Zone::Iana(_) => None,
+    }
 }
 
 /// Unit words after a number: (how many tokens they take, canonical unit, factor to it).
@@ -391,12 +333,7 @@ fn bound_before(toks: &[Token], i: usize) -> (Bound, usize) {
 }
 
 fn is_stop_after_number(w: &str) -> bool {
-    const STOP: &[&str] = &[
-        "of", "in", "and", "or", "to", "the", "a", "an", "from", "on", "at", "by", "for", "with", "as", "per", "than",
-        "that", "who", "which", "was", "were", "is", "are", "had", "have", "has", "he", "she", "it", "they", "we",
-        "but", "percent", "since", "after", "before", "more", "less", "over", "into", "out",
-    ];
-    STOP.contains(&w)
+    STOP_AFTER_NUMBER.contains(&w)
 }
 
 /// Digits with separators: "1,100" and "1,100,000" group thousands; a single comma followed by
@@ -456,6 +393,7 @@ fn is_part_of_name(toks: &[Token], i: usize) -> bool {
     digits && glued(prev, &toks[i]) && (is_word(prev) || hyphen_glued)
 }
 
+/// The figures of `text`, spans offset by `base`.
 pub fn figures(text: &str, base: usize) -> Vec<Figure> {
     let toks = tokens(text);
     let mut out = Vec::new();
@@ -559,31 +497,25 @@ pub fn elapsed_since(text: &str, base: usize, figures: &[Figure], published_year
         .collect()
 }
 
-fn clock_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"))
-}
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}):(\d{2})$").expect("valid clock regex"));
 
 /// "am", "p.m." (tokenised as "p." and "m."), "PM": `word` and the token after it.
 fn is_meridiem(word: &str, next: &str) -> bool {
     matches!(word, "a.m." | "am" | "p.m." | "pm") || matches!(word, "a" | "p" | "a." | "p.") && next.starts_with('m')
 }
 
-fn hour_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(1[0-2]|0?[1-9])(?:\.([0-5]\d))?$").expect("valid hour regex"))
-}
+static HOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[0-2]|0?[1-9])(?:\.([0-5]\d))?$").expect("valid hour regex"));
 
 /// A clock time at token `i`: "7:25 a.m. CDT", "11:15 am", "1225 GMT", "17:45 Uhr".
 fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     let t = toks[i].text;
     let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
     let has_meridiem = is_meridiem(&lower(i + 1), &lower(i + 2));
-    let (mut minutes, zone_required) = if let Some(c) = clock_re().captures(t) {
+    let (mut minutes, zone_required) = if let Some(c) = CLOCK.captures(t) {
         let h: i32 = c[1].parse().ok()?;
         let m: i32 = c[2].parse().ok()?;
         (h * 60 + m, false)
-    } else if let Some(c) = hour_re().captures(t).filter(|_| has_meridiem) {
+    } else if let Some(c) = HOUR.captures(t).filter(|_| has_meridiem) {
         // "5 pm", "7.25am": an hour, maybe with minutes after a dot, only before a.m./p.m.
         let h: i32 = c[1].parse().ok()?;
         let m: i32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -644,147 +576,182 @@ fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     ))
 }
 
+/// The figure starting at token `i` and how many tokens it takes: a clock time, a date, an
+/// ordinal, a score, or a number with its range, unit or counted noun.
 fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     if let Some(found) = clock_at(toks, i) {
         return Some(found);
     }
-    let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
-    // Dates: "Oct. 1", "February 11", "1 October", "August 2024" (read as the year).
-    if let Some(m) = month(toks[i].text) {
-        if let Some(next) = toks.get(i + 1) {
-            if let Ok(day) = next
-                .text
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse::<u32>()
-            {
-                if (1..=31).contains(&day) && next.text.chars().all(|c| c.is_ascii_alphanumeric()) {
-                    let v = (m * 100 + day) as f64;
-                    let span = Span::new(toks[i].start, next.end);
-                    return Some((Figure::date(span, v), 2));
-                }
-            }
-        }
-        return None;
+    if month(toks[i].text).is_some() {
+        return month_day_at(toks, i);
     }
     let currency_sign = currency_before(toks[i].text);
-    let start_tok = i;
     let num_i = if currency_sign.is_some() { i + 1 } else { i };
     if num_i >= toks.len() {
         return None;
     }
-    let (mut value, in_words, used) = number_at(toks, num_i)?;
-    let raw = toks[num_i].text;
-    let mut k = num_i + used;
-    let (bound, _) = bound_before(toks, start_tok);
-    let mut bound = bound;
-    // "a little over an hour": "an hour" is one unit.
-    let ordinal = !in_words && raw.ends_with(|c: char| c.is_ascii_alphabetic());
-    // "13th December"
-    if let Some(m) = toks.get(k).and_then(|t| month(t.text)).filter(|_| ordinal && value <= 31.0) {
-        let span = Span::new(toks[start_tok].start, toks[k].end);
-        return Some((Figure::date(span, (m * 100) as f64 + value), k + 1 - start_tok));
+    let (value, in_words, used) = number_at(toks, num_i)?;
+    let n = Number { start: i, at: num_i, value, in_words, used, currency_sign };
+    let k = num_i + used;
+    if let Some(found) = ordinal_at(toks, &n, k).or_else(|| day_month_at(toks, &n, k)) {
+        return Some(found);
     }
-    if ordinal {
-        let span = Span::new(toks[start_tok].start, toks[k - 1].end);
-        let mut used = k - start_tok;
-        if lower(k) == "minute" {
-            used += 1;
-        }
-        return Some((
-            Figure {
-                span,
-                value,
-                upper: value,
-                unit: "ordinal".into(),
-                bound,
-                noun: None,
-            },
-            used,
-        ));
+    let (value, k) = scaled(toks, &n, k);
+    let n = Number { value, ..n };
+    if let Some(found) = score_at(toks, &n, k) {
+        return Some(found);
     }
-    // "1 October"
-    if !in_words && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
-        if let Some(m) = toks.get(k).and_then(|t| month(t.text)) {
-            let v = (m * 100) as f64 + value;
-            let span = Span::new(toks[start_tok].start, toks[k].end);
-            return Some((Figure::date(span, v), k + 1 - start_tok));
-        }
+    measured(toks, &n, k)
+}
+
+/// A number read at token `at` (after a currency sign at `start`, if any).
+struct Number {
+    /// The figure's first token: the currency sign, else the number.
+    start: usize,
+    /// The number's first token.
+    at: usize,
+    value: f64,
+    /// Written in words ("six", "ninety-five").
+    in_words: bool,
+    /// How many tokens the number takes.
+    used: usize,
+    currency_sign: Option<&'static str>,
+}
+
+fn lower_at(toks: &[Token], k: usize) -> String {
+    toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default()
+}
+
+/// "Oct. 1", "February 11": a month name then a day. A month without a day is no figure.
+fn month_day_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
+    let m = month(toks[i].text)?;
+    let next = toks.get(i + 1)?;
+    let day = next.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok()?;
+    if (1..=31).contains(&day) && next.text.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let span = Span::new(toks[i].start, next.end);
+        return Some((Figure::date(span, (m * 100 + day) as f64), 2));
     }
+    None
+}
+
+/// "13th December" (a date) or "the 5th" (an ordinal; "a 90th-minute goal" takes "minute").
+fn ordinal_at(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
+    let ordinal = !n.in_words && toks[n.at].text.ends_with(|c: char| c.is_ascii_alphabetic());
+    if !ordinal {
+        return None;
+    }
+    if let Some(m) = toks.get(k).and_then(|t| month(t.text)).filter(|_| n.value <= 31.0) {
+        let span = Span::new(toks[n.start].start, toks[k].end);
+        return Some((Figure::date(span, (m * 100) as f64 + n.value), k + 1 - n.start));
+    }
+    let span = Span::new(toks[n.start].start, toks[k - 1].end);
+    let used = k - n.start + usize::from(lower_at(toks, k) == "minute");
+    let bound = bound_before(toks, n.start).0;
+    Some((Figure { span, value: n.value, upper: n.value, unit: "ordinal".into(), bound, noun: None }, used))
+}
+
+/// "1 October": a day then a month name.
+fn day_month_at(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
+    if n.in_words || !(1.0..=31.0).contains(&n.value) || n.value.fract() != 0.0 {
+        return None;
+    }
+    let m = toks.get(k).and_then(|t| month(t.text))?;
+    let span = Span::new(toks[n.start].start, toks[k].end);
+    Some((Figure::date(span, (m * 100) as f64 + n.value), k + 1 - n.start))
+}
+
+/// The value times a scale word after it ("3.5 million", "$2bn"), and the token after both.
+fn scaled(toks: &[Token], n: &Number, k: usize) -> (f64, usize) {
     if let Some(scale) = toks.get(k).and_then(|t| scale_word(t.text)) {
-        let w = lower(k);
-        // a bare "m"/"b" after a number is a scale only right after the currency or number
-        if !(matches!(w.as_str(), "m" | "b") && currency_sign.is_none()) {
-            value *= scale;
-            k += 1;
+        // A bare "m"/"b" after a number is a scale only after a currency sign.
+        if !(matches!(lower_at(toks, k).as_str(), "m" | "b") && n.currency_sign.is_none()) {
+            return (n.value * scale, k + 1);
         }
     }
-    // Scores and votes: "2-1", "7-2".
-    if !in_words && raw.chars().all(|c| c.is_ascii_digit()) && lower(k) == "-" {
-        if let Some(second) = toks.get(k + 1).filter(|t| t.text.chars().all(|c| c.is_ascii_digit())) {
-            let b: f64 = second.text.parse().unwrap_or(0.0);
-            if value <= 30.0 && b <= 30.0 && unit_after(toks, k + 2).is_none() {
-                let v = value * 1000.0 + b;
-                let span = Span::new(toks[start_tok].start, second.end);
-                return Some((
-                    Figure {
-                        span,
-                        value: v,
-                        upper: v,
-                        unit: "score".into(),
-                        bound: Bound::Exact,
-                        noun: None,
-                    },
-                    k + 2 - start_tok,
-                ));
-            }
-        }
+    (n.value, k)
+}
+
+/// Scores and votes: "2-1", "7-2".
+fn score_at(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
+    if n.in_words || !toks[n.at].text.chars().all(|c| c.is_ascii_digit()) || lower_at(toks, k) != "-" {
+        return None;
     }
-    // Ranges: "between 58.3 % and 60.7 %", "zero to 0.1 percent", "58 to 61 per cent".
-    let mut upper = value;
-    let range_start = k;
-    let unit_first = unit_after(toks, k);
+    let second = toks.get(k + 1).filter(|t| t.text.chars().all(|c| c.is_ascii_digit()))?;
+    let b: f64 = second.text.parse().unwrap_or(0.0);
+    if n.value > 30.0 || b > 30.0 || unit_after(toks, k + 2).is_some() {
+        return None;
+    }
+    let v = n.value * 1000.0 + b;
+    let span = Span::new(toks[n.start].start, second.end);
+    Some((Figure { span, value: v, upper: v, unit: "score".into(), bound: Bound::Exact, noun: None }, k + 2 - n.start))
+}
+
+/// The upper end of a range after the number ("between 58.3 % and 60.7 %", "zero to 0.1
+/// percent", "58 to 61 per cent") and the token after it; the value itself and `k` when none.
+fn range_end(toks: &[Token], n: &Number, k: usize, unit_first: Option<(usize, &str, f64)>) -> (f64, usize) {
     let after_unit = k + unit_first.map_or(0, |u| u.0);
-    let joiner = lower(after_unit);
-    let between = start_tok >= 1 && lower(start_tok - 1) == "between";
-    if joiner == "to" || (joiner == "and" && between) || (joiner == "-" && !in_words) {
-        if let Some((second, _, used2)) = toks.get(after_unit + 1).and_then(|_| number_at(toks, after_unit + 1)) {
-            let mut second = second;
-            let mut k2 = after_unit + 1 + used2;
-            if let Some(scale) = toks.get(k2).and_then(|t| scale_word(t.text)) {
-                second *= scale;
-                k2 += 1;
-            }
-            if second > value {
-                upper = second;
-                k = k2;
-            }
-        }
+    let joiner = lower_at(toks, after_unit);
+    let between = n.start >= 1 && lower_at(toks, n.start - 1) == "between";
+    if !(joiner == "to" || (joiner == "and" && between) || (joiner == "-" && !n.in_words)) {
+        return (n.value, k);
     }
-    let ranged = k != range_start;
-    let mut unit: Option<(&str, f64)> = None;
-    let mut noun = None;
-    let skip_hyphen = if lower(k) == "-" { 1 } else { 0 };
-    if let Some((n, u, factor)) = unit_after(toks, k + skip_hyphen) {
+    let Some((second, _, used2)) = toks.get(after_unit + 1).and_then(|_| number_at(toks, after_unit + 1)) else {
+        return (n.value, k);
+    };
+    let (second, k2) = match toks.get(after_unit + 1 + used2).and_then(|t| scale_word(t.text)) {
+        Some(scale) => (second * scale, after_unit + 2 + used2),
+        None => (second, after_unit + 1 + used2),
+    };
+    if second > n.value { (second, k2) } else { (n.value, k) }
+}
+
+/// The unit after the number (or range) at `k` and the token after it: a unit word, the
+/// currency sign, litres "per square metre".
+fn unit_at(toks: &[Token], n: &Number, mut k: usize, ranged: bool, unit_first: Option<(usize, &'static str, f64)>) -> (Option<(&'static str, f64)>, usize) {
+    let mut unit = None;
+    let skip_hyphen = usize::from(lower_at(toks, k) == "-");
+    if let Some((used, u, factor)) = unit_after(toks, k + skip_hyphen) {
         unit = Some((u, factor));
-        k += skip_hyphen + n;
+        k += skip_hyphen + used;
     } else if ranged && unit_first.is_some() {
         let (_, u, factor) = unit_first.unwrap_or((0, "count", 1.0));
         unit = Some((u, factor));
     }
-    if let Some(c) = currency_sign {
+    if let Some(c) = n.currency_sign {
         unit = Some((c, 1.0));
     }
-    // "per square metre" after litres
-    if unit.is_some_and(|u| u.0 == "l") && lower(k) == "per" {
-        if let Some((n, u2, _)) = unit_after(toks, k + 1) {
-            if u2 == "m2" {
-                unit = Some(("l/m2", 1.0));
-                k += 1 + n;
-            }
+    if unit.is_some_and(|u| u.0 == "l") && lower_at(toks, k) == "per" {
+        if let Some((used, "m2", _)) = unit_after(toks, k + 1) {
+            unit = Some(("l/m2", 1.0));
+            k += 1 + used;
         }
     }
-    let year_like =
-        !in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
+    (unit, k)
+}
+
+/// A counted noun at `k` ("430 Ukrainian soldiers", "24 settlements", "six people") and the
+/// token after it.
+fn counted_noun(toks: &[Token], k: usize) -> Option<(String, usize)> {
+    let mut j = k;
+    if toks.get(j).is_some_and(|t| t.text.starts_with(char::is_uppercase)) && toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase)) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    let w = t.text.to_lowercase();
+    let noun = t.text.chars().all(char::is_alphabetic) && t.text.starts_with(char::is_lowercase) && !is_stop_after_number(&w) && w.len() > 2;
+    noun.then_some((w, j + 1))
+}
+
+/// A number with its range, unit (or year, or counted noun) from token `k` on.
+fn measured(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
+    let unit_first = unit_after(toks, k);
+    let (mut upper, range_to) = range_end(toks, n, k, unit_first);
+    let (unit, mut k) = unit_at(toks, n, range_to, range_to != k, unit_first);
+    let raw = toks[n.at].text;
+    let mut value = n.value;
+    let mut bound = bound_before(toks, n.start).0;
+    let mut noun = None;
+    let year_like = !n.in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
     let unit_name: String = match unit {
         Some((u, factor)) => {
             value *= factor;
@@ -792,59 +759,34 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
             u.to_string()
         }
         None if year_like => {
-            if bound_before(toks, start_tok).0 != Bound::Exact {
-                bound = Bound::Exact;
-            }
+            bound = Bound::Exact;
             "year".to_string()
         }
         None => {
-            // A counted noun: "430 Ukrainian soldiers", "24 settlements", "six people".
-            let mut j = k;
-            if toks.get(j).is_some_and(|t| t.text.starts_with(char::is_uppercase))
-                && toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase))
-            {
-                j += 1;
-            }
-            if let Some(t) = toks.get(j) {
-                let w = t.text.to_lowercase();
-                if t.text.chars().all(char::is_alphabetic)
-                    && t.text.starts_with(char::is_lowercase)
-                    && !is_stop_after_number(&w)
-                    && w.len() > 2
-                {
-                    noun = Some(w);
-                    k = j + 1;
-                }
+            if let Some((w, after)) = counted_noun(toks, k) {
+                noun = Some(w);
+                k = after;
             }
             // Numbers written in words count only with a noun, a scale or as a compound
             // ("ninety-five"): "one of the best" is not a figure.
-            if in_words
-                && noun.is_none()
-                && used == 1
-                && value < 1e3
-                && !matches!(lower(start_tok.wrapping_sub(1)).as_str(), "to" | "at")
-            {
+            let bare_word = n.in_words && noun.is_none();
+            if bare_word && n.used == 1 && value < 1e3 && !matches!(lower_at(toks, n.start.wrapping_sub(1)).as_str(), "to" | "at") {
                 return None;
             }
-            if in_words && value <= 1.0 && noun.is_none() {
+            if bare_word && value <= 1.0 {
                 return None;
             }
             "count".to_string()
         }
     };
-    let span = Span::new(toks[start_tok].start, toks[k.max(num_i + 1) - 1].end);
-    Some((
-        Figure {
-            span,
-            value,
-            upper,
-            unit: unit_name,
-            bound,
-            noun,
-        },
-        k.max(num_i + 1) - start_tok,
-    ))
+    let end = k.max(n.at + 1);
+    let span = Span::new(toks[n.start].start, toks[end - 1].end);
+    Some((Figure { span, value, upper, unit: unit_name, bound, noun }, end - n.start))
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&TOKEN, &CLOCK, &HOUR];
 
 #[cfg(test)]
 mod tests {

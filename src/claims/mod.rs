@@ -15,15 +15,20 @@ pub mod quotes;
 
 pub use figures::{Bound, Figure};
 
-use crate::clean::{Article, Published};
-use crate::{segment, Span};
+use crate::clean::Article;
+use crate::segment;
+use crate::span::Span;
 use serde::Serialize;
 
+/// What a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    /// A quoted sentence, with its speaker.
     Quote,
+    /// A fact built on a number (value, unit, bounds).
     Figure,
+    /// Any other fact.
     Statement,
 }
 
@@ -34,6 +39,7 @@ pub struct Claim {
     pub article: usize,
     /// Index of the paste the spans point into.
     pub input: usize,
+    /// What it is.
     pub kind: ClaimKind,
     /// The claim itself: one clause of its sentence.
     pub span: Span,
@@ -89,10 +95,7 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
 
 fn published_year(article: &Article) -> Option<i32> {
     use chrono::Datelike;
-    article.published.as_ref().map(|p| match &p.value {
-        Published::Instant(t) => t.year(),
-        Published::Date(d) => d.year(),
-    })
+    article.published.as_ref().map(|p| p.value.local_date().year())
 }
 
 /// The claims of one article given its body paragraphs (spans into `text`, the paste with

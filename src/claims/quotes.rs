@@ -7,9 +7,10 @@
 //! leader") resolve to the last named person of the article; a surname alone ("Putin") is
 //! expanded to the fullest name already seen ("Vladimir Putin").
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+use crate::vocabulary::{NON_NAMES, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
 
 /// Quoted stretches of one sentence, as spans into the paste (marks included).
 /// `open` says whether the sentence starts inside a quote opened earlier; it is updated for
@@ -52,7 +53,7 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
 
 /// The reporting verbs as a regex alternation ("said|says|...").
 fn verbs() -> String {
-    crate::segment::reporting_verbs().join("|")
+    crate::vocabulary::REPORTING_VERBS.join("|")
 }
 
 /// A run of a capitalised word and up to `more` others (with particles and hyphens), e.g.
@@ -68,95 +69,45 @@ fn name_pattern() -> String {
 
 /// A reporting verb right after a quote or a comma, then the speaker: `"...," said spokesman
 /// Dan Huot`. Lower-case words between the verb and the name are checked by [`is_role_gap`].
-fn after_verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?:^|[,”\x22]\s*)(?:{verbs})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
             name = name_pattern(),
             verbs = verbs()
         ))
         .expect("valid speaker regex")
-    })
-}
+    });
 
 /// The subject before a reporting verb: a name, a pronoun or a description ("the Kremlin
 /// leader"), optionally with an inserted phrase ("Gerasimov, head of the General Staff, said").
-fn before_verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{verbs})\b",
             name = name_pattern(),
             verbs = verbs()
         ))
         .expect("valid speaker regex")
-    })
-}
+    });
 
 /// The sentence's subject when it reports in a second predicate: "President X celebrated the
 /// results on the X network and said ...", "X hailed his protegee, saying ...". The name run is
 /// longer than [`name_pattern`]'s, so a title and a four-part name fit.
-fn subject_reporting_later_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static SUBJECT_REPORTING_LATER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"^({name})\s[^,;]{{1,200}}?(?:,\s+(?:saying|adding|noting|writing|stressing)|\s+and\s+(?:{verbs}))\s",
             name = name_run(7),
             verbs = verbs()
         ))
         .expect("valid speaker regex")
-    })
-}
+    });
 
 /// "according to X", "cited X": the whole phrase up to the next comma, so that "according to
 /// Russian Chief of the General Staff Valery Gerasimov" yields the person, not the title.
-fn according_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
-    })
-}
+    });
 
-fn person_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&name_pattern()).expect("valid name regex"))
-}
-
-/// Words that may open a capitalised run but are titles, not names: "President Vladimir
-/// Putin", "NASA Administrator Bill Nelson". A title alone is never a speaker.
-const TITLES: &[&str] = &[
-    "President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General", "Governor", "Chief",
-    "Secretary-General", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Coach", "Captain", "Mayor",
-    "Administrator", "Commander", "Colonel", "Col.", "Lt.", "Sen.", "Senator", "Rep.", "King", "Queen", "Pope",
-    "Chancellor", "Foreign", "Defence", "Defense", "Engineer", "Senior", "Deputy", "Former", "Chairman",
-    "Chairwoman", "Director", "Head", "Premier", "Vice", "Ambassador", "Judge", "Justice", "Sheikh", "Prince",
-    "Princess", "Emir", "Boss", "Chief-of-Staff", "Interim", "Acting", "Lady", "Lord", "Sir", "Opposition",
-];
-
-/// Capitalised words that make a run an organisation or a place, not a person ("Foreign
-/// Ministry", "General Staff", "Kyodo News", "Kursk Region"). A person's name may follow them
-/// ("General Staff Valery Gerasimov").
-const ORGANISATION_WORDS: &[&str] = &[
-    "Ministry", "Bank", "Staff", "Committee", "Council", "Party", "Agency", "Forces", "Army", "Union", "Commission",
-    "Institute", "Court", "House", "Government", "Federation", "Republic", "News", "Service", "Office",
-    "Department", "Administration", "Region", "Province", "Oblast", "State", "States", "City", "Stadium",
-    "Cup", "Nations", "Organization", "Organisation", "Association", "Board", "Corporation", "Company", "Times",
-    "Post", "Press", "Group", "Coalition", "Assembly", "Parliament", "Senate", "Congress", "University",
-    "Airport", "Palace", "Police", "Navy", "Fund", "Media", "Network", "Foundation", "Mission", "Alliance",
-    "League", "Club", "Kremlin", "Pentagon", "Guard", "Force", "Conventions", "Ocean", "Sea", "Gulf",
-];
-
-/// Lower-case nouns that describe a person: "the Kremlin leader said" resolves to the last named
-/// person; "the ministry said" does not.
-const PERSON_ROLES: &[&str] = &[
-    "leader", "president", "minister", "commander", "chief", "general", "spokesman", "spokeswoman",
-    "spokesperson", "governor", "official", "coach", "tactician", "captain", "manager", "premier", "chancellor",
-    "secretary", "secretary-general", "envoy", "ambassador", "diplomat", "prosecutor", "judge", "mayor", "director",
-    "chairman", "chairwoman", "founder", "boss", "striker", "midfielder", "defender", "goalkeeper", "player",
-    "engineer", "administrator", "negotiator", "candidate", "president-elect", "king", "queen", "pope", "politician",
-    "lawmaker", "senator", "father", "mother", "husband", "wife", "man", "woman", "veteran", "executive",
-];
+static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&name_pattern()).expect("valid name regex"));
 
 /// Who a stretch of text names: a person, an organisation, or nobody.
 #[derive(Debug, PartialEq)]
@@ -206,25 +157,12 @@ fn named_in(run: &str) -> Named<'_> {
 /// ("said spokesman Dan Huot", "said the company's chief") rather than start the reported
 /// speech ("said that Kyiv's troops", "said on Wednesday").
 fn is_role_gap(gap: &str) -> bool {
-    const NOT_ROLES: &[&str] = &[
-        "that", "on", "in", "at", "it", "this", "to", "of", "for", "by", "with", "and", "but", "after", "before", "last",
-        "next", "when", "while", "as", "if", "they", "we", "he", "she", "its", "their", "his", "her", "there", "from",
-        "during", "earlier", "later", "late",
-    ];
     gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
 
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
-    const NON: &[&str] = &[
-        "The", "A", "An", "It", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "When",
-        "While", "After", "Before", "We", "I", "You", "Our", "Its", "His", "Her", "Their", "There", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Earlier", "Later", "Meanwhile",
-        "However", "Also", "Yesterday", "Today", "Photos", "Photo", "According", "Despite", "With", "For", "From",
-        "By", "Of", "To", "He", "She", "They", "Russian", "Ukrainian", "American", "British", "Chinese", "Japanese",
-        "French", "German", "Spanish", "Mexican", "Nigerian", "Ivorian", "Emirati",
-    ];
-    NON.contains(&w)
+    NON_NAMES.contains(&w)
 }
 
 /// Keeps the people named so far in one article, to resolve "he" and surnames, and the last
@@ -239,26 +177,23 @@ pub struct People {
 }
 
 /// "Full Name Of A Body (ACRONYM)".
-fn acronym_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:[A-Z][\w'’-]+\s+)(?:(?:of|for|and|the|de|del|la)\s+)?(?:[A-Z][\w'’-]+\s+){0,5})\(([A-Z]{2,6})\)")
             .expect("valid acronym regex")
-    })
-}
+    });
 
 impl People {
     /// Remembers the full names of people in a sentence ("President Vladimir Putin" ->
     /// "Vladimir Putin").
     pub fn observe(&mut self, sentence: &str) {
-        for c in acronym_re().captures_iter(sentence) {
+        for c in ACRONYM.captures_iter(sentence) {
             if let (Some(full), Some(short)) = (c.get(1), c.get(2)) {
                 let full = full.as_str().trim();
                 let full = full.strip_prefix("The ").unwrap_or(full);
                 self.acronyms.push((short.as_str().to_string(), full.to_string()));
             }
         }
-        for m in person_re().find_iter(sentence) {
+        for m in PERSON.find_iter(sentence) {
             if let Named::Person(name) = named_in(m.as_str()) {
                 if (2..=4).contains(&name.split_whitespace().count()) {
                     self.names.push(name.to_string());
@@ -297,7 +232,7 @@ impl People {
     pub fn speaker_continuing(&mut self, sentence: &str, inside_quote: bool) -> Option<String> {
         let masked = mask_quotes(sentence, inside_quote);
         let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase)).or_else(|| {
-            let subject = subject_reporting_later_re().captures(&masked)?.get(1)?;
+            let subject = SUBJECT_REPORTING_LATER.captures(&masked)?.get(1)?;
             // "In Paris Macron met ...", "Kyiv and Moscow traded ...": not a lone subject.
             let opener = subject.as_str().split_whitespace().next().is_some_and(is_non_name);
             let next = masked[subject.end()..].split_whitespace().next().unwrap_or("");
@@ -308,7 +243,7 @@ impl People {
         });
         self.observe(&masked);
         // A body named since is the nearer antecedent of "it" ("The World Bank released ...").
-        let other_body = person_re()
+        let other_body = PERSON
             .find_iter(&masked)
             .any(|m| matches!(named_in(m.as_str()), Named::Organisation(org) if Some(org) != self.last_body.as_deref()));
         if other_body {
@@ -364,7 +299,7 @@ impl People {
         }
         // The first name in the phrase, past its titles: "Russian Chief of the General Staff
         // Valery Gerasimov", "the quick count the National Electoral Institute (INE) released".
-        if let Some(speaker) = person_re().find_iter(phrase).find_map(|m| self.speaker_named(m.as_str())) {
+        if let Some(speaker) = PERSON.find_iter(phrase).find_map(|m| self.speaker_named(m.as_str())) {
             return Some(speaker);
         }
         if PERSON_ROLES.contains(&head.to_lowercase().as_str()) {
@@ -383,7 +318,7 @@ fn person_after_role<'a>(masked: &'a str, name: regex::Match<'a>) -> Option<rege
         return None;
     }
     let after_role = name.end() + rest.find(role)? + role.len();
-    let person = person_re().find_at(masked, after_role)?;
+    let person = PERSON.find_at(masked, after_role)?;
     (masked[after_role..person.start()].trim().is_empty()).then_some(person)
 }
 
@@ -405,16 +340,16 @@ fn acts_on_object(after_verb: &str) -> bool {
 /// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
 /// and "according to X".
 fn attributions(masked: &str) -> Vec<&str> {
-    let after = after_verb_re()
+    let after = AFTER_VERB
         .captures_iter(masked)
         .filter(|c| c.get(1).is_some_and(|gap| is_role_gap(gap.as_str())))
         .filter_map(|c| c.get(2))
         .map(|m| person_after_role(masked, m).unwrap_or(m));
-    let before = before_verb_re()
+    let before = BEFORE_VERB
         .captures_iter(masked)
         .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
         .filter_map(|c| c.get(1));
-    let according = according_re().captures_iter(masked).filter_map(|c| c.get(1));
+    let according = ACCORDING.captures_iter(masked).filter_map(|c| c.get(1));
     let mut found: Vec<regex::Match> = after.chain(before).chain(according).collect();
     found.sort_by_key(|m| m.start());
     found.into_iter().map(|m| m.as_str()).collect()
@@ -442,6 +377,10 @@ fn mask_quotes(s: &str, inside_at_start: bool) -> String {
     }
     out
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &PERSON, &ACRONYM];
 
 #[cfg(test)]
 mod tests {

@@ -17,8 +17,10 @@ use super::lines::{key, Paste, Shape};
 use crate::span::{ceil_char_boundary, floor_char_boundary};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+use crate::vocabulary::{self, Language, CAPTION_HINTS, LEGAL_HINTS, PROMPT_HINTS};
 
+/// What one unit of a paste looks like, by its text and shape alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
     /// A paragraph of running text.
@@ -53,234 +55,239 @@ pub enum Cue {
 
 /// Per unit: its cue and whether its text appears more than once in the paste.
 pub struct Classified {
+    /// The cue of each unit.
     pub cues: Vec<Cue>,
+    /// Whether the unit's text appears more than once in the paste.
     pub repeated: Vec<bool>,
 }
 
-struct Patterns {
-    prompt: Regex,
-    prompt_anywhere: Regex,
-    heading: Regex,
-    legal: Regex,
-    sign_off: Regex,
-    caption: Regex,
-    photo_credit: Regex,
-    click: Regex,
-    trailing_credit: Regex,
-    byline: Regex,
-}
+/// Chrome that opens the line.
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:share|shares|share this|share on|follow|follow us|subscribe|subscribe now|sign in|sign up|log ?in|",
+        r"register|create (?:a |an )?(?:free )?account|already (?:have an account|a subscriber|registered)|",
+        r"download (?:our|the) app|get the app|comments?|\d+ comments|leave a (?:comment|reply)|post a comment|",
+        r"drop your comments|join the (?:conversation|discussion)|click here|tap here|advertisements?|sponsored|",
+        r"skip to|back to top|print|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|",
+        r"tags?:|topics?:|filed under|categories:|タグ\s*:|标签\s*:|short url|original url|source url|permalink|",
+        r"you have \d+ free|access this article|to read the full|continue reading|read the full|",
+        r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookies?|privacy|terms|",
+        r"like this|forward (?:it|this) to|breaking:|search|menu|home\b|newsletter|get the latest|",
+        r"don'?t miss|save my name|your email address|required fields|listen to|watch:|video:|",
+        r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
+        r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
+        r"show more|see more|more\s*$|top\s*$|close\s*$|caption\s*$|back to (?:gallery|top)|also\s*:|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
+        r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our)|",
+        // The site's own controls and services, not the story's words.
+        r"toggle\b|(?:open|close) (?:the )?menu\b|find us on\b|become an? (?:contributor|member|subscriber)\b|advertise with us\b|",
+        r"place an? (?:classified )?ad\b|reset (?:your )?password\b|sharing is caring|(?:who we are|work with us)\s*$|copy link\b|zurück zur)",
+        // A whole word: "Shareholders approved ..." and "Registered voters ..." are news.
+        r"(?:$|[^a-zA-Z0-9À-ɏ])",
+    ))
+    .expect("prompt")
+});
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        // Chrome that opens the line.
-        prompt: Regex::new(concat!(
-            r"(?i)^(?:share|shares|share this|share on|follow|follow us|subscribe|subscribe now|sign in|sign up|log ?in|",
-            r"register|create (?:a |an )?(?:free )?account|already (?:have an account|a subscriber|registered)|",
-            r"download (?:our|the) app|get the app|comments?|\d+ comments|leave a (?:comment|reply)|post a comment|",
-            r"drop your comments|join the (?:conversation|discussion)|click here|tap here|advertisements?|sponsored|",
-            r"skip to|back to top|print|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|",
-            r"tags?:|topics?:|filed under|categories:|タグ\s*:|标签\s*:|short url|original url|source url|permalink|",
-            r"you have \d+ free|access this article|to read the full|continue reading|read the full|",
-            r"this (?:site|website) uses|we use cookies|accept (?:all )?cookies|cookies?|privacy|terms|",
-            r"like this|forward (?:it|this) to|breaking:|search|menu|home\b|newsletter|get the latest|",
-            r"don'?t miss|save my name|your email address|required fields|listen to|watch:|video:|",
-            r"\d+ min(?:ute)?s? read|previous (?:article|post)|next (?:article|post)|posted in|image:|photo:|",
-            r"report an error|send us|contact us|about us|all (?:news|stories)|view (?:all|more|comments)|load more|",
-            r"show more|see more|more\s*$|top\s*$|close\s*$|caption\s*$|back to (?:gallery|top)|also\s*:|english edition|edition\b|anmelden|buscar|accepter|paramétrer|",
-            r"already have|get (?:unlimited|full) access|support (?:our|independent)|donate|learn more|if you enjoyed this|join (?:us|now|today|our)|",
-            // The site's own controls and services, not the story's words.
-            r"toggle\b|(?:open|close) (?:the )?menu\b|find us on\b|become an? (?:contributor|member|subscriber)\b|advertise with us\b|",
-            r"place an? (?:classified )?ad\b|reset (?:your )?password\b|sharing is caring|(?:who we are|work with us)\s*$|copy link\b|zurück zur)",
-            // A whole word: "Shareholders approved ..." and "Registered voters ..." are news.
-            r"(?:$|[^a-zA-Z0-9À-ɏ])",
-        ))
-        .expect("prompt"),
-        // Chrome wording anywhere in a short line.
-        prompt_anywhere: Regex::new(concat!(
-            r"(?i)(?:cookies?\b.*\b(?:site|website|browser|consent|experience)|(?:site|website|browser)\b.*\bcookies?\b|",
-            r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
-            r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
-            r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-            r"\bcommunity (?:rules|guidelines)\b|\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.{0,120}\b(?:moderat|moderad|modér|approv|aprovad|publicad|publiés?)|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
-        ))
-        .expect("prompt_anywhere"),
-        heading: Regex::new(concat!(
-            r"(?i)^(?:related|read (?:also|more|next)|also read|we recommend|key (?:points|takeaways)|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
-            r"more\s+\S+\s*$|most (?:popular|read|viewed|shared|recent)|popular|trending|recommended|",
-            r"you (?:may|might) (?:also )?like|also on|latest (?:news|stories|articles|posts)|top (?:stories|news)|",
-            r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",
-            r"other (?:news|stories)|recent (?:posts|articles|news)|related (?:posts|articles|news|stories|coverage|content)|",
-            r"in other news|what to read next|around the web|from our partners|más noticias|leia também|veja também|",
-            r"lire aussi|à lire aussi|watch next|up next|explore|special reports|",
-            // The same headings in Japanese, Chinese and Korean ("related articles", "new", "popular", "recommended").
-            r"читайте также|вам также может быть интересно|похожие (?:статьи|новости|материалы)|по теме\s*$|関連記事|関連リンク|関連ニュース|新着記事|人気記事|おすすめ記事|ランダム記事|相关新闻|相关阅读|相关文章|热门|推荐阅读|관련\s?기사|많이 본)",
-        ))
-        .expect("heading"),
-        legal: Regex::new(concat!(
-            r"(?i)(?:^(?:©|\(c\)|copyright\b)|©|\ball rights reserved\b|\bcopyright\b|\bmay not be (?:published|reproduced|redistributed)\b|",
-            r"\breproduction without permission\b|\bqueda prohibida\b|\bregistered trademark\b|",
-            r"\bimpressum\b|\bdatenschutz\b|\bmentions légales\b|\baviso legal\b|",
-            r"ICP证|ICP备|许可证|公网安备|版权所有)",
-        ))
-        .expect("legal"),
-        sign_off: Regex::new(concat!(
-            r"(?i)^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|written) by\b|",
-            r"(?:source|sources|editor|editors|reporter|reporters|writer|translator|credit)s?\s*:|",
-            r"(?:--|—|–|-|==)\s*[A-Z][A-Za-z]*(?:[-/ ][A-Z][A-Za-z]*){0,3}\.?$|\([^()]{2,30}\)\.?$|bur-[a-z]+(?:/[a-z]+)*$|[a-z]{2,4}(?:/[a-z]{2,4})+$|",
-            r"(?:dpa|dpa/\w+)(?:\s+[a-z0-9/]{1,6}){2,}$|enditem\b|■$|_{3,}$|.{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|from)\b)",
-        ))
-        .expect("sign_off"),
-        caption: Regex::new(concat!(
-            r"(?i)(?:\((?:[^()]*\bphotos?\b|[^()]*\bpicture\b|[^()]*\bimage\b|[^()]*\bfoto\b|[^()]*/[^()]*|screengrab|screenshot|handout|file)\)\s*$|",
-            r"[.!?]\s*\([^()]{1,40}\)\s*$|",
-            r"(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
-            r"(?-i:\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40})$|[.!?]\s*©\s*[^©]{1,60}$|",
-            r"\bin this (?:still |undated |handout |file )?(?:image|photo|picture|file photo|handout)|",
-            r"\b(?:image|photo|picture|photograph) (?:taken|released|provided|obtained|courtesy)|taken from (?:a )?(?:video|footage))",
-        ))
-        .expect("caption"),
-        // A short line naming a photographer or picture agency.
-        photo_credit: Regex::new(
-            r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|^courtesy of\s+\S|\b(?:submitted|file|staff|contributed|handout) photo$|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
-        )
-        .expect("photo_credit"),
-        click: Regex::new(r"(?i)^(?:click|tap|clique|cliquez|klicken sie|klick|haga clic|haz clic)\b").expect("click"),
-        // A caption of any length ends with its credit: "... during the time the crew is awake. Credit: ESA".
-        trailing_credit: Regex::new(r"(?:Credit|Photo|Image|Picture|Foto)s?\s*:\s*[^.:]{1,40}$").expect("trailing_credit"),
-        byline: Regex::new(r"(?i)^(?:by|posted by|written by|words by|von|por|par)\s+\S|^[A-ZÀ-Þ][\w.'-]+(?:\s+[A-ZÀ-Þ][\w.'-]+){0,3}\s*\|\s*$").expect("byline"),
-    })
-}
+/// Chrome wording anywhere in a short line.
+static PROMPT_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:cookies?\b.*\b(?:site|website|browser|consent|experience)|(?:site|website|browser)\b.*\bcookies?\b|",
+        r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
+        r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
+        r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
+        r"\bcommunity (?:rules|guidelines)\b|\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.{0,120}\b(?:moderat|moderad|modér|approv|aprovad|publicad|publiés?)|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
+    ))
+    .expect("prompt_anywhere")
+});
 
-/// The cue of one unit, from its text and shape alone.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:related|read (?:also|more|next)|also read|we recommend|key (?:points|takeaways)|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
+        r"more\s+\S+\s*$|most (?:popular|read|viewed|shared|recent)|popular|trending|recommended|",
+        r"you (?:may|might) (?:also )?like|also on|latest (?:news|stories|articles|posts)|top (?:stories|news)|",
+        r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",
+        r"other (?:news|stories)|recent (?:posts|articles|news)|related (?:posts|articles|news|stories|coverage|content)|",
+        r"in other news|what to read next|around the web|from our partners|más noticias|leia também|veja também|",
+        r"lire aussi|à lire aussi|watch next|up next|explore|special reports|",
+        // The same headings in Japanese, Chinese and Korean ("related articles", "new", "popular", "recommended").
+        r"читайте также|вам также может быть интересно|похожие (?:статьи|новости|материалы)|по теме\s*$|関連記事|関連リンク|関連ニュース|新着記事|人気記事|おすすめ記事|ランダム記事|相关新闻|相关阅读|相关文章|热门|推荐阅读|관련\s?기사|많이 본)",
+    ))
+    .expect("heading")
+});
+
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©|\ball rights reserved\b|\bcopyright\b|\bmay not be (?:published|reproduced|redistributed)\b|",
+        r"\breproduction without permission\b|\bqueda prohibida\b|\bregistered trademark\b|",
+        r"\bimpressum\b|\bdatenschutz\b|\bmentions légales\b|\baviso legal\b|",
+        r"ICP证|ICP备|许可证|公网安备|版权所有)",
+    ))
+    .expect("legal")
+});
+
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|written) by\b|",
+        r"(?:source|sources|editor|editors|reporter|reporters|writer|translator|credit)s?\s*:|",
+        r"(?:--|—|–|-|==)\s*[A-Z][A-Za-z]*(?:[-/ ][A-Z][A-Za-z]*){0,3}\.?$|\([^()]{2,30}\)\.?$|bur-[a-z]+(?:/[a-z]+)*$|[a-z]{2,4}(?:/[a-z]{2,4})+$|",
+        r"(?:dpa|dpa/\w+)(?:\s+[a-z0-9/]{1,6}){2,}$|enditem\b|■$|_{3,}$|.{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|from)\b)",
+    ))
+    .expect("sign_off")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:\((?:[^()]*\bphotos?\b|[^()]*\bpicture\b|[^()]*\bimage\b|[^()]*\bfoto\b|[^()]*/[^()]*|screengrab|screenshot|handout|file)\)\s*$|",
+        r"[.!?]\s*\([^()]{1,40}\)\s*$|",
+        r"(?:photo|picture|foto|image|credit|photograph)s?\s*(?:by)?\s*:\s*[^.]{1,60}$|",
+        r"(?-i:\b[A-Z]{2,}(?:/[A-Z]{2,})*/\w[\w. -]{1,40})$|[.!?]\s*©\s*[^©]{1,60}$|",
+        r"\bin this (?:still |undated |handout |file )?(?:image|photo|picture|file photo|handout)|",
+        r"\b(?:image|photo|picture|photograph) (?:taken|released|provided|obtained|courtesy)|taken from (?:a )?(?:video|footage))",
+    ))
+    .expect("caption")
+});
+
+/// A short line naming a photographer or picture agency.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:photo|picture|image|foto|photograph)s?\s+(?:by|courtesy)\s+\S|^courtesy of\s+\S|\b(?:submitted|file|staff|contributed|handout) photo$|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bistock\b|\balamy\b",
+    )
+    .expect("photo_credit")
+});
+
+static CLICK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:click|tap|clique|cliquez|klicken sie|klick|haga clic|haz clic)\b").expect("click")
+});
+
+/// A caption of any length ends with its credit: "... during the time the crew is awake. Credit: ESA".
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Credit|Photo|Image|Picture|Foto)s?\s*:\s*[^.:]{1,40}$").expect("trailing_credit")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|posted by|written by|words by|von|por|par)\s+\S|^[A-ZÀ-Þ][\w.'-]+(?:\s+[A-ZÀ-Þ][\w.'-]+){0,3}\s*\|\s*$").expect("byline")
+});
+
+
+/// The cue of one unit, from its text and shape alone: the first of [`CUE_RULES`] that
+/// applies, else [`Cue::Text`].
 pub fn cue_of(text: &str, shape: &Shape) -> Cue {
-    let p = patterns();
     let head = &text[..floor_char_boundary(text, 300)];
-    // Cheap word checks first: the regexes run only on lines that could match (a paste of
-    // several megabytes has hundreds of thousands of lines).
-    let lower = head.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let first_alpha = head.chars().next().is_some_and(char::is_alphabetic);
-    let short = shape.words <= 30;
-    let code_line = shape.words <= 8 && head.split_whitespace().all(|t| t.len() <= 7);
-    let may_sign_off =
-        shape.words <= 3 || code_line || !first_alpha || has(&["contributed", " by "]) || lower[..floor_char_boundary(&lower, 20)].contains(':');
-    let long_sentence = shape.words > 12 && shape.terminal && !head.contains("contributed") && !head.starts_with('(');
-    if short && may_sign_off && p.sign_off.is_match(head) && !long_sentence {
-        return Cue::SignOff;
+    let unit = UnitText { text, head, lower: head.to_lowercase(), shape };
+    CUE_RULES.iter().find(|(_, rule)| rule(&unit)).map_or(Cue::Text, |&(cue, _)| cue)
+}
+
+/// One unit's text as the cue rules read it.
+struct UnitText<'a> {
+    text: &'a str,
+    /// Its first 300 bytes: chrome says what it is up front.
+    head: &'a str,
+    /// `head` in lower case, for the cheap word checks.
+    lower: String,
+    shape: &'a Shape,
+}
+
+impl UnitText<'_> {
+    /// Cheap word checks first: the regexes run only on lines that could match (a paste of
+    /// several megabytes has hundreds of thousands of lines).
+    fn has(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.lower.contains(w))
     }
-    let may_be_legal = has(&[
-        "©",
-        "(c)",
-        "copyright",
-        "reserved",
-        "may not be",
-        "reproduction",
-        "prohibida",
-        "trademark",
-        "impressum",
-        "datenschutz",
-        "mentions",
-        "aviso",
-        "icp",
-        "许可",
-        "公网",
-        "版权",
-    ]);
-    if shape.words <= 60 && may_be_legal && p.legal.is_match(text) {
-        return Cue::Legal;
-    }
-    let may_be_caption = has(&["(", ":", "/", "©", "in this ", "photo", "image", "picture", "footage", "video", "stock", "alamy"]);
-    if may_be_caption
-        && ((shape.words <= 60 && p.caption.is_match(text))
-            || (shape.words <= 12 && p.photo_credit.is_match(text))
-            || (shape.words <= 150 && p.trailing_credit.is_match(text)))
-    {
-        return Cue::Caption;
-    }
-    if shape.words <= 6 && !shape.terminal && p.heading.is_match(head) {
-        return Cue::ListHeading;
-    }
-    if shape.words <= 30 && head.find(':').is_some_and(|i| i < 40) && p.heading.is_match(head) {
-        return Cue::Prompt;
-    }
-    if shape.words <= 15 && p.prompt.is_match(head) {
-        return Cue::Prompt;
-    }
-    // "Click the picture above and see ...": a link's blurb, in any length.
-    if shape.words <= 50 && p.click.is_match(head) {
-        return Cue::Prompt;
-    }
-    // A teaser: a summary that ends in a link to the story.
-    let tail = text[ceil_char_boundary(text, text.len().saturating_sub(24))..].to_lowercase();
-    if ["read more", "read more »", "continue reading", "read more...", "read full story"]
-        .iter()
-        .any(|t| tail.trim_end().ends_with(t))
-    {
-        return Cue::Prompt;
-    }
-    let may_prompt = has(&[
-        "cookie",
-        "subscri",
-        "newsletter",
-        "sign ",
-        "log in",
-        "free article",
-        "paywall",
-        "terms of",
-        "privacy",
-        "your inbox",
-        "your email",
-        "javascript",
-        "blocker",
-        "affiliat",
-        "comment",
-        "coment",
-        "community",
-        "submission",
-        "investment",
-        "phone",
-        "fax",
-        "tel",
-        "mail",
-        "publi",
-        "required",
-        "obrigat",
-    ]);
-    if shape.words <= 40 && may_prompt && p.prompt_anywhere.is_match(text) {
-        return Cue::Prompt;
-    }
-    if shape.words <= 12 && p.byline.is_match(head) {
-        return Cue::Byline;
-    }
-    if tweet_attribution(head) {
-        return Cue::Sentence;
-    }
-    if shape.words <= 14 && !dates::find(text, None).is_empty() {
-        return Cue::Dated;
-    }
-    if text.matches('\t').count() >= 2 {
-        return Cue::TableRow;
-    }
-    if is_menu(text, shape) {
-        return Cue::Menu;
-    }
-    if (shape.words >= 10 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 20 && shape.lower_share >= 0.45) {
-        return Cue::Prose;
-    }
-    // A sentence without its full stop (a lead-in, a line ending in an emoji or a link).
-    if (shape.words >= 4 && shape.terminal && shape.lower_share >= 0.3) || (shape.words >= 10 && shape.lower_share >= 0.5) {
-        return Cue::Sentence;
-    }
-    Cue::Text
+}
+
+/// The cue rules, in order: the first that applies gives the unit's cue.
+const CUE_RULES: &[(Cue, fn(&UnitText) -> bool)] = &[
+    (Cue::SignOff, signs_off),
+    (Cue::Legal, is_legal),
+    (Cue::Caption, is_caption),
+    (Cue::ListHeading, is_list_heading),
+    (Cue::Prompt, is_labelled_heading),
+    (Cue::Prompt, opens_with_prompt),
+    (Cue::Prompt, is_link_blurb),
+    (Cue::Prompt, is_teaser),
+    (Cue::Prompt, has_prompt_wording),
+    (Cue::Byline, is_byline),
+    (Cue::Sentence, |u| tweet_attribution(u.head)),
+    (Cue::Dated, is_dated),
+    (Cue::TableRow, |u| u.text.matches('\t').count() >= 2),
+    (Cue::Menu, |u| is_menu(u.text, u.shape)),
+    (Cue::Prose, is_prose),
+    (Cue::Sentence, is_sentence),
+];
+
+/// "(Reporting by ...)", "-- WAM", "SOURCE: AA", "bur-pb/dla": short, and no long sentence.
+fn signs_off(u: &UnitText) -> bool {
+    let shape = u.shape;
+    let first_alpha = u.head.chars().next().is_some_and(char::is_alphabetic);
+    let code_line = shape.words <= 8 && u.head.split_whitespace().all(|t| t.len() <= 7);
+    let may_sign_off = shape.words <= 3 || code_line || !first_alpha || u.has(&["contributed", " by "]) || u.lower[..floor_char_boundary(&u.lower, 20)].contains(':');
+    let long_sentence = shape.words > 12 && shape.terminal && !u.head.contains("contributed") && !u.head.starts_with('(');
+    shape.words <= 30 && may_sign_off && SIGN_OFF.is_match(u.head) && !long_sentence
+}
+
+fn is_legal(u: &UnitText) -> bool {
+    u.shape.words <= 60 && u.has(&LEGAL_HINTS) && LEGAL.is_match(u.text)
+}
+
+fn is_caption(u: &UnitText) -> bool {
+    let words = u.shape.words;
+    u.has(&CAPTION_HINTS)
+        && ((words <= 60 && CAPTION.is_match(u.text)) || (words <= 12 && PHOTO_CREDIT.is_match(u.text)) || (words <= 150 && TRAILING_CREDIT.is_match(u.text)))
+}
+
+/// "Related", "Most read": a short heading without sentence punctuation.
+fn is_list_heading(u: &UnitText) -> bool {
+    u.shape.words <= 6 && !u.shape.terminal && HEADING.is_match(u.head)
+}
+
+/// "Read also: ...": a list heading with its label, then a link's words.
+fn is_labelled_heading(u: &UnitText) -> bool {
+    u.shape.words <= 30 && u.head.find(':').is_some_and(|i| i < 40) && HEADING.is_match(u.head)
+}
+
+fn opens_with_prompt(u: &UnitText) -> bool {
+    u.shape.words <= 15 && PROMPT.is_match(u.head)
+}
+
+/// "Click the picture above and see ...": a link's blurb, in any length.
+fn is_link_blurb(u: &UnitText) -> bool {
+    u.shape.words <= 50 && CLICK.is_match(u.head)
+}
+
+/// A teaser: a summary that ends in a link to the story.
+fn is_teaser(u: &UnitText) -> bool {
+    let tail = u.text[ceil_char_boundary(u.text, u.text.len().saturating_sub(24))..].to_lowercase();
+    ["read more", "read more »", "continue reading", "read more...", "read full story"].iter().any(|t| tail.trim_end().ends_with(t))
+}
+
+fn has_prompt_wording(u: &UnitText) -> bool {
+    u.shape.words <= 40 && u.has(&PROMPT_HINTS) && PROMPT_ANYWHERE.is_match(u.text)
+}
+
+fn is_byline(u: &UnitText) -> bool {
+    u.shape.words <= 12 && BYLINE.is_match(u.head)
+}
+
+fn is_dated(u: &UnitText) -> bool {
+    u.shape.words <= 14 && !dates::find(u.text, None).is_empty()
+}
+
+fn is_prose(u: &UnitText) -> bool {
+    let s = u.shape;
+    (s.words >= 10 && s.terminal && s.lower_share >= 0.3) || (s.words >= 20 && s.lower_share >= 0.45)
+}
+
+/// A sentence, maybe without its full stop (a lead-in, a line ending in an emoji or a link).
+fn is_sentence(u: &UnitText) -> bool {
+    let s = u.shape;
+    (s.words >= 4 && s.terminal && s.lower_share >= 0.3) || (s.words >= 10 && s.lower_share >= 0.5)
 }
 
 /// "— Name (@handle) November 18, 2019": the signature of a post quoted in the article.
 fn tweet_attribution(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[—–-]\s*[^()]{1,60}\(@\w+\)").expect("tweet"))
-        .is_match(text)
+    TWEET_SIGNATURE.is_match(text)
 }
+
+static TWEET_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[—–-]\s*[^()]{1,60}\(@\w+\)").expect("tweet"));
 
 /// Menus and breadcrumbs: items between separators, or three or more capitalised words with
 /// no lower-case word and no sentence punctuation ("U.S. World Business Lifestyle").
@@ -307,10 +314,12 @@ fn is_menu(text: &str, shape: &Shape) -> bool {
 }
 
 fn gallery_counter(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)^(?:image |photo |slide )?\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter"))
-        .is_match(text)
+    GALLERY_COUNTER.is_match(text)
 }
+
+/// "Image 1 of 13", "3/12".
+static GALLERY_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:image |photo |slide )?\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter"));
 
 /// Cues of every unit of the paste, with context.
 pub fn classify(paste: &Paste) -> Classified {
@@ -352,14 +361,13 @@ pub fn classify(paste: &Paste) -> Classified {
 /// any caption is a caption too. (The same sentence once in the body and once as a caption
 /// keeps its body copy.)
 fn mark_gallery_captions(paste: &Paste, cues: &mut [Cue], repeated: &[bool]) {
-    let p = patterns();
     for i in 1..cues.len() {
         if cues[i] != Cue::Caption || cues[i - 1] == Cue::Caption {
             continue;
         }
         let unit = &paste.units[i];
         let above = &paste.units[i - 1];
-        let credit_line = unit.shape.words <= 12 && p.photo_credit.is_match(paste.text_of(i));
+        let credit_line = unit.shape.words <= 12 && PHOTO_CREDIT.is_match(paste.text_of(i));
         if credit_line && unit.blanks_before == 0 && above.shape.words <= 60 && matches!(cues[i - 1], Cue::Prose | Cue::Sentence) {
             cues[i - 1] = Cue::Caption;
             continue;
@@ -396,23 +404,29 @@ fn mark_introduced_lists(paste: &Paste, cues: &mut [Cue]) {
     }
 }
 
+/// A day at the start of a line: "Sat 12 Oct", "March 5", "5th March", "12/10".
+static SCHEDULE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    // English names by their first three letters: "Sat", "Saturday", "Sept.", "September".
+    let first_three = |name: &str| name.chars().take(3).collect::<String>();
+    let months: Vec<String> = vocabulary::months().iter().filter(|m| m.language == Language::En && !m.abbreviation).map(|m| first_three(m.name)).collect();
+    let days: Vec<String> = vocabulary::english_weekdays().map(|d| first_three(d.name)).collect();
+    let month = format!("(?:{})[a-z]*\\.?", months.join("|"));
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{days})[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{month}(?:\s|$|[,:–—-])|\d{{1,2}}/\d{{1,2}}\b)",
+        days = days.join("|")
+    ))
+    .expect("day")
+});
+
 /// Three or more short lines in a row that each open with a day ("June 9 – West Palm Beach, FL",
 /// "Sat 12 Oct: ...") are a schedule the article lists (tour dates, fixtures), even under a
 /// heading without a colon. Under a "Related" heading they still become that list's items.
 fn mark_dated_lists(paste: &Paste, cues: &mut [Cue]) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let day = RE.get_or_init(|| {
-        let month = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-        Regex::new(&format!(
-            r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{month}(?:\s|$|[,:–—-])|\d{{1,2}}/\d{{1,2}}\b)"
-        ))
-        .expect("day")
-    });
     let listed: Vec<bool> = (0..cues.len())
         .map(|i| {
             matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated)
                 && paste.units[i].shape.words <= 30
-                && day.is_match(paste.text_of(i))
+                && SCHEDULE_DAY.is_match(paste.text_of(i))
         })
         .collect();
     let mut i = 0;
@@ -432,18 +446,19 @@ fn mark_dated_lists(paste: &Paste, cues: &mut [Cue]) {
     }
 }
 
+/// The heading of a comment section: "12 comments", "Leave a Reply", "Discussion (3)".
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b|comments?\s*\(\d+\)|\d+\s+comments?$|leave a (?:reply|comment)|join the discussion|discussion\s*\(\d+\)|reader comments)")
+        .expect("comment heading")
+});
+
+/// A commenter's line: "name says:".
+static COMMENTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\S.{0,60}\s(?:says|said|wrote|writes|commented)\s*:?$").expect("commenter"));
+
 /// Reader comments: from the first comment heading ("34 responses to ...", "Comments (12)",
 /// "Leave a Reply") or commenter line ("name says:" above a timestamp) to the page footer.
 /// Comments are often long sentences, so unlike other lists they do not end at a paragraph.
 fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
-    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (heading, commenter) = RE.get_or_init(|| {
-        (
-            Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts) (?:to|on)\b|comments?\s*\(\d+\)|\d+\s+comments?$|leave a (?:reply|comment)|join the discussion|discussion\s*\(\d+\)|reader comments)")
-                .expect("comment heading"),
-            Regex::new(r"(?i)^\S.{0,60}\s(?:says|said|wrote|writes|commented)\s*:?$").expect("commenter"),
-        )
-    });
     let n = cues.len();
     // Comments follow the article: a "Leave a comment" link in the header is not them.
     let mut prose_seen = 0;
@@ -452,7 +467,7 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
         prose_seen += usize::from(cues[i] == Cue::Prose);
         prose_seen >= 2
             && paste.units[i].shape.words <= 20
-            && (heading.is_match(text) || (commenter.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated))
+            && (COMMENTS_HEADING.is_match(text) || (COMMENTER.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated))
     });
     let Some(start) = start else { return };
     cues[start] = Cue::ListHeading;
@@ -506,6 +521,10 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         }
     }
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER];
 
 #[cfg(test)]
 mod tests {

@@ -5,53 +5,55 @@
 //! time printed next to it ("08:48", "5:12 PM", "11:58 p.m."), and the zone printed next to that
 //! ("UTC+8", "(GMT+3)", "JST", "(CST)", "Uhr", "(Havana)"). The role comes from the words before
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
-//! where the outlet is based ([`zone_hint`]) gives a bare date, its clock kept beside it
-//! ([`Placed::Unplaced`]): the offset is never invented. An instant says whether its zone was
-//! printed or taken from where the outlet is based ([`Placed`]).
+//! where the outlet is based ([`zone_hint`]) gives a zoneless time ([`PageTime::Zoneless`]): the
+//! offset is never invented. An instant says whether its zone was printed or taken from where
+//! the outlet is based ([`ZoneSource`]).
 //!
 //! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
 //! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
-//! summer time and past rule changes included. Only the zones the [`PLACES`] table names are
+//! summer time and past rule changes included. Only the zones the places table names are
 //! compiled in (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`), which keeps the page small.
 //! Zone *abbreviations* ("MSK", "IST", "CST") are our own table: no crate maps them reliably, as
-//! the same letters mean different zones in different countries ([`ABBREVIATIONS`]).
+//! the same letters mean different zones in different countries. Both tables, and the month
+//! names, are the [`vocabulary`]'s.
 
-use crate::Span;
+use crate::span::Span;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
-use chrono_tz::{Africa, America, Asia, Europe, Tz};
+use crate::vocabulary::{self, Language};
+pub use crate::vocabulary::Zone;
+use chrono_tz::America;
+#[cfg(test)]
+use chrono_tz::{Africa, Asia, Europe};
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-use super::{Placed, Published};
+use crate::page_time::{PageTime, ZoneSource};
 
 /// What the words before a date say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateRole {
+    /// "Published ...", "Posted ...".
     Published,
+    /// "Updated ...", "Modified ...".
     Updated,
     /// The site's current date ("Today: March 16, 2025"), never an article's.
     Today,
+    /// No word says.
     Plain,
 }
 
 /// A date found in a line; `span` is relative to the line.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Found {
+    /// Where the date (with its clock and zone) is printed in the line.
     pub span: Span,
-    pub value: Published,
-    /// How its clock time, if any, was placed.
-    pub placed: Placed,
+    /// The date, with its clock and zone where printed.
+    pub value: PageTime,
+    /// What the words before it say it is.
     pub role: DateRole,
 }
 
-/// Where a printed time sits: a fixed UTC offset, or an IANA zone whose offset depends on the date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zone {
-    /// Minutes east of UTC.
-    Fixed(i32),
-    Iana(Tz),
-}
-
+// `Zone` (a fixed offset or an IANA zone) is the vocabulary's; what a date needs of it is here.
 impl Zone {
     /// The UTC offset at this local time; `None` for a local time the zone skips (the hour lost
     /// when summer time starts), which then stays a bare date.
@@ -75,320 +77,72 @@ impl Zone {
     }
 }
 
-/// Zone abbreviations as news pages print them: our own table, since the letters are not unique
-/// (IST is India, Israel or Ireland; CST is North American / Mexican central time unless the page
-/// is known to be Chinese, see [`find`]) and no crate maps them reliably.
-const ABBREVIATIONS: &[(&str, Zone)] = &[
-    ("UTC", Zone::Fixed(0)),
-    ("GMT", Zone::Fixed(0)),
-    ("Z", Zone::Fixed(0)),
-    ("WET", Zone::Fixed(0)),
-    ("WEST", Zone::Fixed(60)),
-    ("BST", Zone::Fixed(60)),
-    ("CET", Zone::Fixed(60)),
-    ("MEZ", Zone::Fixed(60)),
-    ("WAT", Zone::Fixed(60)),
-    ("CEST", Zone::Fixed(120)),
-    ("MESZ", Zone::Fixed(120)),
-    ("EET", Zone::Fixed(120)),
-    ("SAST", Zone::Fixed(120)),
-    ("CAT", Zone::Fixed(120)),
-    ("EEST", Zone::Fixed(180)),
-    ("MSK", Zone::Fixed(180)),
-    ("TRT", Zone::Fixed(180)),
-    ("EAT", Zone::Fixed(180)),
-    ("AST", Zone::Fixed(180)),
-    ("GST", Zone::Fixed(240)),
-    ("PKT", Zone::Fixed(300)),
-    ("IST", Zone::Fixed(330)),
-    ("ICT", Zone::Fixed(420)),
-    ("WIB", Zone::Fixed(420)),
-    ("SGT", Zone::Fixed(480)),
-    ("MYT", Zone::Fixed(480)),
-    ("PHT", Zone::Fixed(480)),
-    ("HKT", Zone::Fixed(480)),
-    ("AWST", Zone::Fixed(480)),
-    ("JST", Zone::Fixed(540)),
-    ("KST", Zone::Fixed(540)),
-    ("AEST", Zone::Fixed(600)),
-    ("AEDT", Zone::Fixed(660)),
-    ("NZST", Zone::Fixed(720)),
-    ("NZDT", Zone::Fixed(780)),
-    ("HST", Zone::Fixed(-600)),
-    ("AKST", Zone::Fixed(-540)),
-    ("AKDT", Zone::Fixed(-480)),
-    ("PST", Zone::Fixed(-480)),
-    ("PDT", Zone::Fixed(-420)),
-    ("MST", Zone::Fixed(-420)),
-    ("MDT", Zone::Fixed(-360)),
-    ("CST", Zone::Fixed(-360)),
-    ("CDT", Zone::Fixed(-300)),
-    ("EST", Zone::Fixed(-300)),
-    ("EDT", Zone::Fixed(-240)),
-    ("ART", Zone::Fixed(-180)),
-    ("BRT", Zone::Fixed(-180)),
-    ("ET", Zone::Iana(chrono_tz::America::New_York)),
-    ("CT", Zone::Iana(chrono_tz::America::Chicago)),
-    ("MT", Zone::Iana(chrono_tz::America::Denver)),
-    ("PT", Zone::Iana(chrono_tz::America::Los_Angeles)),
-];
-
-/// Places (lower case) and their IANA zone: for "(Paris)" after a time, "Uhr", and for where an
-/// outlet is based when its page prints no zone. Every zone named here must match the filter
-/// `CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml` (a zone left out does not compile).
-const PLACES: &[(&str, Tz)] = &[
-    ("london", Europe::London),
-    ("britain", Europe::London),
-    ("british", Europe::London),
-    ("scotland", Europe::London),
-    ("edinburgh", Europe::London),
-    ("manchester", Europe::London),
-    ("thames", Europe::London),
-    ("lisbon", Europe::Lisbon),
-    ("portugal", Europe::Lisbon),
-    ("dublin", Europe::Dublin),
-    ("ireland", Europe::Dublin),
-    ("paris", Europe::Paris),
-    ("france", Europe::Paris),
-    ("berlin", Europe::Berlin),
-    ("germany", Europe::Berlin),
-    ("uhr", Europe::Berlin),
-    ("frankfurt", Europe::Berlin),
-    ("hamburg", Europe::Berlin),
-    ("munich", Europe::Berlin),
-    ("bavaria", Europe::Berlin),
-    ("cologne", Europe::Berlin),
-    ("rhein", Europe::Berlin),
-    ("rhine", Europe::Berlin),
-    ("hanse", Europe::Berlin),
-    ("madrid", Europe::Madrid),
-    ("spain", Europe::Madrid),
-    ("barcelona", Europe::Madrid),
-    ("catalonia", Europe::Madrid),
-    ("andalusia", Europe::Madrid),
-    ("seville", Europe::Madrid),
-    ("levante", Europe::Madrid),
-    ("brussels", Europe::Brussels),
-    ("belgium", Europe::Brussels),
-    ("rome", Europe::Rome),
-    ("italy", Europe::Rome),
-    ("italia", Europe::Rome),
-    ("milan", Europe::Rome),
-    ("lombardy", Europe::Rome),
-    ("naples", Europe::Rome),
-    ("turin", Europe::Rome),
-    ("amsterdam", Europe::Amsterdam),
-    ("netherlands", Europe::Amsterdam),
-    ("vienna", Europe::Vienna),
-    ("austria", Europe::Vienna),
-    ("zurich", Europe::Zurich),
-    ("geneva", Europe::Zurich),
-    ("switzerland", Europe::Zurich),
-    ("stockholm", Europe::Stockholm),
-    ("sweden", Europe::Stockholm),
-    ("oslo", Europe::Oslo),
-    ("norway", Europe::Oslo),
-    ("copenhagen", Europe::Copenhagen),
-    ("denmark", Europe::Copenhagen),
-    ("warsaw", Europe::Warsaw),
-    ("poland", Europe::Warsaw),
-    ("prague", Europe::Prague),
-    ("czech", Europe::Prague),
-    ("budapest", Europe::Budapest),
-    ("hungary", Europe::Budapest),
-    ("belgrade", Europe::Belgrade),
-    ("serbia", Europe::Belgrade),
-    ("athens", Europe::Athens),
-    ("greece", Europe::Athens),
-    ("kyiv", Europe::Kyiv),
-    ("kiev", Europe::Kyiv),
-    ("ukraine", Europe::Kyiv),
-    ("helsinki", Europe::Helsinki),
-    ("finland", Europe::Helsinki),
-    ("bucharest", Europe::Bucharest),
-    ("romania", Europe::Bucharest),
-    ("sofia", Europe::Sofia),
-    ("bulgaria", Europe::Sofia),
-    ("cairo", Africa::Cairo),
-    ("egypt", Africa::Cairo),
-    ("johannesburg", Africa::Johannesburg),
-    ("cape town", Africa::Johannesburg),
-    // "The Cape" (Western Cape) names South African mastheads: Cape Times, Cape Argus. Capes
-    // elsewhere are named in full (below, and in [`ELSEWHERE`]).
-    ("cape", Africa::Johannesburg),
-    ("south africa", Africa::Johannesburg),
-    ("durban", Africa::Johannesburg),
-    ("pretoria", Africa::Johannesburg),
-    ("lagos", Africa::Lagos),
-    ("naija", Africa::Lagos),
-    ("nigeria", Africa::Lagos),
-    ("abuja", Africa::Lagos),
-    ("nairobi", Africa::Nairobi),
-    ("kenya", Africa::Nairobi),
-    ("moscow", Europe::Moscow),
-    ("russia", Europe::Moscow),
-    ("istanbul", Europe::Istanbul),
-    ("anatolia", Europe::Istanbul),
-    ("ankara", Europe::Istanbul),
-    ("turkey", Europe::Istanbul),
-    ("türkiye", Europe::Istanbul),
-    ("riyadh", Asia::Riyadh),
-    ("saudi", Asia::Riyadh),
-    ("jeddah", Asia::Riyadh),
-    ("doha", Asia::Qatar),
-    ("qatar", Asia::Qatar),
-    ("dubai", Asia::Dubai),
-    ("abu dhabi", Asia::Dubai),
-    ("emirates", Asia::Dubai),
-    ("uae", Asia::Dubai),
-    ("muscat", Asia::Muscat),
-    ("baku", Asia::Baku),
-    ("karachi", Asia::Karachi),
-    ("pakistan", Asia::Karachi),
-    ("india", Asia::Kolkata),
-    ("new delhi", Asia::Kolkata),
-    ("mumbai", Asia::Kolkata),
-    ("jakarta", Asia::Jakarta),
-    ("nusantara", Asia::Jakarta),
-    ("indonesia", Asia::Jakarta),
-    ("bangkok", Asia::Bangkok),
-    ("thailand", Asia::Bangkok),
-    ("hanoi", Asia::Ho_Chi_Minh),
-    ("vietnam", Asia::Ho_Chi_Minh),
-    ("beijing", Asia::Shanghai),
-    ("china", Asia::Shanghai),
-    ("shanghai", Asia::Shanghai),
-    ("xinhua", Asia::Shanghai),
-    ("hong kong", Asia::Hong_Kong),
-    ("singapore", Asia::Singapore),
-    ("malaysia", Asia::Kuala_Lumpur),
-    ("kuala lumpur", Asia::Kuala_Lumpur),
-    ("bernama", Asia::Kuala_Lumpur),
-    ("manila", Asia::Manila),
-    ("philippines", Asia::Manila),
-    ("taipei", Asia::Taipei),
-    ("taiwan", Asia::Taipei),
-    ("tokyo", Asia::Tokyo),
-    ("nippon", Asia::Tokyo),
-    ("osaka", Asia::Tokyo),
-    ("japan", Asia::Tokyo),
-    ("seoul", Asia::Seoul),
-    ("korea", Asia::Seoul),
-    ("busan", Asia::Seoul),
-    ("new york", America::New_York),
-    ("washington", America::New_York),
-    ("toronto", America::Toronto),
-    ("miami", America::New_York),
-    ("boston", America::New_York),
-    ("philadelphia", America::New_York),
-    ("atlanta", America::New_York),
-    ("hudson", America::New_York),
-    ("cape canaveral", America::New_York),
-    ("cape cod", America::New_York),
-    ("cape may", America::New_York),
-    ("havana", America::Havana),
-    ("cuba", America::Havana),
-    ("chicago", America::Chicago),
-    ("houston", America::Chicago),
-    ("texas", America::Chicago),
-    ("dallas", America::Chicago),
-    ("new orleans", America::Chicago),
-    ("minneapolis", America::Chicago),
-    ("mexico city", America::Mexico_City),
-    ("denver", America::Denver),
-    ("colorado", America::Denver),
-    ("los angeles", America::Los_Angeles),
-    ("california", America::Los_Angeles),
-    ("san francisco", America::Los_Angeles),
-    ("seattle", America::Los_Angeles),
-    ("bogota", America::Bogota),
-    ("colombia", America::Bogota),
-    ("lima", America::Lima),
-    ("peru", America::Lima),
-    ("caracas", America::Caracas),
-    ("venezuela", America::Caracas),
-    ("buenos aires", America::Argentina::Buenos_Aires),
-    ("argentina", America::Argentina::Buenos_Aires),
-    ("são paulo", America::Sao_Paulo),
-    ("brasília", America::Sao_Paulo),
-    ("brazil", America::Sao_Paulo),
-    ("rio de janeiro", America::Sao_Paulo),
-];
-
-/// Places that begin like one of [`PLACES`] but lie in a zone not compiled in: named, they place
-/// nothing (a time stays a bare date) rather than the wrong zone.
-const ELSEWHERE: &[&str] = &["cape verde", "cape breton", "cape coast", "cape york"];
-
 fn place_zone(place: &str) -> Option<Zone> {
     let place = place.trim().to_lowercase();
-    PLACES.iter().find(|(p, _)| *p == place).map(|&(_, tz)| Zone::Iana(tz))
+    vocabulary::places().iter().find(|(p, _)| *p == place).and_then(|&(_, tz)| tz).map(Zone::Iana)
 }
+
+/// Any name of the places table ([`vocabulary::places`]), as a whole word.
+static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = vocabulary::places().iter().map(|&(p, _)| p).collect();
+    // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
+    names.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("place regex")
+});
 
 /// The zone of the first place named in `text` (masthead, header lines): where the outlet is
 /// based, for times printed without a zone.
 pub fn zone_hint(text: &str) -> Option<Zone> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let mut names: Vec<&str> = PLACES.iter().map(|&(p, _)| p).chain(ELSEWHERE.iter().copied()).collect();
-        // Longest first: "Cape Town" and "Cape Verde" are read whole, never as "Cape".
-        names.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let names: Vec<String> = names.iter().map(|p| regex::escape(p)).collect();
-        Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("place regex")
-    });
-    re.find(text).and_then(|m| place_zone(m.as_str()))
+    PLACE_NAME.find(text).and_then(|m| place_zone(m.as_str()))
 }
 
-/// Month names as pages print them, in English, Portuguese, Spanish, French, German and Italian,
-/// with the English abbreviations ("Sept", "Oct").
-const MONTH_NAMES: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("janeiro", 1), ("enero", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("gennaio", 1),
-    ("february", 2), ("feb", 2), ("fevereiro", 2), ("febrero", 2), ("février", 2), ("februar", 2), ("febbraio", 2),
-    ("march", 3), ("mar", 3), ("março", 3), ("marzo", 3), ("mars", 3), ("märz", 3),
-    ("april", 4), ("apr", 4), ("abril", 4), ("avril", 4), ("aprile", 4),
-    ("may", 5), ("maio", 5), ("mayo", 5), ("mai", 5), ("maggio", 5),
-    ("june", 6), ("jun", 6), ("junho", 6), ("junio", 6), ("juin", 6), ("juni", 6), ("giugno", 6),
-    ("july", 7), ("jul", 7), ("julho", 7), ("julio", 7), ("juillet", 7), ("juli", 7), ("luglio", 7),
-    ("august", 8), ("aug", 8), ("agosto", 8), ("août", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("setembro", 9), ("septiembre", 9), ("setiembre", 9), ("septembre", 9), ("settembre", 9),
-    ("october", 10), ("oct", 10), ("outubro", 10), ("octubre", 10), ("octobre", 10), ("oktober", 10), ("ottobre", 10),
-    ("november", 11), ("nov", 11), ("novembro", 11), ("noviembre", 11), ("novembre", 11),
-    ("december", 12), ("dec", 12), ("dezembro", 12), ("diciembre", 12), ("décembre", 12), ("dezember", 12), ("dicembre", 12),
-];
+/// Month names as pages print them: full names in every language we read, and the English
+/// abbreviations ("Sept", "Oct").
+fn month_names() -> impl Iterator<Item = &'static vocabulary::MonthName> {
+    vocabulary::months().iter().filter(|m| !m.abbreviation || m.language == Language::En)
+}
 
 /// The month names as one regex alternation, longest first so "march" wins over "mar".
 fn months_pattern() -> String {
-    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|&(name, _)| name).collect();
+    let mut names: Vec<&str> = month_names().map(|m| m.name).collect();
     names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
     names.join("|")
 }
 
-struct Patterns {
-    iso: Regex,
-    numeric: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    time: Regex,
-    zone: Regex,
-    role: Regex,
-}
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b").expect("iso")
+});
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        iso: Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b").expect("iso"),
-        numeric: Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric"),
-        // "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
-        day_month: Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
-            months_pattern()
-        ))
-        .expect("dmy"),
-        month_day: Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy"),
-        time: Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time"),
-        zone: Regex::new(r"^\s*[,(]?\s*(?:(UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Uhr)\b|([A-Z]{1,5})\b|\(([A-Za-zÀ-ÿ .'-]{3,30})\))").expect("zone"),
-        role: Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|atualizado|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role"),
-    })
-}
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric")
+});
+
+/// "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        months_pattern()
+    ))
+    .expect("dmy")
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy")
+});
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time")
+});
+
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[,(]?\s*(?:(UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Uhr)\b|([A-Z]{1,5})\b|\(([A-Za-zÀ-ÿ .'-]{3,30})\))").expect("zone")
+});
+
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(updated|last updated|modified|actualizado|aktualisiert|mis à jour|atualizado|published|posted|first published|publicado|veröffentlicht|publié|today|hoy|heute|aujourd)").expect("role")
+});
+
 
 /// Dates in `line`, in order. `hint` is the zone of the place the outlet is based, if known;
 /// it places a time printed without a zone.
@@ -397,9 +151,25 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
     if line.len() > 400 || !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return Vec::new();
     }
-    let p = patterns();
-    let mut dates: Vec<(usize, usize, NaiveDate, Option<Clock>)> = Vec::new();
-    for c in p.iso.captures_iter(line) {
+    let mut dates = iso_dates(line, hint);
+    for (start, end, d) in calendar_dates(line, hint) {
+        if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
+            continue;
+        }
+        let time = time_near(line, start, end, hint);
+        dates.push((start, end, d, time));
+    }
+    dates.sort_by_key(|&(s, ..)| s);
+    dates.into_iter().map(|(start, end, date, time)| found(line, start, end, date, time)).collect()
+}
+
+/// A date read at `start..end` of a line, and the clock printed with it.
+type Dated = (usize, usize, NaiveDate, Option<Clock>);
+
+/// ISO dates ("2025-03-13", "2024-06-03T13:41:00+01:00"), with their clock and zone.
+fn iso_dates(line: &str, hint: Option<Zone>) -> Vec<Dated> {
+    let mut dates = Vec::new();
+    for c in ISO.captures_iter(line) {
         let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[2], &c[3])) else {
             continue;
         };
@@ -414,15 +184,20 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         };
         dates.push((m.start(), m.end(), d, time));
     }
-    let mut calendar: Vec<(usize, usize, NaiveDate)> = Vec::new();
-    for c in p.day_month.captures_iter(line) {
+    dates
+}
+
+/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024").
+fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate)> {
+    let mut calendar = Vec::new();
+    for c in DAY_MONTH.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[2])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[1]) {
                 calendar.push((m.start(), m.end(), d));
             }
         }
     }
-    for c in p.month_day.captures_iter(line) {
+    for c in MONTH_DAY.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[1])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[2]) {
                 calendar.push((m.start(), m.end(), d));
@@ -435,7 +210,7 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         Some(zone) => zone.month_first(),
         None => zone_in(line).is_some_and(|z| z.month_first() || matches!(z, Zone::Fixed(m) if m <= -240)),
     };
-    for c in p.numeric.captures_iter(line) {
+    for c in NUMERIC.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let (a, b) = (&c[1], &c[2]);
         let (na, nb) = (a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0));
@@ -445,56 +220,46 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
             calendar.push((m.start(), m.end(), d));
         }
     }
-    for (start, end, d) in calendar {
-        if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
-            continue;
-        }
-        let time = time_near(line, start, end, hint);
-        dates.push((start, end, d, time));
-    }
-    dates.sort_by_key(|&(s, ..)| s);
-    dates
-        .into_iter()
-        .map(|(start, end, date, time)| {
-            let from = time.map_or(start, |(_, _, ts, _)| ts.min(start));
-            let to = time.map_or(end, |(_, _, _, te)| te.max(end));
-            let (value, placed) = match time {
-                None => (Published::Date(date), Placed::Printed),
-                Some((t, zone, ..)) => match zone.and_then(|(z, placed)| Some((instant(date.and_time(t), z)?, placed))) {
-                    Some(at) => at,
-                    // No zone, or a local time its zone skips: the date, with its clock kept.
-                    None => (Published::Date(date), Placed::Unplaced(t)),
-                },
-            };
-            Found {
-                span: Span::new(from, to),
-                value,
-                placed,
-                role: role_before(line, from),
-            }
-        })
-        .collect()
+    calendar
 }
 
-fn instant(local: NaiveDateTime, zone: Zone) -> Option<Published> {
+/// The date at `start..end` with its clock, as found: an instant where a zone places the
+/// clock, else a zoneless time (no zone, or a local time its zone skips), else the date.
+fn found(line: &str, start: usize, end: usize, date: NaiveDate, time: Option<Clock>) -> Found {
+    let from = time.map_or(start, |(_, _, ts, _)| ts.min(start));
+    let to = time.map_or(end, |(_, _, _, te)| te.max(end));
+    let value = match time {
+        None => PageTime::Date(date),
+        Some((t, zone, ..)) => {
+            let local = date.and_time(t);
+            zone.and_then(|(z, source)| instant(local, z, source)).unwrap_or(PageTime::Zoneless(local))
+        }
+    };
+    Found {
+        span: Span::new(from, to),
+        value,
+        role: role_before(line, from),
+    }
+}
+
+fn instant(local: NaiveDateTime, zone: Zone, source: ZoneSource) -> Option<PageTime> {
     let offset = zone.offset_at(local)?;
-    offset.from_local_datetime(&local).single().map(Published::Instant)
+    offset.from_local_datetime(&local).single().map(|at| PageTime::Instant { at, zone: source })
 }
 
 /// A clock time read beside a date: the time, its zone and how that was known, and where it
 /// is printed in the line.
-type Clock = (NaiveTime, Option<(Zone, Placed)>, usize, usize);
+type Clock = (NaiveTime, Option<(Zone, ZoneSource)>, usize, usize);
 
 /// The zone a time is read in: the one printed beside it, else where the outlet is based.
-fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, Placed)> {
-    printed.map(|z| (z, Placed::Printed)).or(hint.map(|z| (z, Placed::FromBase)))
+fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, ZoneSource)> {
+    printed.map(|z| (z, ZoneSource::Printed)).or(hint.map(|z| (z, ZoneSource::FromBase)))
 }
 
 /// The clock time printed just after or just before the date at `start..end`, with its zone.
 fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
-    let p = patterns();
     let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
-    for c in p.time.captures_iter(line) {
+    for c in TIME.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let after = m.start() >= end && close(&line[end..m.start()]);
         let before = m.end() <= start && close(&line[m.end()..start]);
@@ -516,7 +281,7 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
 
 /// The zone printed at `at` ("UTC+8", "JST", "(CST)", "Uhr", "(Havana)") and where it ends.
 fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)> {
-    let c = patterns().zone.captures(line.get(at..)?)?;
+    let c = ZONE.captures(line.get(at..)?)?;
     let end = at + c.get(0)?.end();
     if let (Some(sign), Some(h)) = (c.get(2), c.get(3)) {
         let minutes = h.as_str().parse::<i32>().ok()? * 60 + c.get(4).and_then(|m| m.as_str().parse::<i32>().ok()).unwrap_or(0);
@@ -533,7 +298,7 @@ fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)
         if abbr == "CST" && hint.is_some_and(Zone::is_utc_plus_8) {
             return Some((Zone::Fixed(480), end));
         }
-        return ABBREVIATIONS.iter().find(|(a, _)| *a == abbr).map(|&(_, z)| (z, end));
+        return vocabulary::zone_abbreviation(abbr).map(|z| (z, end));
     }
     c.get(7).and_then(|place| place_zone(place.as_str())).map(|z| (z, end))
 }
@@ -541,13 +306,13 @@ fn zone_after(line: &str, at: usize, hint: Option<Zone>) -> Option<(Zone, usize)
 /// Any zone abbreviation in the line (to read 03/06 as month first on US pages).
 fn zone_in(line: &str) -> Option<Zone> {
     line.split(|c: char| !c.is_ascii_alphabetic())
-        .find_map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w && w.len() >= 2).map(|&(_, z)| z))
+        .find_map(|w| if w.len() >= 2 { vocabulary::zone_abbreviation(w) } else { None })
 }
 
 fn role_before(line: &str, at: usize) -> DateRole {
     let head = &line[..at];
     let segment = head.rsplit(['|', '·']).next().unwrap_or(head);
-    match patterns().role.find(segment).map(|m| m.as_str().to_lowercase()) {
+    match ROLE.find(segment).map(|m| m.as_str().to_lowercase()) {
         None => DateRole::Plain,
         Some(w) if ["today", "hoy", "heute", "aujourd"].contains(&w.as_str()) => DateRole::Today,
         Some(w) if w.contains("pub") || w.contains("post") || w.contains("veröff") => DateRole::Published,
@@ -568,7 +333,7 @@ fn numeric_offset(s: &str) -> Option<i32> {
 
 fn month(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
-    MONTH_NAMES.iter().find(|&&(n, _)| n == name).map(|&(_, m)| m)
+    month_names().find(|m| m.name == name).map(|m| m.month)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -589,12 +354,16 @@ fn hms(h: &str, m: &str, s: Option<&str>, meridiem: Option<&str>) -> Option<Naiv
     NaiveTime::from_hms_opt(h, m.parse().ok()?, s.and_then(|s| s.parse().ok()).unwrap_or(0))
 }
 
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PLACE_NAME, &ISO, &NUMERIC, &DAY_MONTH, &MONTH_DAY, &TIME, &ZONE, &ROLE];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn iso(line: &str, hint: Option<Zone>) -> Vec<String> {
-        find(line, hint).iter().map(|f| f.value.to_iso()).collect()
+        find(line, hint).iter().map(|f| crate::report::article_iso(&f.value)).collect()
     }
 
     #[test]
@@ -652,28 +421,32 @@ mod tests {
 
     #[test]
     fn clocks_keep_how_their_zone_was_known() {
-        let clock = |h, m| Placed::Unplaced(NaiveTime::from_hms_opt(h, m, 0).unwrap());
-        let cases: &[(&str, Option<Zone>, &str, Placed)] = &[
+        let (printed, from_base) = (Some(ZoneSource::Printed), Some(ZoneSource::FromBase));
+        let cases: &[(&str, Option<Zone>, &str, Option<ZoneSource>)] = &[
             // No zone printed and no base known: the date, with its clock kept.
-            ("12 Feb 2024 - 00:06", None, "2024-02-12", clock(0, 6)),
-            ("5:12 p.m., February 11, 2024", None, "2024-02-11", clock(17, 12)),
-            ("12 March 2025", None, "2025-03-12", Placed::Printed),
+            ("12 Feb 2024 - 00:06", None, "2024-02-12T00:06:00", None),
+            ("5:12 p.m., February 11, 2024", None, "2024-02-11T17:12:00", None),
+            ("12 March 2025", None, "2025-03-12", None),
             // The skipped hour of summer time is no instant either.
-            ("31.03.2024, 02:30 Uhr", None, "2024-03-31", clock(2, 30)),
+            ("31.03.2024, 02:30 Uhr", None, "2024-03-31T02:30:00", None),
             // No zone printed: read where the outlet is based, before or after the date.
-            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", Placed::FromBase),
-            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", Placed::FromBase),
-            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", Placed::FromBase),
-            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", Placed::FromBase),
+            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", from_base),
+            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", from_base),
+            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", from_base),
+            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", from_base),
             // A printed zone wins over the base, wherever it stands.
-            ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", Placed::Printed),
-            ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", Placed::Printed),
-            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", Placed::Printed),
-            ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", Placed::Printed),
+            ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", printed),
+            ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", printed),
+            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", printed),
+            ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", printed),
         ];
         for &(line, hint, want, placed) in cases {
             let found = find(line, hint);
-            assert_eq!(found.iter().map(|f| (f.value.to_iso(), f.placed)).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
+            let source = |t: &PageTime| match t {
+                PageTime::Instant { zone, .. } => Some(*zone),
+                _ => None,
+            };
+            assert_eq!(found.iter().map(|f| (crate::report::iso(&f.value), source(&f.value))).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
         }
     }
 

@@ -9,7 +9,7 @@
 //! Lines are trimmed of whitespace and of invisible characters (zero-width spaces, BOM, control
 //! characters), so a line holding only those counts as blank.
 
-use crate::Span;
+use crate::span::Span;
 
 /// One logical line: a single line of the paste, or several that paste repair rejoined.
 #[derive(Clone, Debug)]
@@ -20,16 +20,20 @@ pub struct Unit {
     pub lines: Vec<Span>,
     /// Blank lines between the previous unit and this one.
     pub blanks_before: usize,
+    /// Its length, case and punctuation.
     pub shape: Shape,
 }
 
 /// A paste cut into units.
 pub struct Paste<'t> {
+    /// The paste.
     pub text: &'t str,
+    /// Its units, in order.
     pub units: Vec<Unit>,
 }
 
 impl<'t> Paste<'t> {
+    /// The units of `text` (lines joined where a browser broke them).
     pub fn new(text: &'t str) -> Self {
         let mut raw: Vec<(Span, usize)> = Vec::new();
         let mut blanks = 0;
@@ -68,6 +72,7 @@ impl<'t> Paste<'t> {
         Paste { text, units }
     }
 
+    /// The text of unit `unit`.
     pub fn text_of(&self, unit: usize) -> &'t str {
         self.units[unit].span.of(self.text)
     }
@@ -136,10 +141,12 @@ pub struct Shape {
     pub all_caps: bool,
     /// Holds menu separators: `|`, `·`, `•` between items, or runs of double spaces.
     pub separators: usize,
+    /// Its length in bytes.
     pub bytes: usize,
 }
 
 impl Shape {
+    /// The shape of `s`.
     pub fn of(s: &str) -> Shape {
         let mut words = 0;
         let mut cased = 0;

@@ -17,16 +17,19 @@ use super::boilerplate::{Classified, Cue};
 use super::dates::{self, DateRole, Found, Zone};
 use super::lines::Paste;
 use super::split::{is_headline, Section};
-use super::{Field, Publication};
-use crate::Span;
+use super::article::Field;
+use crate::page_time::PageTime;
+use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+use crate::vocabulary::MASTHEAD_NOUNS;
 
 /// The units of the header: section start up to the first body unit.
 fn header(section: &Section) -> std::ops::Range<usize> {
     section.units.start..section.body.first().copied().unwrap_or(section.units.end)
 }
 
+/// The unit holding the section's headline, if any.
 pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> {
     let head = header(section);
     let candidates: Vec<usize> = head.clone().filter(|&i| is_headline(paste, c, i)).collect();
@@ -45,13 +48,16 @@ pub fn title(paste: &Paste, c: &Classified, section: &Section) -> Option<usize> 
     }
 }
 
+/// A byline's name: "By Jane Doe |", "Von Max Muster".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline")
+});
+
+/// The byline of the section's header.
 pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re =
-        RE.get_or_init(|| Regex::new(r"(?i)^(?:(?:by|posted by|written by|words by|von|por|par)\s+)?(.+?)\s*(?:\||·|$)").expect("byline"));
     let i = header(section).find(|&i| c.cues[i] == Cue::Byline)?;
     let span = paste.units[i].span;
-    let m = re.captures(span.of(paste.text))?.get(1)?;
+    let m = BYLINE.captures(span.of(paste.text))?.get(1)?;
     let value = m.as_str().trim().to_string();
     (!value.is_empty()).then(|| Field {
         value,
@@ -59,27 +65,31 @@ pub fn byline(paste: &Paste, c: &Classified, section: &Section) -> Option<Field<
     })
 }
 
+/// The place of an opening dateline: "MOSCOW, March 13 (Reuters) -".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-ZÀ-Þ][\w.'’/-]*)(?:[ /][A-ZÀ-Þ][\w.'’-]*){0,3})(?:,\s*[^-–—(:]{1,40}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:|\.-)\s*\S")
+    .expect("dateline")
+});
+
+/// The place of the dateline the body opens with ("MOSCOW").
 pub fn dateline(paste: &Paste, section: &Section) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^((?:[A-ZÀ-Þ][\w.'’/-]*)(?:[ /][A-ZÀ-Þ][\w.'’-]*){0,3})(?:,\s*[^-–—(:]{1,40}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:|\.-)\s*\S")
-            .expect("dateline")
-    });
     let &first = section.body.first()?;
     let span = paste.units[first].span;
-    let m = re.captures(span.of(paste.text))?.get(1)?;
+    let m = DATELINE.captures(span.of(paste.text))?.get(1)?;
     Some(Field {
         value: m.as_str().to_string(),
         span: Span::new(span.start + m.start(), span.start + m.end()),
     })
 }
 
+/// An outlet's name in a copyright or masthead line: "© 2024 The Daily Star. All rights reserved".
+static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:©\s*)?([^\W\d_][\w&.' -]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—,]|all rights|$)")
+    .expect("outlet")
+});
+
+/// The outlet's name: a masthead, a titled masthead, a copyright holder or a labelled address.
 pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}\s*)?(?:©\s*)?([^\W\d_][\w&.' -]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—,]|all rights|$)")
-            .expect("outlet")
-    });
     let n = paste.units.len();
     let masthead = (0..n.min(3)).find(|&i| {
         let s = &paste.units[i].shape;
@@ -106,7 +116,7 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
     };
     for i in (0..n).rev().filter(|&i| c.cues[i] == Cue::Legal && names_holder(paste.units[i].span)) {
         let span = paste.units[i].span;
-        if let Some(m) = re.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
+        if let Some(m) = OUTLET.captures(span.of(paste.text)).and_then(|c| c.get(1)) {
             let value = m.as_str().trim();
             if value.split_whitespace().count() <= 6 && !value.to_lowercase().starts_with("all rights") {
                 return Some(Field {
@@ -123,12 +133,6 @@ pub fn outlet(paste: &Paste, c: &Classified) -> Option<Field<String>> {
 /// publication ("The ..." or ending in a masthead noun), every word capitalised, and page
 /// chrome (a menu, a prompt, the site's date) right below it. A headline is neither.
 fn is_titled_masthead(paste: &Paste, c: &Classified, i: usize) -> bool {
-    const MASTHEAD_NOUNS: &[&str] = &[
-        "post", "times", "news", "herald", "tribune", "journal", "gazette", "daily", "report", "telegraph", "chronicle", "observer",
-        "guardian", "independent", "express", "mirror", "wire", "monitor", "courier", "standard", "review", "press", "record",
-        "dispatch", "examiner", "sentinel", "inquirer", "bulletin", "mail", "globe", "online", "today", "weekly", "magazine", "briefing",
-        "digest", "newsletter",
-    ];
     let text = paste.text_of(i);
     let shape = &paste.units[i].shape;
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -142,21 +146,20 @@ fn is_titled_masthead(paste: &Paste, c: &Classified, i: usize) -> bool {
     (2..=6).contains(&shape.words) && shape.separators == 0 && !shape.terminal && capitalised && named && chrome_below && !c.repeated[i]
 }
 
+/// "Original url:", "Source URL:".
+static URL_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:original|source|page|article)?\s*url\s*:").expect("url label"));
+
+/// A web address, its site captured without "www.".
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)").expect("url"));
+
 /// The site of a labelled page address ("Original url:" with the address on the same or the
 /// next line): `themoscowtimes.com`.
 fn labelled_url_site(paste: &Paste) -> Option<Field<String>> {
-    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (label, url) = RE.get_or_init(|| {
-        (
-            Regex::new(r"(?i)^(?:original|source|page|article)?\s*url\s*:").expect("url label"),
-            Regex::new(r"(?i)https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)").expect("url"),
-        )
-    });
     let n = paste.units.len();
-    let labelled = (0..n).find(|&i| paste.units[i].shape.words <= 30 && label.is_match(paste.text_of(i)))?;
+    let labelled = (0..n).find(|&i| paste.units[i].shape.words <= 30 && URL_LABEL.is_match(paste.text_of(i)))?;
     (labelled..(labelled + 2).min(n)).find_map(|i| {
         let span = paste.units[i].span;
-        let site = url.captures(span.of(paste.text))?.get(1)?;
+        let site = URL.captures(span.of(paste.text))?.get(1)?;
         Some(Field {
             value: site.as_str().to_lowercase(),
             span: Span::new(span.start + site.start(), span.start + site.end()),
@@ -175,13 +178,15 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// When the section was published: a "Published" date first, then one below the title, then
+/// "Updated", then any date of the header; never the site's "Today".
 pub fn published(
     paste: &Paste,
     c: &Classified,
     section: &Section,
     title: Option<usize>,
     first_header: std::ops::Range<usize>,
-) -> Option<Publication> {
+) -> Option<Field<PageTime>> {
     let head = header(section);
     let hint_text = |range: std::ops::Range<usize>| -> Option<Zone> {
         range
@@ -210,9 +215,12 @@ pub fn published(
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
-    Some(Publication {
+    Some(Field {
         value: f.value,
         span: Span::new(base + f.span.start, base + f.span.end),
-        placed: f.placed,
     })
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&BYLINE, &DATELINE, &OUTLET, &URL_LABEL, &URL];

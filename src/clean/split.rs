@@ -28,6 +28,7 @@ pub struct Section {
 /// Prose words a section after the first needs to count as an article of its own.
 const MIN_SECOND_ARTICLE_WORDS: usize = 120;
 
+/// The articles of the paste: one section for each heaviest run of body.
 pub fn sections(paste: &Paste, c: &Classified) -> Vec<Section> {
     let n = paste.units.len();
     let mut cuts = vec![0];

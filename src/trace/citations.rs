@@ -11,15 +11,17 @@
 //! citing cue.
 
 use super::registry::{self, AgencyMatch};
-use super::Role;
+use super::provenance::Role;
 use crate::span::floor_char_boundary;
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
+use crate::vocabulary::{CITING_CUES, INNER_CUES, OUTER_CUES};
 
 /// One agency named in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Citation {
+    /// The agency cited (index into the registry).
     pub agency: usize,
     /// The agency's name in the text.
     pub name: Span,
@@ -37,60 +39,37 @@ pub struct Citation {
 /// Also articles and "agency" words of other languages ("informó la agencia Efe", "selon l'AFP").
 const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
 
-/// Cues whose agency is the inner link of a chain: it is being cited.
-const INNER_CUES: &[&str] = &[
-    "citing", "quoting", "which cited", "who cited", "cited", "quoted", "со ссылкой на", "з посиланням на", "citando",
-    "citando a", "citant", "unter berufung auf", "نقلا عن", "نقلاً عن", "援引", "引述", "引用",
-];
+/// A cue that names the source just before it, at the end of the words before a name:
+/// "according to (the Emirati news agency) WAM", "citing", "según", "据".
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let cues: Vec<String> = CITING_CUES.iter().map(|c| regex::escape(c)).collect();
+    Regex::new(&format!(
+        r"(?xi)
+        \b ((?-x:{cues})) \s+ (?-x:{BETWEEN}) $   # 1: a cue, then the words before the name
+        | (据|據|根据|根據|援引|引述|引用) $   # 2: a Chinese cue, written onto the name",
+        cues = cues.join("|")
+    ))
+    .expect("static regex")
+});
 
-/// Cues whose agency is an outer link: it relays what someone else said.
-const OUTER_CUES: &[&str] = &[
-    "according to", "as reported by", "reported by", "as quoted by", "quoted by", "as cited by", "cited by", "carried by",
-    "published by", "via", "per", "по данным", "по сообщению", "как сообщает", "за даними", "según", "segun", "de acuerdo con",
-    "citado por", "citada por", "selon", "cité par", "citée par", "laut", "zitiert von", "segundo", "de acordo com",
-    "conforme", "بحسب", "حسب", "وفقا ل", "وفقاً ل", "据", "據", "根据", "根據",
-];
-
-fn cue_before() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)\b(according to|as reported by|reported by|as quoted by|quoted by|as cited by|cited by|citing|quoting|which cited|who cited|cited|quoted|told|in an interview with|interview with|speaking to|spoke to|said to|carried by|published by|seen by|obtained by|reviewed by|via|per|сообщает|сообщил[аио]?|передает|передаёт|по данным|по сообщению|со ссылкой на|как сообщает|повідомляє|повідомило|за даними|з посиланням на|según|segun|de acuerdo con|informó|informa|citando a|citando|citado por|citada por|selon|a rapporté|rapporte|a indiqué|citant|cité par|citée par|laut|berichtete|meldete|unter Berufung auf|zitiert von|segundo|informou|de acordo com|conforme|ذكرت|قالت|أفادت|أعلنت|بحسب|حسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s+{BETWEEN}$|(据|據|根据|根據|援引|引述|引用)$"
-        ))
-        .expect("static regex")
-    })
-}
-
-fn cue_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|cited by|quoted by|as reported by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило|informó|informa|informou|reportó|a rapporté|rapporte|berichtete|berichtet|meldete|meldet)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
         )
         .expect("static regex")
-    })
-}
+    });
 
 /// The article's own voice: the agency as actor of its own newsgathering, not as a source.
-fn own_voice_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+static OWN_VOICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(?:'s|’s)?\s*(?:could not|couldn't|cannot|can't|no pudo|no ha podido|n'a pas pu|n’a pas pu|konnte nicht|não conseguiu|não pôde|не смог|не удалось|was unable|were unable|has been unable|is unable|was not able|wasn't able|was (?:however |also )?able|were (?:however |also )?able|has not|hasn't|had not|did not|didn't|has contacted|contacted|reached|asked|has asked|requested|sought|photographers?|journalists?|correspondents?|reporters?|staff|team|video|footage|photos?|images|Institute|bureau|editors?)\b",
         )
         .expect("static regex")
-    })
-}
+    });
 
-fn own_voice_before() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:contacted by|asked by|approached by)\s+(?:the\s+)?$").expect("static regex"))
-}
+static OWN_VOICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:contacted by|asked by|approached by)\s+(?:the\s+)?$").expect("static regex"));
 
-fn news_agency_nearby() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\bnews agency\b|\bwire service\b|\bagency\b").expect("static regex"))
-}
+static NEWS_AGENCY_NEARBY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnews agency\b|\bwire service\b|\bagency\b").expect("static regex"));
 
 /// Citations and mentions of agencies in `span` of `text` (one sentence or a line), skipping
 /// names inside `skip` (a dateline or photo credit already read as such).
@@ -124,13 +103,13 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
     let before = &text[sentence.start..m.span.start];
     let after = &text[m.span.end..sentence.end];
     let mention = |words: Span| (!m.weak).then_some(Citation { agency: m.agency, name: m.span, words, role: Role::Mention, depth: 0 });
-    if own_voice_before().is_match(before) {
+    if OWN_VOICE_BEFORE.is_match(before) {
         return mention(m.span);
     }
-    if let Some(own) = own_voice_after().find(after) {
+    if let Some(own) = OWN_VOICE_AFTER.find(after) {
         return mention(Span::new(m.span.start, m.span.end + own.end()));
     }
-    if let Some(cue) = cue_before().captures(before) {
+    if let Some(cue) = CUE_BEFORE.captures(before) {
         let word = cue.get(1).or_else(|| cue.get(2)).map(|w| w.as_str().to_lowercase()).unwrap_or_default();
         let depth = if INNER_CUES.contains(&word.as_str()) {
             1
@@ -144,13 +123,13 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(start, m.span.end), role: Role::Cited, depth });
         }
     }
-    if let Some(cue) = cue_after().captures(after) {
+    if let Some(cue) = CUE_AFTER.captures(after) {
         let verb = cue.get(2).map_or("", |v| v.as_str());
         let says = matches!(verb, "said" | "says" | "added" | "announced" | "stated" | "wrote" | "writes");
         let end = m.span.end + cue.get(0).map_or(0, |c| c.end());
         // "PTI said" may be the party; a weak alias says things only as a named news agency.
         let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
-        if !m.weak || !says || news_agency_nearby().is_match(window) {
+        if !m.weak || !says || NEWS_AGENCY_NEARBY.is_match(window) {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
         }
     }
@@ -170,6 +149,10 @@ pub fn deepest(citations: &[Citation]) -> Vec<Citation> {
     }
     out
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&CUE_BEFORE, &CUE_AFTER, &OWN_VOICE_AFTER, &OWN_VOICE_BEFORE, &NEWS_AGENCY_NEARBY];
 
 #[cfg(test)]
 mod tests {

@@ -22,17 +22,21 @@
 
 use super::citations;
 use super::registry::{self, AgencyMatch};
-use super::{Credit, Role};
+use super::provenance::{Credit, Role};
 use crate::clean::{Article, LineKind};
 use crate::span::floor_char_boundary;
-use crate::{segment, Span};
+use crate::segment;
+use crate::vocabulary::{self, Language};
+use crate::span::Span;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// What reading an article's credits found: the credits, and the names already read as
 /// datelines, credits or photo credits (so citation scans skip them).
 pub struct ArticleCredits {
+    /// The article's credits, in the order read.
     pub credits: Vec<Credit>,
+    /// Names already read as datelines, credits or photo credits.
     pub claimed: Vec<Span>,
 }
 
@@ -41,85 +45,36 @@ struct LineInfo {
     kind: Option<LineKind>,
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
-}
-
 /// Words that may stand beside agency names in a credit field without making it prose.
-fn filler() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(?i)\b(?:sources?|by|with|and|inputs?|from|files|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4}|con|información|informacion|de|del|la|el|y|e|fuentes?|avec|et|mit|material|von|und|quelle|fonte|com|informações|informacoes|da|do|источник|по|материалам|и|来源|來源|出典|출처|المصدر|مصدر|و)\b|\(c\)|/[a-z]{2,4}\b|[-–—=■•|/,;:()（）【】「」：、，&+.*_~©\s]",
-    )
-}
+static FILLER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:sources?|by|with|and|inputs?|from|files|news|agency|agencies|the|copyright|all|rights|reserved|staff|wire|services?|credits?|reporting|additional|agencia|agence|agenzia|agentur|agência|via|compiled|writers?|report|desk|\d{4}|con|información|informacion|de|del|la|el|y|e|fuentes?|avec|et|mit|material|von|und|quelle|fonte|com|informações|informacoes|da|do|источник|по|материалам|и|来源|來源|出典|출처|المصدر|مصدر|و)\b|\(c\)|/[a-z]{2,4}\b|[-–—=■•|/,;:()（）【】「」：、，&+.*_~©\s]").expect("static regex"));
 
-fn byline_start() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^(?:By|BY|by)\s")
-}
+static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:By|BY|by)\s").expect("static regex"));
 
-fn copyright_start() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}\s*)?(?:The\s+)?")
-}
+static COPYRIGHT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}\s*)?(?:The\s+)?").expect("static regex"));
 
-fn contributor() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\bcontribut\w*|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^\(?with (?:inputs? )?(?:from )?|^this (?:report|article|story) (?:by|from)\b")
-}
+static CONTRIBUTOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bcontribut\w*|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^\(?with (?:inputs? )?(?:from )?|^this (?:report|article|story) (?:by|from)\b").expect("static regex"));
 
 /// Photo words before a name in the same caption credit.
-fn photo_word() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:photos?|photograph|pictures?|pic|images?|imagen|fotos?|bild|screengrab|file photo|фото|写真|照片|图片|圖片|사진|صورة)\b")
-}
+static PHOTO_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:photos?|photograph|pictures?|pic|images?|imagen|fotos?|bild|screengrab|file photo|фото|写真|照片|图片|圖片|사진|صورة)\b").expect("static regex"));
 
-fn photo_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^\s*(?:Photo|PHOTO|Photos|photo|Pictures|Images|Image)\b|^\s*/\s*[A-ZÀ-ÖØ-ÞĀ-Ž]")
-}
+static PHOTO_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:Photo|PHOTO|Photos|photo|Pictures|Images|Image)\b|^\s*/\s*[A-ZÀ-ÖØ-ÞĀ-Ž]").expect("static regex"));
 
 /// "/Pool via ", "Name/Agency via ": a photo passed on through another agency.
-fn photo_handover() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)(?:\bpool|/[^/\s]+(?:\s[^/\s]+)?)\s+via\s+$")
-}
+static PHOTO_HANDOVER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\bpool|/[^/\s]+(?:\s[^/\s]+)?)\s+via\s+$").expect("static regex"));
 
-fn caption_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)|\b(?:this|the|a|file) (?:photo|picture|image|photograph|screengrab|handout)\b|\b(?:photo|image|picture) (?:provided|taken|released|courtesy|obtained|shows)\b|\((?:left|right|center|centre|top|bottom|front|second from (?:left|right)|L|R|C)\)|\benlarge image\b",
-    )
-}
+static CAPTION_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bin this (?:\w+ )?(?:image|photo|picture|handout|screengrab|grab|video|photograph)\b|\((?:file|file photo|screengrab|handout)\)|\bpictured\b|\b(?:photo|picture|foto)\s*(?::|by\b)|\b(?:this|the|a|file) (?:photo|picture|image|photograph|screengrab|handout)\b|\b(?:photo|image|picture) (?:provided|taken|released|courtesy|obtained|shows)\b|\((?:left|right|center|centre|top|bottom|front|second from (?:left|right)|L|R|C)\)|\benlarge image\b").expect("static regex"));
 
-fn ends_with_paren() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"\(([^()]{1,40})\)\s*\.?\s*$")
-}
+static ENDS_WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{1,40})\)\s*\.?\s*$").expect("static regex"));
 
-fn trailing_sign_off() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"\s[-–—]{1,2}\s*([^-–—()]{1,40}?)\.?\s*$")
-}
+static TRAILING_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s[-–—]{1,2}\s*([^-–—()]{1,40}?)\.?\s*$").expect("static regex"));
 
 /// Reuters' house sign-off names only people: "(Reporting by A in City; Editing by B)".
-fn reuters_sign_off() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)^\((?:additional )?reporting by\b[^()]*;\s*editing by\b[^()]*\)$")
-}
+static REUTERS_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\((?:additional )?reporting by\b[^()]*;\s*editing by\b[^()]*\)$").expect("static regex"));
 
 /// "... in the province of Valencia. EFE": an agency name closing the last paragraph's final sentence.
-fn closing_name() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r#"[.!?»”"]\s+([^.!?]{1,40}?)\s*$"#)
-}
+static CLOSING_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?»”"]\s+([^.!?]{1,40}?)\s*$"#).expect("static regex"));
 
-fn code_token() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^(?:[a-z0-9/]{1,6}|[A-Z]{2,4})$")
-}
+static CODE_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[a-z0-9/]{1,6}|[A-Z]{2,4})$").expect("static regex"));
 
 /// The non-blank lines of `region`, with the cleaner's kind where it classified them.
 fn region_lines(text: &str, article: &Article, region: Span) -> Vec<LineInfo> {
@@ -140,7 +95,7 @@ fn region_lines(text: &str, article: &Article, region: Span) -> Vec<LineInfo> {
 
 /// Whether a line reads as a photo caption: the cleaner says so, or it holds caption words.
 fn caption_like(text: &str, line: &LineInfo) -> bool {
-    line.kind == Some(LineKind::Caption) || caption_cue().is_match(line.span.of(text))
+    line.kind == Some(LineKind::Caption) || CAPTION_CUE.is_match(line.span.of(text))
 }
 
 /// Whether `span` of `text` is a pure credit: it holds some of the agency names `matches`, and
@@ -158,7 +113,7 @@ fn pure_credit(text: &str, span: Span, matches: &[AgencyMatch]) -> bool {
         at = m.span.end;
     }
     rest.push_str(&text[at..span.end]);
-    filler().replace_all(&rest, "").is_empty()
+    FILLER.replace_all(&rest, "").is_empty()
 }
 
 /// A dateline at the start of a line: the span of its place, date and agencies, and the
@@ -285,15 +240,7 @@ fn dateline_word(word: &str) -> bool {
 /// Lower-case month names and abbreviations of Spanish, French, Italian and Portuguese datelines
 /// ("Madrid, 12 mar (EFE)", "Paris, 3 juin (AFP)").
 fn is_month_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "ene", "enero", "feb", "febrero", "mar", "marzo", "abr", "abril", "may", "mayo", "jun", "junio", "jul", "julio",
-        "ago", "agosto", "sep", "sept", "septiembre", "oct", "octubre", "nov", "noviembre", "dic", "diciembre",
-        "janv", "janvier", "févr", "février", "mars", "avr", "avril", "mai", "juin", "juil", "juillet", "août", "sept",
-        "septembre", "octobre", "novembre", "déc", "décembre", "gen", "gennaio", "febbraio", "aprile", "maggio",
-        "giugno", "luglio", "settembre", "ottobre", "dicembre", "jan", "janeiro", "fev", "fevereiro", "março",
-        "maio", "junho", "julho", "set", "setembro", "out", "outubro", "novembro", "dez", "dezembro",
-    ];
-    MONTHS.contains(&word)
+    vocabulary::month_in(word, &[Language::Es, Language::Fr, Language::It, Language::Pt]).is_some()
 }
 
 /// Whether the agency name `m` in `line` is part of a photo credit.
@@ -305,7 +252,7 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
     // The clause the name sits in: since the last opening parenthesis or sentence end.
     let clause_start = [before.rfind('('), before.rfind(". "), before.rfind('|')].into_iter().flatten().max().map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
-    if photo_word().is_match(clause) || photo_after().is_match(after) && !slash_agency(after, m, matches) {
+    if PHOTO_WORD.is_match(clause) || PHOTO_AFTER.is_match(after) && !slash_agency(after, m, matches) {
         return true;
     }
     // "（新华社记者 李文 摄）": Chinese and Japanese mark the photographer after the name.
@@ -314,7 +261,7 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
         return true;
     }
     // "Sputnik/Name/Pool via REUTERS", "Name/AFP via Getty Images": agencies handing on a photo.
-    if photo_handover().is_match(before) || after.trim_start().starts_with("via Getty") {
+    if PHOTO_HANDOVER.is_match(before) || after.trim_start().starts_with("via Getty") {
         return true;
     }
     // "Rafa Molina/AP", "Jaafar ASHTIYEH / AFP": a person's name, a slash, the agency.
@@ -327,7 +274,7 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
         }
     }
     // "© Marco Villaseñor, AP" inside a caption (a copyright line starts with the sign).
-    before.find('©').is_some_and(|i| i > 0) && !copyright_start().is_match(s)
+    before.find('©').is_some_and(|i| i > 0) && !COPYRIGHT_START.is_match(s)
 }
 
 /// Whether the slash after `m` leads to another agency ("dpa/AFP"), not a photographer.
@@ -373,7 +320,7 @@ pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
     for (i, line) in lines.iter().enumerate() {
         let matches = registry::find(line.span.of(text), line.span.start);
         if matches.is_empty() {
-            if reuters_sign_off().is_match(line.span.of(text)) {
+            if REUTERS_SIGN_OFF.is_match(line.span.of(text)) {
                 if let Some(reuters) = registry::lookup("Reuters") {
                     found.add(text, reuters, Role::Credit, line.span);
                 }
@@ -413,9 +360,10 @@ impl Found {
     }
 }
 
+/// Reads the credits of line `i`: a dateline, photo credits, then the first of the
+/// [`LINE_RULES`] that applies to the names left.
 fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], last_paragraph: Option<Span>, found: &mut Found) {
     let line = &lines[i];
-    let s = line.span.of(text);
     if let Some((words, names)) = dateline(text, line.span, matches) {
         for m in &names {
             found.claim(text, m, Role::Dateline, words);
@@ -433,114 +381,164 @@ fn read_line(text: &str, lines: &[LineInfo], i: usize, matches: &[AgencyMatch], 
     if open.is_empty() {
         return;
     }
-    let words = s.split_whitespace().count();
-    // A whole line of agency names: a credit, or the credit of a neighbouring caption.
-    if pure_credit(text, line.span, &open) {
-        let bare = !byline_start().is_match(s) && filler_prefix_free(s);
-        // "AA" between "AS" and "AE": a list of codes (US states, airports), not a credit.
-        if bare && open.iter().all(|m| m.weak) && neighbours_code_list(text, lines, i) {
-            return;
-        }
-        let role = if bare && neighbours_caption_without_credit(text, lines, i) {
-            Role::Photo
-        } else if byline_start().is_match(s) {
-            Role::Byline
-        } else {
-            Role::Credit
-        };
-        for m in &open {
-            found.claim(text, m, role, line.span);
-        }
-        return;
-    }
-    if byline_start().is_match(s) && words <= 15 {
-        for m in &open {
-            found.claim(text, m, Role::Byline, line.span);
-        }
-        return;
-    }
-    if let Some(holder) = copyright_start().find(s) {
-        if let Some(m) = open.iter().find(|m| m.span.start - line.span.start <= holder.end() + 1) {
-            found.claim(text, m, Role::Credit, line.span);
-            return;
-        }
-    }
-    if words <= 40 && contributor().is_match(s) && line.kind != Some(LineKind::Caption) {
-        for m in &open {
-            found.claim(text, m, Role::Credit, line.span);
-        }
-        return;
-    }
-    if wire_code_line(s, &open, line.span.start) {
-        for m in &open {
-            found.claim(text, m, Role::Credit, line.span);
-        }
-        return;
-    }
-    // Header fields: "Published 11/02/2024 - 22:31 GMT | AFP", "Source: Xinhua   Editor: ...".
-    let parts = fields(text, line.span);
-    if parts.len() > 1 {
-        let mut any = false;
-        for part in parts {
-            if pure_credit(text, part, &open) {
-                let role = if byline_start().is_match(part.of(text)) { Role::Byline } else { Role::Credit };
-                for m in open.iter().filter(|m| part.contains(m.span)) {
-                    found.claim(text, m, role, part);
-                }
-                any = true;
-            }
-        }
-        if any {
-            return;
-        }
-    }
-    // "... or not. - AFP", "Putin visits Kursk - Reuters": a dash and agency names end the line.
-    if let Some(sign) = trailing_sign_off().captures(s) {
-        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        if pure_credit(text, inner, &open) && !caption_like(text, line) {
-            let whole = sign.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, Role::Credit, whole);
-            }
-            return;
-        }
-    }
-    // "... in Valencia. EFE": the name closes the last paragraph after its final sentence.
-    if let Some(sign) = closing_name().captures(s) {
-        let inner = sign.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
-        if closes_body && pure_credit(text, inner, &open) && !caption_like(text, line) {
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, Role::Credit, inner);
-            }
-            return;
-        }
-    }
-    // "(Jiji)" closing a line: a photo credit under a caption, a sign-off after the last paragraph.
-    if let Some(paren) = ends_with_paren().captures(s) {
-        let inner = paren.get(1).map_or(Span::default(), |g| Span::new(line.span.start + g.start(), line.span.start + g.end()));
-        if pure_credit(text, inner, &open) {
-            let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
-            let role = if closes_body && !caption_like(text, line) { Role::Credit } else { Role::Photo };
-            let whole = paren.get(0).map_or(inner, |g| Span::new(line.span.start + g.start(), line.span.start + g.end()).trim(text));
-            for m in open.iter().filter(|m| inner.contains(m.span)) {
-                found.claim(text, m, role, whole);
-            }
+    let s = line.span.of(text);
+    let closes_body = last_paragraph.is_some_and(|p| p.overlaps(line.span));
+    let at = CreditLine { text, lines, i, line, s, open, words: s.split_whitespace().count(), closes_body };
+    if let Some(claims) = LINE_RULES.iter().find_map(|(_, rule)| rule(&at)) {
+        for (m, role, words) in claims {
+            found.claim(text, &m, role, words);
         }
     }
 }
 
+/// A line with agency names that are neither its dateline nor photo credits.
+struct CreditLine<'a> {
+    text: &'a str,
+    lines: &'a [LineInfo],
+    i: usize,
+    line: &'a LineInfo,
+    /// The line's text.
+    s: &'a str,
+    /// The names left to read.
+    open: Vec<AgencyMatch>,
+    words: usize,
+    /// Whether the line holds the end of the article's last paragraph.
+    closes_body: bool,
+}
+
+/// What a rule reads: each name with its role and the words that credit it. `Some` ends the
+/// cascade, even empty (a list of codes credits nobody).
+type Claims = Option<Vec<(AgencyMatch, Role, Span)>>;
+
+/// The credit rules, tried in order on a line's names; the first that applies decides.
+const LINE_RULES: &[(&str, fn(&CreditLine) -> Claims)] = &[
+    ("a whole line of agency names: a credit, a byline or a caption's credit", whole_line),
+    ("\"By AFP\": a short byline", short_byline),
+    ("\"(c) EFE 2024\": the copyright holder", copyright_holder),
+    ("\"(Additional reporting by Reuters)\": a contributor", contributor),
+    ("\"dpa ar/jh\": a wire's code line", wire_code),
+    ("\"Published ... | AFP\": a header field of names", header_field),
+    ("\"... or not. - AFP\": a dash and names end the line", dash_sign_off),
+    ("\"... in Valencia. EFE\": a name closes the last paragraph", closing_name),
+    ("\"(Jiji)\" closing a line: a sign-off after the body, else a photo credit", closing_parenthesis),
+];
+
+impl CreditLine<'_> {
+    /// Every open name, with one role and the same words.
+    fn all(&self, role: Role, words: Span) -> Claims {
+        Some(self.open.iter().map(|m| (*m, role, words)).collect())
+    }
+
+    /// The open names inside `inner`, with one role and the same words.
+    fn inside(&self, inner: Span, role: Role, words: Span) -> Claims {
+        Some(self.open.iter().filter(|m| inner.contains(m.span)).map(|m| (*m, role, words)).collect())
+    }
+
+    /// A capture group as a span of the paste.
+    fn group(&self, g: Option<regex::Match>) -> Option<Span> {
+        g.map(|g| Span::new(self.line.span.start + g.start(), self.line.span.start + g.end()))
+    }
+}
+
+fn whole_line(at: &CreditLine) -> Claims {
+    if !pure_credit(at.text, at.line.span, &at.open) {
+        return None;
+    }
+    let byline = BYLINE_START.is_match(at.s);
+    let bare = !byline && filler_prefix_free(at.s);
+    // "AA" between "AS" and "AE": a list of codes (US states, airports), not a credit.
+    if bare && at.open.iter().all(|m| m.weak) && neighbours_code_list(at.text, at.lines, at.i) {
+        return Some(Vec::new());
+    }
+    let role = if bare && neighbours_caption_without_credit(at.text, at.lines, at.i) {
+        Role::Photo
+    } else if byline {
+        Role::Byline
+    } else {
+        Role::Credit
+    };
+    at.all(role, at.line.span)
+}
+
+fn short_byline(at: &CreditLine) -> Claims {
+    (BYLINE_START.is_match(at.s) && at.words <= 15).then(|| at.all(Role::Byline, at.line.span)).flatten()
+}
+
+fn copyright_holder(at: &CreditLine) -> Claims {
+    let holder = COPYRIGHT_START.find(at.s)?;
+    let m = at.open.iter().find(|m| m.span.start - at.line.span.start <= holder.end() + 1)?;
+    Some(vec![(*m, Role::Credit, at.line.span)])
+}
+
+fn contributor(at: &CreditLine) -> Claims {
+    let applies = at.words <= 40 && CONTRIBUTOR.is_match(at.s) && at.line.kind != Some(LineKind::Caption);
+    applies.then(|| at.all(Role::Credit, at.line.span)).flatten()
+}
+
+fn wire_code(at: &CreditLine) -> Claims {
+    wire_code_line(at.s, &at.open, at.line.span.start).then(|| at.all(Role::Credit, at.line.span)).flatten()
+}
+
+fn header_field(at: &CreditLine) -> Claims {
+    let parts = fields(at.text, at.line.span);
+    if parts.len() <= 1 {
+        return None;
+    }
+    let mut claims = Vec::new();
+    let mut any = false;
+    for part in parts.into_iter().filter(|&part| pure_credit(at.text, part, &at.open)) {
+        let role = if BYLINE_START.is_match(part.of(at.text)) { Role::Byline } else { Role::Credit };
+        claims.extend(at.open.iter().filter(|m| part.contains(m.span)).map(|m| (*m, role, part)));
+        any = true;
+    }
+    any.then_some(claims)
+}
+
+fn dash_sign_off(at: &CreditLine) -> Claims {
+    let sign = TRAILING_SIGN_OFF.captures(at.s)?;
+    let inner = at.group(sign.get(1)).unwrap_or_default();
+    if !pure_credit(at.text, inner, &at.open) || caption_like(at.text, at.line) {
+        return None;
+    }
+    let whole = at.group(sign.get(0)).map_or(inner, |g| g.trim(at.text));
+    at.inside(inner, Role::Credit, whole)
+}
+
+fn closing_name(at: &CreditLine) -> Claims {
+    let sign = CLOSING_NAME.captures(at.s)?;
+    let inner = at.group(sign.get(1)).unwrap_or_default();
+    if !(at.closes_body && pure_credit(at.text, inner, &at.open) && !caption_like(at.text, at.line)) {
+        return None;
+    }
+    at.inside(inner, Role::Credit, inner)
+}
+
+fn closing_parenthesis(at: &CreditLine) -> Claims {
+    let paren = ENDS_WITH_PAREN.captures(at.s)?;
+    let inner = at.group(paren.get(1)).unwrap_or_default();
+    if !pure_credit(at.text, inner, &at.open) {
+        return None;
+    }
+    let role = if at.closes_body && !caption_like(at.text, at.line) { Role::Credit } else { Role::Photo };
+    let whole = at.group(paren.get(0)).map_or(inner, |g| g.trim(at.text));
+    at.inside(inner, role, whole)
+}
+
 /// Whether a bare credit line carries no "Source:"-like word (those never credit a photo).
 fn filler_prefix_free(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    !regex(&RE, r"(?i)\b(?:source|sources|with|copyright|reporting|inputs|files|fuente|con|avec|mit|quelle|fonte|com|источник|материалам|来源|來源|المصدر)\b|©|\(c\)").is_match(s)
+    !SOURCE_WORD.is_match(s)
 }
+
+/// A "Source:"-like word of a credit field.
+static SOURCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:source|sources|with|copyright|reporting|inputs|files|fuente|con|avec|mit|quelle|fonte|com|источник|материалам|来源|來源|المصدر)\b|©|\(c\)").expect("static regex")
+});
 
 /// Whether the next or previous line is a photo caption with no agency of its own.
 fn neighbours_caption_without_credit(text: &str, lines: &[LineInfo], i: usize) -> bool {
     [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
         let s = n.span.of(text);
-        caption_like(text, n) && registry::find(s, 0).is_empty() && !ends_with_paren().is_match(s)
+        caption_like(text, n) && registry::find(s, 0).is_empty() && !ENDS_WITH_PAREN.is_match(s)
     })
 }
 
@@ -565,7 +563,7 @@ fn wire_code_line(s: &str, open: &[AgencyMatch], base: usize) -> bool {
         }
     }
     let tokens: Vec<&str> = s[names_end..].split_whitespace().collect();
-    !tokens.is_empty() && tokens.len() <= 8 && tokens.iter().all(|t| code_token().is_match(t))
+    !tokens.is_empty() && tokens.len() <= 8 && tokens.iter().all(|t| CODE_TOKEN.is_match(t))
 }
 
 /// The photo credit around a name: its parentheses, or the line's tail from the photo word.
@@ -577,9 +575,13 @@ fn photo_words(text: &str, line: Span, name: Span) -> Span {
     match (open, close) {
         (Some(o), Some(c)) => Span::new(line.start + o, line.start + c),
         _ => {
-            let from = photo_word().find_iter(&s[..at]).last().map(|w| w.start()).or_else(|| s[..at].rfind('©')).unwrap_or(at);
+            let from = PHOTO_WORD.find_iter(&s[..at]).last().map(|w| w.start()).or_else(|| s[..at].rfind('©')).unwrap_or(at);
             let to = s[at..].find(['.', ')', ';']).map_or(s.len(), |e| at + e);
             Span::new(line.start + from, line.start + to).trim(text)
         }
     }
 }
+
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&FILLER, &BYLINE_START, &COPYRIGHT_START, &CONTRIBUTOR, &PHOTO_WORD, &PHOTO_AFTER, &PHOTO_HANDOVER, &CAPTION_CUE, &ENDS_WITH_PAREN, &TRAILING_SIGN_OFF, &REUTERS_SIGN_OFF, &CLOSING_NAME, &CODE_TOKEN, &SOURCE_WORD];

@@ -19,75 +19,17 @@
 
 pub mod citations;
 pub mod credits;
+pub mod provenance;
 pub mod registry;
 pub mod reuse;
 pub mod time;
 
 use crate::claims::Claim;
-use crate::clean::{Article, Placed, Published};
+use crate::clean::Article;
+use crate::page_time::{PageTime, ZoneSource};
 use crate::matching::Cluster;
-use crate::Span;
-pub use reuse::Reuse;
-use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// A credit line: "Source: Xinhua", "-- WAM", "(c) EFE 2024", "Published ... | AFP".
-    Credit,
-    /// The agency in the opening dateline: "TOKYO, March 19 (Bernama-Kyodo) --".
-    Dateline,
-    /// "By AFP", "By The Associated Press".
-    Byline,
-    /// Named as the source of one sentence: "according to TASS".
-    Cited,
-    /// A photo's credit: not the article's source.
-    Photo,
-    /// Named, but not as a source: "Reuters could not independently verify".
-    Mention,
-    /// Not named: the article reuses an agency article's wording (see [`reuse`]).
-    Inferred,
-}
-
-impl Role {
-    /// Whether this credit makes the agency a source of the whole article.
-    pub fn is_source(self) -> bool {
-        matches!(self, Role::Credit | Role::Dateline | Role::Byline)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Credit {
-    /// The registry's canonical name.
-    pub agency: String,
-    pub role: Role,
-    /// The words that credit it, as printed.
-    pub evidence: String,
-    pub span: Span,
-    /// For [`Role::Inferred`]: the reused article, passages and share.
-    pub reuse: Option<Reuse>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Origin {
-    /// Earliest first, then those tied with it; empty when no agency is named.
-    pub agencies: Vec<String>,
-    /// The winner's publication in ISO 8601: an instant with its offset, a date, or a local
-    /// time without an offset when its page printed no zone and names no place.
-    pub published: Option<String>,
-    pub evidence: String,
-    /// The article whose mention decided it (index into the articles).
-    pub article: Option<usize>,
-    /// The deciding words in that article's paste: its credit, or its sentence's citation.
-    pub span: Option<Span>,
-}
-
-/// What tracing found: credits per article, origin per cluster.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Provenance {
-    pub credits: Vec<Vec<Credit>>,
-    pub origins: Vec<Origin>,
-}
+use crate::span::Span;
+pub use provenance::{Credit, Origin, Provenance, Reuse, Role};
 
 /// The part of its paste whose lines may credit `articles[index]`: from its start (the paste's
 /// start for the first article of a paste) to the next article of the same paste.
@@ -111,10 +53,15 @@ pub fn region(text: &str, articles: &[Article], index: usize) -> Span {
 /// One candidate for a claim's origin: an agency, when its mention was published, and why.
 #[derive(Clone, Debug)]
 pub struct Candidate {
+    /// The registry's name.
     pub agency: String,
-    pub published: time::When,
+    /// When its mention's page was published.
+    pub published: PageTime,
+    /// The mention's article.
     pub article: usize,
+    /// The words that name the agency.
     pub words: Span,
+    /// Why it is a candidate, in words.
     pub evidence: String,
     /// The mention's sentence, where relative days ("on Wednesday") are read.
     pub sentence: Span,
@@ -123,7 +70,7 @@ pub struct Candidate {
 /// The candidates one mention contributes: what its sentence cites, else its article's source
 /// credits; none when its article has no date. `sentence` is a span of `text`.
 pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
-    let Some(published) = published_when(article) else { return Vec::new() };
+    let Some(published) = article.published.as_ref().map(|p| p.value) else { return Vec::new() };
     let cited = citations::deepest(&citations::scan(text, sentence, claimed));
     if !cited.is_empty() {
         return cited
@@ -154,16 +101,6 @@ pub fn candidates(text: &str, article_index: usize, article: &Article, credits: 
     out
 }
 
-/// When `article` was published: its instant or date, or, for a date printed with a clock time
-/// that no zone places, that time (the cleaning stage keeps it beside the date).
-pub fn published_when(article: &Article) -> Option<time::When> {
-    let published = article.published.as_ref()?;
-    Some(match (published.value, published.placed) {
-        (Published::Date(date), Placed::Unplaced(clock)) => time::When::Zoneless(date.and_time(clock)),
-        (value, _) => value.into(),
-    })
-}
-
 /// What the words that credit an agency are called in a newsroom.
 fn role_name(role: Role) -> &'static str {
     match role {
@@ -177,10 +114,40 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
+/// Why `c` ties with the winner `first`, for the evidence.
+fn why_tied(texts: &[&str], articles: &[Article], c: &Candidate, first: &Candidate) -> String {
+    if c.article == first.article {
+        format!("{}, credited on the same page", c.agency)
+    } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Date(_))) {
+        let day = c.published.local_date().format("%-d %b %Y");
+        format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
+    } else if [c.published, first.published].iter().any(|w| matches!(w, PageTime::Zoneless(_))) {
+        format!(
+            "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
+            c.agency,
+            title_of(texts, &articles[c.article])
+        )
+    } else {
+        format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
+    }
+}
+
+/// "on Wednesday" in the deciding sentence, dated against its article, for people to check:
+/// " In that sentence ... means ...", or nothing.
+fn relative_days(texts: &[&str], articles: &[Article], first: &Candidate) -> String {
+    let text = texts.get(articles[first.article].input).copied().unwrap_or("");
+    let Some(sentence) = text.get(first.sentence.start..first.sentence.end) else { return String::new() };
+    let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
+        .into_iter()
+        .map(|(range, day)| format!("\"{}\" means {}", &sentence[range], day.for_people()))
+        .collect();
+    if days.is_empty() { String::new() } else { format!(" In that sentence {}.", days.join(", ")) }
+}
+
 /// The origin among `candidates` (see the module docs), with evidence. `texts` are the pastes,
 /// `articles` give each candidate's paste.
 pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) -> Origin {
-    let times: Vec<time::When> = candidates.iter().map(|c| c.published).collect();
+    let times: Vec<PageTime> = candidates.iter().map(|c| c.published).collect();
     let Some((winner, ties)) = time::earliest(&times) else {
         return Origin {
             agencies: Vec::new(),
@@ -205,44 +172,15 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         time::describe(&first.published),
         first.evidence
     );
-    if winner_article.published.as_ref().is_some_and(|p| p.placed == Placed::FromBase) {
+    if matches!(first.published, PageTime::Instant { zone: ZoneSource::FromBase, .. }) {
         evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
     }
-    let tied: Vec<String> = ties
-        .iter()
-        .map(|&t| &candidates[t])
-        .filter(|c| c.agency != first.agency)
-        .map(|c| {
-            if c.article == first.article {
-                format!("{}, credited on the same page", c.agency)
-            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Known(Published::Date(_)))) {
-                let day = c.published.local_date().format("%-d %b %Y");
-                format!("{} in {}, of the same day {day} (a page that shows only its date cannot be ordered within that day)", c.agency, title_of(texts, &articles[c.article]))
-            } else if [c.published, first.published].iter().any(|w| matches!(w, time::When::Zoneless(_))) {
-                format!(
-                    "{} in {}, within hours of it (a clock time printed without a time zone could be anywhere from UTC-12 to UTC+14)",
-                    c.agency,
-                    title_of(texts, &articles[c.article])
-                )
-            } else {
-                format!("{} in {}, published at the same time", c.agency, title_of(texts, &articles[c.article]))
-            }
-        })
-        .collect();
+    let tied: Vec<String> =
+        ties.iter().map(|&t| &candidates[t]).filter(|c| c.agency != first.agency).map(|c| why_tied(texts, articles, c, first)).collect();
     if !tied.is_empty() {
         evidence.push_str(&format!(" Equally early: {}.", tied.join("; ")));
     }
-    // "on Wednesday" in the deciding sentence, dated against its article, for people to check.
-    let text = texts.get(articles[first.article].input).copied().unwrap_or("");
-    if let Some(sentence) = text.get(first.sentence.start..first.sentence.end) {
-        let days: Vec<String> = time::resolve_relative(sentence, first.published.local_date())
-            .into_iter()
-            .map(|(range, day)| format!("\"{}\" means {}", &sentence[range], day.for_people()))
-            .collect();
-        if !days.is_empty() {
-            evidence.push_str(&format!(" In that sentence {}.", days.join(", ")));
-        }
-    }
+    evidence.push_str(&relative_days(texts, articles, first));
     let mut later: Vec<usize> =
         candidates.iter().filter(|c| time::compare(&c.published, &first.published) == time::Order::Later).map(|c| c.article).collect();
     later.sort_unstable();
@@ -254,7 +192,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
     }
     Origin {
         agencies,
-        published: Some(first.published.to_iso()),
+        published: Some(first.published),
         evidence,
         article: Some(first.article),
         span: Some(first.words),

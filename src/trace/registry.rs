@@ -7,7 +7,7 @@
 //! capitals ("AP", "PTI", "MENA") are *weak*: [`AgencyMatch::weak`] tells the caller to accept them
 //! only in a credit shape or next to a citing cue (see `credits` and `citations`).
 
-use crate::Span;
+use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -26,6 +26,7 @@ pub struct Agency {
 pub struct AgencyMatch {
     /// Index into [`agencies`].
     pub agency: usize,
+    /// Where the name is.
     pub span: Span,
     /// Whether the alias is a weak short form that needs a credit shape or a citing cue.
     pub weak: bool,

@@ -7,22 +7,10 @@
 //! text they cover. It is shown, never counted as a source: the origin rule only trusts credits
 //! the page states.
 
-use super::{Credit, Role};
+use super::provenance::{Credit, Reuse, Role};
 use crate::clean::Article;
-use crate::Span;
-use serde::Serialize;
+use crate::span::Span;
 use std::collections::{HashMap, HashSet};
-
-/// What an inferred credit rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Reuse {
-    /// The agency article whose wording was reused (index into the articles).
-    pub source: usize,
-    /// The reusing article's passages that follow the source's wording.
-    pub passages: Vec<Span>,
-    /// Share of the reusing article's words (outside quotes) inside those passages, 0..=1.
-    pub share: f32,
-}
 
 /// A paragraph needs this many words in common, in order, to count as reused...
 const MIN_COMMON_WORDS: usize = 12;
@@ -103,29 +91,55 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
     row[b.len()]
 }
 
+/// Word triple -> paragraphs holding it, in one article.
+type TripleIndex = HashMap<[u64; 3], Vec<usize>>;
+
+/// The triple index of an article's paragraphs (empty for an article that is no source).
+/// Triples common to many paragraphs ("in the region") say nothing about reuse and would cost
+/// time, so they are left out.
+fn triple_index(paragraphs: &[Paragraph], is_source: bool) -> TripleIndex {
+    let mut index = TripleIndex::new();
+    if is_source {
+        for (q, paragraph) in paragraphs.iter().enumerate() {
+            for t in &paragraph.trigrams {
+                index.entry(*t).or_default().push(q);
+            }
+        }
+        index.retain(|_, qs| qs.len() <= MAX_POSTINGS);
+    }
+    index
+}
+
+/// The paragraphs of `reuser` that follow the wording of a paragraph of `source` (indexed by
+/// `index`), and how many words they hold.
+fn reused_passages(reuser: &[Paragraph], source: &[Paragraph], index: &TripleIndex) -> (Vec<Span>, usize) {
+    let mut passages = Vec::new();
+    let mut covered = 0;
+    for p in reuser.iter().filter(|p| p.words.len() >= MIN_COMMON_WORDS) {
+        // Paragraphs of the source sharing at least three word triples with `p`, most first.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for t in &p.trigrams {
+            for &q in index.get(t).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(q).or_default() += 1;
+            }
+        }
+        let mut likely: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 3).collect();
+        likely.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = likely.iter().take(MAX_COMPARED).map(|&(q, _)| common_in_order(&p.words, &source[q].words)).max().unwrap_or(0);
+        if best >= MIN_COMMON_WORDS && best as f32 >= MIN_PARAGRAPH_SHARE * p.words.len() as f32 {
+            passages.push(p.span);
+            covered += p.words.len();
+        }
+    }
+    (passages, covered)
+}
+
 /// Inferred credits for every article (empty for credited ones). `credits` are the explicit
 /// credits found so far; only articles with a source credit can be reused from.
 pub fn infer(texts: &[&str], articles: &[Article], credits: &[Vec<Credit>]) -> Vec<Vec<Credit>> {
     let has_source = |i: usize| credits[i].iter().any(|c| c.role.is_source());
     let parsed: Vec<Vec<Paragraph>> = articles.iter().map(|a| paragraphs(texts[a.input], a)).collect();
-    // Word triple -> paragraphs holding it, per article; triples common to many paragraphs
-    // ("in the region") say nothing about reuse and would cost time, so they are left out.
-    let indexes: Vec<HashMap<[u64; 3], Vec<usize>>> = parsed
-        .iter()
-        .enumerate()
-        .map(|(i, paragraphs)| {
-            let mut index: HashMap<[u64; 3], Vec<usize>> = HashMap::new();
-            if has_source(i) {
-                for (q, paragraph) in paragraphs.iter().enumerate() {
-                    for t in &paragraph.trigrams {
-                        index.entry(*t).or_default().push(q);
-                    }
-                }
-                index.retain(|_, qs| qs.len() <= MAX_POSTINGS);
-            }
-            index
-        })
-        .collect();
+    let indexes: Vec<TripleIndex> = parsed.iter().enumerate().map(|(i, paragraphs)| triple_index(paragraphs, has_source(i))).collect();
     let mut out = vec![Vec::new(); articles.len()];
     for (u, reuser) in articles.iter().enumerate().filter(|&(u, _)| !has_source(u)) {
         let total: usize = parsed[u].iter().map(|p| p.words.len()).sum();
@@ -134,30 +148,7 @@ pub fn infer(texts: &[&str], articles: &[Article], credits: &[Vec<Credit>]) -> V
         }
         let mut found: Vec<Credit> = Vec::new();
         for s in (0..articles.len()).filter(|&s| has_source(s) && articles[s].input != reuser.input) {
-            let mut passages = Vec::new();
-            let mut covered = 0;
-            let index = &indexes[s];
-            for p in parsed[u].iter().filter(|p| p.words.len() >= MIN_COMMON_WORDS) {
-                // Paragraphs of the source sharing at least three word triples with `p`, most first.
-                let mut shared: HashMap<usize, usize> = HashMap::new();
-                for t in &p.trigrams {
-                    for &q in index.get(t).map_or(&[][..], Vec::as_slice) {
-                        *shared.entry(q).or_default() += 1;
-                    }
-                }
-                let mut likely: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 3).collect();
-                likely.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                let best = likely
-                    .iter()
-                    .take(MAX_COMPARED)
-                    .map(|&(q, _)| common_in_order(&p.words, &parsed[s][q].words))
-                    .max()
-                    .unwrap_or(0);
-                if best >= MIN_COMMON_WORDS && best as f32 >= MIN_PARAGRAPH_SHARE * p.words.len() as f32 {
-                    passages.push(p.span);
-                    covered += p.words.len();
-                }
-            }
+            let (passages, covered) = reused_passages(&parsed[u], &parsed[s], &indexes[s]);
             let Some(&first) = passages.first() else { continue };
             let share = covered as f32 / total as f32;
             for c in credits[s].iter().filter(|c| c.role.is_source()) {

@@ -1,7 +1,7 @@
 //! Time: which publication came first, across time zones, and what "on Wednesday" means.
 //!
 //! Pages print an instant with its UTC offset, a clock time with no zone that we cannot place,
-//! or only a date ([`When`]). Two instants compare in UTC, so "June 2, 11:48 PM PDT" is *later*
+//! or only a date ([`PageTime`]). Two instants compare in UTC, so "June 2, 11:48 PM PDT" is *later*
 //! than "June 3, 00:41 CST" although its calendar date is earlier. A clock time without a zone is
 //! an instant somewhere between UTC-12 and UTC+14 of that local time: it is earlier or later
 //! than another time only when that whole window is, and ties otherwise (the offset is never
@@ -11,72 +11,30 @@
 //! nothing beats, preferring a known instant, then a zoneless time, then a date.
 
 use crate::span::floor_char_boundary;
-use crate::clean::Published;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use crate::vocabulary;
+use crate::page_time::PageTime;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-/// When a page was published, as far as it says.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum When {
-    /// An instant with its offset, or a bare date.
-    Known(Published),
-    /// A date and clock time printed without a zone that the page lets us place.
-    Zoneless(NaiveDateTime),
-}
-
-/// The offsets in use on Earth: a zoneless local time lies this far either side of UTC.
-const EAST_MOST: i64 = 14;
-const WEST_MOST: i64 = 12;
-
-impl When {
-    /// The date printed on the page.
-    pub fn local_date(&self) -> NaiveDate {
-        match self {
-            When::Known(p) => p.local_date(),
-            When::Zoneless(t) => t.date(),
-        }
-    }
-
-    /// ISO 8601: with the offset for an instant, without one for a zoneless time.
-    pub fn to_iso(&self) -> String {
-        match self {
-            When::Known(p) => p.to_iso(),
-            When::Zoneless(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        }
-    }
-
-    /// The earliest and latest UTC time it can be; `None` for a bare date.
-    fn window(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
-        match self {
-            When::Known(Published::Instant(t)) => Some((t.naive_utc(), t.naive_utc())),
-            When::Known(Published::Date(_)) => None,
-            When::Zoneless(t) => Some((*t - Duration::hours(EAST_MOST), *t + Duration::hours(WEST_MOST))),
-        }
-    }
-
-    /// Preference among unbeaten candidates: what is known more precisely first.
-    fn precision_rank(&self) -> u8 {
-        match self {
-            When::Known(Published::Instant(_)) => 0,
-            When::Zoneless(_) => 1,
-            When::Known(Published::Date(_)) => 2,
-        }
-    }
-}
-
-impl From<Published> for When {
-    fn from(p: Published) -> Self {
-        When::Known(p)
+/// Preference among unbeaten candidates: what is known more precisely first.
+fn precision_rank(time: &PageTime) -> u8 {
+    match time {
+        PageTime::Instant { .. } => 0,
+        PageTime::Zoneless(_) => 1,
+        PageTime::Date(_) => 2,
     }
 }
 
 /// How two publication times relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Order {
+    /// `a` was published first.
     Earlier,
+    /// Either could be first.
     Tie,
+    /// `b` was published first.
     Later,
 }
 
@@ -92,7 +50,7 @@ impl From<Ordering> for Order {
 
 /// How `a` relates to `b`: instants in UTC, zoneless times by their windows, a bare date by
 /// local calendar date.
-pub fn compare(a: &When, b: &When) -> Order {
+pub fn compare(a: &PageTime, b: &PageTime) -> Order {
     match (a.window(), b.window()) {
         (Some((a_first, a_last)), Some((b_first, b_last))) => {
             if a_last < b_first {
@@ -112,10 +70,10 @@ pub fn compare(a: &When, b: &When) -> Order {
 /// empty. The winner is a candidate nothing is earlier than; among those an instant beats a
 /// zoneless time, which beats a bare date, and the first in input order wins, so a result is
 /// deterministic.
-pub fn earliest(times: &[When]) -> Option<(usize, Vec<usize>)> {
+pub fn earliest(times: &[PageTime]) -> Option<(usize, Vec<usize>)> {
     let winner = (0..times.len())
         .filter(|&i| !times.iter().any(|t| compare(t, &times[i]) == Order::Earlier))
-        .min_by_key(|&i| (times[i].precision_rank(), i))?;
+        .min_by_key(|&i| (precision_rank(&times[i]), i))?;
     let ties = (0..times.len()).filter(|&i| i != winner && compare(&times[i], &times[winner]) == Order::Tie).collect();
     Some((winner, ties))
 }
@@ -123,16 +81,16 @@ pub fn earliest(times: &[When]) -> Option<(usize, Vec<usize>)> {
 /// A publication time for people: the page's own clock, then UTC when that differs
 /// ("11 Feb 2024, 17:12 UTC-05:00 (22:12 UTC)", "12 Feb 2024 (date only)", "12 Feb 2024, 00:06,
 /// no time zone printed (between 11 Feb 10:06 and 12 Feb 12:06 UTC)").
-pub fn describe(when: &When) -> String {
+pub fn describe(when: &PageTime) -> String {
     match when {
-        When::Known(Published::Instant(t)) if t.offset().local_minus_utc() == 0 => t.format("%-d %b %Y, %H:%M UTC").to_string(),
-        When::Known(Published::Instant(t)) => {
+        PageTime::Instant { at: t, .. } if t.offset().local_minus_utc() == 0 => t.format("%-d %b %Y, %H:%M UTC").to_string(),
+        PageTime::Instant { at: t, .. } => {
             let utc = t.naive_utc();
             let utc_form = if utc.date() == t.date_naive() { "%H:%M UTC" } else { "%-d %b %H:%M UTC" };
             format!("{} ({})", t.format("%-d %b %Y, %H:%M UTC%:z"), utc.format(utc_form))
         }
-        When::Known(Published::Date(d)) => d.format("%-d %b %Y (date only)").to_string(),
-        When::Zoneless(t) => {
+        PageTime::Date(d) => d.format("%-d %b %Y (date only)").to_string(),
+        PageTime::Zoneless(t) => {
             let (first, last) = when.window().unwrap_or((*t, *t));
             format!(
                 "{}, no time zone printed (between {} and {} UTC)",
@@ -147,7 +105,9 @@ pub fn describe(when: &When) -> String {
 /// A relative time expression resolved against an article's date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolved {
+    /// A day.
     Day(NaiveDate),
+    /// A year.
     Year(i32),
 }
 
@@ -169,36 +129,39 @@ impl Resolved {
     }
 }
 
-fn relative_pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            // ASCII word boundaries keep this on the fast engines (the words are English).
-            &r"(?i)\b(?:(on|last|this|since|from|until|by|next|late on|early on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b|\b(last|this|next) year\b"
-                .replace(r"\b", r"(?-u:\b)"),
-        )
-        .expect("static regex")
-    })
-}
+/// "on Wednesday", "yesterday", "last year": the relative times of English news copy.
+static RELATIVE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let days: Vec<&str> = vocabulary::english_weekdays().map(|d| d.name).collect();
+    let pattern = format!(
+        r"(?xi)
+        # 1: a word leading the weekday, 2: the weekday
+        \b(?:(on|last|this|since|from|until|by|next|late\ on|early\ on)\s+)?({days})\b
+        # 3: a day named from the article's own
+        | \b(yesterday|today|tonight|last\ night|this\ morning|this\ afternoon|this\ evening)\b
+        # 4: a year named so
+        | \b(last|this|next)\ year\b",
+        days = days.join("|")
+    );
+    // ASCII word boundaries keep this on the fast engines (the words are English).
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex")
+});
 
 /// Words just before a weekday that put it ahead of the article: "will meet on Tuesday", "is due
 /// to report on Friday".
-fn future_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
-                .replace(r"\b", r"(?-u:\b)"),
-        )
-        .expect("static regex")
-    })
-}
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        &r"(?i)\b(?:will|shall|won't|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|would)\b|'ll\b"
+            .replace(r"\b", r"(?-u:\b)"),
+    )
+    .expect("static regex")
+});
 
 /// How far before a weekday a future cue still governs it.
 const FUTURE_CUE_REACH: usize = 60;
 
 fn weekday(name: &str) -> Option<Weekday> {
-    name.to_ascii_lowercase().parse().ok()
+    let name = name.to_ascii_lowercase();
+    vocabulary::english_weekdays().find(|d| d.name == name).map(|d| d.weekday)
 }
 
 /// The day a weekday name refers to in a news text dated `reference`: the most recent such day
@@ -216,14 +179,14 @@ pub fn resolve_weekday(day: Weekday, reference: NaiveDate, ahead: bool) -> Naive
 /// Relative time expressions of `text` ("on Wednesday", "yesterday", "last year"), each with its
 /// byte range in `text` and what it means for an article dated `reference`.
 pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Range<usize>, Resolved)> {
-    relative_pattern()
+    RELATIVE_PATTERN
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
             let resolved = if let Some(day) = c.get(2) {
                 let lead = c.get(1).map_or(String::new(), |w| w.as_str().to_ascii_lowercase());
                 let window = &text[floor_char_boundary(text, whole.start().saturating_sub(FUTURE_CUE_REACH))..whole.start()];
-                let ahead = matches!(lead.as_str(), "next" | "until" | "by") || future_cue().is_match(window);
+                let ahead = matches!(lead.as_str(), "next" | "until" | "by") || FUTURE_CUE.is_match(window);
                 Resolved::Day(resolve_weekday(weekday(day.as_str())?, reference, ahead))
             } else if let Some(word) = c.get(3) {
                 let back = if word.as_str().eq_ignore_ascii_case("yesterday") || word.as_str().eq_ignore_ascii_case("last night") { 1 } else { 0 };
@@ -242,18 +205,22 @@ pub fn resolve_relative(text: &str, reference: NaiveDate) -> Vec<(std::ops::Rang
         .collect()
 }
 
+/// Every pattern of this module, for the test that compiles them all (`lib.rs`).
+#[cfg(test)]
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&RELATIVE_PATTERN, &FUTURE_CUE];
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
+    use chrono::{DateTime, NaiveDateTime};
 
-    fn at(s: &str) -> When {
-        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-            return When::Known(Published::Instant(t));
+    fn at(s: &str) -> PageTime {
+        if let Ok(at) = DateTime::parse_from_rfc3339(s) {
+            return PageTime::Instant { at, zone: crate::page_time::ZoneSource::Printed };
         }
         match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M") {
-            Ok(t) => When::Zoneless(t),
-            Err(_) => When::Known(Published::Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())),
+            Ok(t) => PageTime::Zoneless(t),
+            Err(_) => PageTime::Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()),
         }
     }
 
