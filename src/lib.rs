@@ -24,6 +24,7 @@ pub mod matching;
 pub mod trace;
 pub mod report;
 pub mod permalink;
+pub mod export;
 pub mod span;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
