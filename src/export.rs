@@ -3,8 +3,8 @@
 //! shared by the CLI (`--format csv|markdown`) and the page's downloads.
 //!
 //! Pasted text is hostile: a CSV cell that a spreadsheet would run as a formula is prefixed with
-//! `'`, and Markdown escapes every ASCII punctuation mark and folds line breaks, so a paste can
-//! neither start a heading, list, table, link or HTML tag nor break out of its line.
+//! `'`, and Markdown escapes the marks that open structure and folds line breaks, so a paste can
+//! neither start a heading, list, quote, table, link or HTML tag nor break out of its line.
 
 use crate::report::{ArticleReport, Report};
 use std::fmt::Write;
@@ -119,20 +119,24 @@ pub fn markdown(report: &Report) -> String {
     out
 }
 
-/// Text as literal Markdown on one line: every ASCII punctuation mark backslash-escaped (so no
-/// emphasis, link, heading, list, table cell, entity or HTML tag can start), line breaks and
-/// other control characters folded into spaces.
+/// Marks that open inline structure anywhere (emphasis, code, links, images, tags, entities,
+/// table cells, strikethrough): always escaped.
+const INLINE_MARKS: &str = "\\`*_[]<>|!~&";
+
+/// Text as literal Markdown on one line: line breaks and other control characters folded into
+/// spaces, the inline marks backslash-escaped, and a leading mark (`#`, `-`, `+`, `>`, `=`, a
+/// number's `.` or `)`) escaped so the text cannot start a heading, list or quote.
 pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for ch in text.chars() {
-        if ch.is_ascii_punctuation() {
+    let folded: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let folded = folded.trim_start();
+    let list_number = folded.find(|c: char| !c.is_ascii_digit()).filter(|&at| at > 0 && folded[at..].starts_with(['.', ')']));
+    let mut out = String::with_capacity(folded.len() + folded.len() / 8);
+    for (at, ch) in folded.char_indices() {
+        let leading = at == 0 && ch.is_ascii_punctuation();
+        if leading || INLINE_MARKS.contains(ch) || Some(at) == list_number {
             out.push('\\');
-            out.push(ch);
-        } else if ch.is_control() {
-            out.push(' ');
-        } else {
-            out.push(ch);
         }
+        out.push(ch);
     }
     out
 }
@@ -144,7 +148,10 @@ mod tests {
     #[test]
     fn escaped_text_holds_no_unescaped_markup() {
         let escaped = escape_markdown("# <b>x</b> [a](b)\n- *y* | z & w");
-        assert_eq!(escaped, r"\# \<b\>x\<\/b\> \[a\]\(b\) \- \*y\* \| z \& w");
+        assert_eq!(escaped, r"\# \<b\>x\</b\> \[a\](b) - \*y\* \| z \& w");
+        assert_eq!(escape_markdown("  - item"), r"\- item");
+        assert_eq!(escape_markdown("12. item, 3.5 percent"), r"12\. item, 3.5 percent");
+        assert_eq!(escape_markdown("2024-02-11 a/b"), "2024-02-11 a/b");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub mod trace;
 pub mod report;
 pub mod permalink;
 pub mod export;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod group;
 pub mod span;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -74,7 +74,7 @@ fn markdown_of_hostile_pastes_injects_no_structure() {
     // Only the report's own headings, no raw tag, link or table from the pastes.
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
     assert_eq!(headings.len(), 3 + report.claims.len(), "{headings:?}");
-    for mark in ["<", "](", "*", "|", "="] {
+    for mark in ["<", "](", "*", "|", "&"] {
         let unescaped = md.match_indices(mark).any(|(at, _)| !md[..at].ends_with('\\'));
         assert!(!unescaped, "unescaped {mark:?} in {md}");
     }
