@@ -23,7 +23,8 @@ pub const MAX_LINE_BYTES: usize = 64 << 20;
 
 /// Where the stories come from.
 pub enum Source {
-    Lines(Box<dyn BufRead + Send>),
+    /// JSON Lines, and the number of their first line (1, or where a Spark partition starts).
+    Lines(Box<dyn BufRead + Send>, usize),
     /// Story folders, sorted by name: each folder is one story, its files its articles.
     Folders(Vec<PathBuf>),
 }
@@ -130,8 +131,8 @@ fn next_line(reader: &mut dyn BufRead) -> Option<Result<Vec<u8>, String>> {
 /// Sends each story of the source to `send`, blank lines skipped; stops when `send` fails.
 fn read_source(source: Source, mut send: impl FnMut(Raw) -> bool) {
     match source {
-        Source::Lines(mut reader) => {
-            let mut number = 0;
+        Source::Lines(mut reader, first_line) => {
+            let mut number = first_line.saturating_sub(1);
             while let Some(bytes) = next_line(&mut *reader) {
                 number += 1;
                 let blank = bytes.as_ref().is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
@@ -254,7 +255,7 @@ pub fn run(source: Source, jobs: usize, format: Format, out: impl Write) -> std:
     let jobs = jobs.max(1);
     let bar = progress_bar(match &source {
         Source::Folders(f) => Some(f.len()),
-        Source::Lines(_) => None,
+        Source::Lines(..) => None,
     });
     let in_flight = jobs * IN_FLIGHT_PER_WORKER;
     // A ticket per story in flight: the reader takes one per story, the writer gives it back.

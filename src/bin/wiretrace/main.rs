@@ -44,6 +44,8 @@ an error record {\"id\", \"at\", \"error\"} and the run goes on (exit status 1).
                        header, the story in the first column), markdown or summary (one section
                        a story; errors go to standard error)
   -o, --output FILE    write there instead of standard output
+  --first-line N       number the input's lines from N (error records name lines as in the
+                       whole input when a Spark partition is piped through batch)
 A progress bar is shown when standard error is a terminal.";
 
 const GROUP: &str = "usage: wiretrace group [INPUT] [-o FILE]
@@ -136,7 +138,7 @@ fn open_lines(path: Option<&str>) -> Result<Box<dyn std::io::BufRead + Send>, Fa
     })
 }
 
-fn story_source(path: Option<String>) -> Result<batch::Source, Failure> {
+fn story_source(path: Option<String>, first_line: usize) -> Result<batch::Source, Failure> {
     match path {
         Some(dir) if std::path::Path::new(&dir).is_dir() => {
             let entries = std::fs::read_dir(&dir).map_err(|e| Failure::Io(format!("cannot read {dir}: {e}")))?;
@@ -144,18 +146,19 @@ fn story_source(path: Option<String>) -> Result<batch::Source, Failure> {
             folders.sort();
             Ok(batch::Source::Folders(folders))
         }
-        path => Ok(batch::Source::Lines(open_lines(path.as_deref())?)),
+        path => Ok(batch::Source::Lines(open_lines(path.as_deref())?, first_line)),
     }
 }
 
 fn batch(rest: &[String]) -> Done {
-    let parsed = with_help(parse(rest, &["-j", "--jobs", "--format", "-o", "--output"], &[]), BATCH)?;
+    let parsed = with_help(parse(rest, &["-j", "--jobs", "--format", "-o", "--output", "--first-line"], &[]), BATCH)?;
     let format = format_of(&parsed, Format::Jsonl, BATCH)?;
     let jobs = match parsed.value("-j").or(parsed.value("--jobs")) {
         Some(n) => n.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| usage(format!("`-j {n}`: give a number of jobs, 1 or more"), BATCH))?,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let source = story_source(one_input(&parsed, BATCH)?)?;
+    let first_line = parsed.value("--first-line").map_or(Ok(1), |n| n.parse::<usize>().map_err(|_| usage(format!("`--first-line {n}`: give a line number"), BATCH)))?;
+    let source = story_source(one_input(&parsed, BATCH)?, first_line)?;
     let (_, failed) = batch::run(source, jobs, format, output(&parsed)?).map_err(|e| Failure::Io(format!("cannot write the reports: {e}")))?;
     Ok(u8::from(failed > 0))
 }
