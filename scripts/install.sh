@@ -2,7 +2,8 @@
 # Installs what building and testing the page needs, skipping whatever is already present at
 # the right version: the wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at the version pinned in
 # Cargo.lock, wasm-opt (binaryen 132), Chromium and its WebDriver, and every crate (so the
-# Trunk build can run offline). Safe to run again and again; never reads standard input.
+# Trunk build can run offline), and Java and PySpark for the Spark example's test. Safe to run
+# again and again; never reads standard input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:/usr/local/bin:$PATH"
@@ -58,6 +59,24 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
 else
     say "installing chromium and chromium-driver"
     apt_install chromium chromium-driver
+fi
+
+# The Spark example's test (examples/spark/): Java only if none (Debian's 17), PySpark from PyPI.
+PYSPARK_VERSION="3.5.*"
+if command -v java >/dev/null; then
+    say "java present"
+else
+    say "installing Java 17 (openjdk-17-jre-headless)"
+    apt_install openjdk-17-jre-headless
+fi
+if python3 -c "import pyspark" 2>/dev/null; then
+    say "pyspark present"
+else
+    python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+    say "installing pyspark $PYSPARK_VERSION (pip)"
+    # Debian's own Python refuses pip installs unless told (PEP 668); other Pythons take them.
+    python3 -m pip install -q "pyspark==$PYSPARK_VERSION" </dev/null \
+        || python3 -m pip install -q --break-system-packages "pyspark==$PYSPARK_VERSION" </dev/null
 fi
 
 say "fetching crates (the builds after this run offline)"

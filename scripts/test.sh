@@ -3,7 +3,8 @@
 #   1. the core's native tests (cargo test),
 #   2. the web glue's tests in headless Chromium (wasm-bindgen-test),
 #   3. the release build of the page (trunk build --release, offline),
-#   4. the end-to-end test: dist/ served on 127.0.0.1, driven through chromedriver.
+#   4. the end-to-end test: dist/ served on 127.0.0.1, driven through chromedriver,
+#   5. (after 1) the Spark job's test: examples/spark/ in local mode against `wiretrace batch`.
 # The last line is the summary; any failure exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,12 @@ step="running the native tests (cargo test)"
 echo "== $step"
 count_tests native cargo test --offline
 
+step="running the Spark job's test (PySpark in local mode)"
+echo "== $step"
+cargo build --offline --quiet --bin wiretrace
+python3 -m unittest -v examples/spark/test_spark.py 2>&1 </dev/null | tee "$log"
+spark=$(grep -c ' \.\.\. ok$' "$log" || true)
+
 step="running the in-browser tests (wasm-bindgen-test, headless Chromium)"
 echo "== $step"
 count_tests browser cargo test --offline --target wasm32-unknown-unknown --test web
@@ -42,4 +49,4 @@ cargo build --offline --quiet --bin wiretrace
 count_tests e2e cargo test --offline -p wiretrace-e2e -- --test-threads=1 --nocapture
 
 step="summarising"
-echo "wiretrace test summary: PASSED (native $native, in-browser $browser, end-to-end $e2e tests)"
+echo "wiretrace test summary: PASSED (native $native, in-browser $browser, end-to-end $e2e, Spark $spark tests)"

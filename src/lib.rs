@@ -30,6 +30,9 @@ pub mod trace;
 pub mod report;
 #[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod permalink;
+pub mod export;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod group;
 pub mod span;
 pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
