@@ -28,8 +28,10 @@ use std::fmt;
 
 const PREFIX_V1: &str = "v1.";
 const PREFIX_V2: &str = "v2.";
-/// A decoded permalink may not inflate beyond this: a hostile link must not exhaust memory.
-pub const MAX_DECODED_BYTES: usize = 16 * 1024 * 1024;
+/// A decoded permalink may not inflate beyond this: a hostile link must not exhaust memory or
+/// freeze the page. Prose compresses about threefold, so the longest address a browser opens
+/// (about 2 MB) holds less text than this.
+pub const MAX_DECODED_BYTES: usize = 8 * 1024 * 1024;
 /// A fragment longer than this is refused unread. Browsers open addresses of about 2 MB at most,
 /// so no link made to be shared is longer.
 pub const MAX_LINK_BYTES: usize = 4 * 1024 * 1024;

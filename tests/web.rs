@@ -373,8 +373,10 @@ fn each_tab_keeps_its_own_drafts() {
     a.save(&mine).unwrap();
     b.save(&theirs).unwrap();
     assert_eq!((a.load(), b.load()), (Some(mine.clone()), Some(theirs.clone())), "the last write does not win");
-    // A new tab starts from a copy of the most recent drafts, and saving it changes neither.
-    let new = drafts::TabDrafts::for_tab("test-new");
+    // A new tab starts from a copy of the most recent drafts, and saving it changes neither;
+    // a reloaded tab with no drafts of its own opens none.
+    assert_eq!(drafts::TabDrafts::for_tab("test-reloaded").load(), None);
+    let new = drafts::TabDrafts::for_new_tab("test-new");
     assert_eq!(new.load(), Some(theirs.clone()));
     new.save(&[Input::new("n", "new tab's draft")]).unwrap();
     assert_eq!((a.load(), b.load()), (Some(mine), Some(theirs)));

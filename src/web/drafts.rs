@@ -4,8 +4,9 @@
 //! - a tab's id lives in its session storage (kept across reloads, one per tab); its drafts are
 //!   the JSON of the core's inputs under `wiretrace.drafts.v2.<tab>`, beside a small record
 //!   (`….meta`) of when they were saved and by which page load;
-//! - a new tab starts from the most recently saved drafts of any tab (a copy: it saves under
-//!   its own key once edited), or from the drafts of the single-key version before this one;
+//! - a new tab (no id yet) starts from the most recently saved drafts of any tab (a copy: it
+//!   saves under its own key once edited), or from the drafts of the single-key version before
+//!   this one; a reloaded tab opens only its own;
 //! - a duplicated tab inherits the id: each page load that opens its tab's drafts claims them
 //!   (writes its own writer id in the record), and a page that finds another page's claim when
 //!   it saves moves to a new tab id instead of overwriting.
@@ -57,12 +58,19 @@ pub struct TabDrafts {
     tab: RefCell<String>,
     /// This page load, so that a duplicated tab's page is told apart from this one.
     writer: String,
+    /// The tab is new: it had no id before this page load.
+    new_tab: bool,
 }
 
 impl TabDrafts {
-    /// The drafts of tab `tab`, as a new page load of it sees them.
+    /// The drafts of tab `tab`, as a page load of it (a reload) sees them.
     pub fn for_tab(tab: &str) -> TabDrafts {
-        TabDrafts { tab: RefCell::new(tab.to_string()), writer: random_id() }
+        TabDrafts { tab: RefCell::new(tab.to_string()), writer: random_id(), new_tab: false }
+    }
+
+    /// The drafts of tab `tab`, as the first page load of a new tab sees them.
+    pub fn for_new_tab(tab: &str) -> TabDrafts {
+        TabDrafts { new_tab: true, ..TabDrafts::for_tab(tab) }
     }
 
     /// The key this tab's drafts are saved under (it changes when a duplicate claimed the old one).
@@ -98,7 +106,10 @@ impl TabDrafts {
                 let _ = self.write_meta(&storage, saved);
                 own
             }
-            None => latest_of_any_tab(&storage).or_else(|| storage.get_item(LEGACY_KEY).ok().flatten())?,
+            None if self.new_tab => {
+                latest_of_any_tab(&storage).or_else(|| storage.get_item(LEGACY_KEY).ok().flatten())?
+            }
+            None => return None,
         };
         let saved: Vec<Input> = serde_json::from_str(&saved).ok()?;
         // Pages that did not open on the example saved their untouched empty paste on every
@@ -162,20 +173,22 @@ fn latest_of_any_tab(storage: &Storage) -> Option<String> {
 
 thread_local! {
     /// This page load's drafts: its tab's id from session storage (a new one for a new tab).
-    static THIS_TAB: TabDrafts = TabDrafts::for_tab(&this_tab_id());
+    static THIS_TAB: TabDrafts = this_tab();
     /// The save waiting for quiet, made early if the page is hidden.
     static PENDING: RefCell<Option<Box<dyn FnOnce()>>> = RefCell::new(None);
 }
 
-fn this_tab_id() -> String {
-    let stored = session().and_then(|session| session.get_item(TAB_KEY).ok().flatten());
-    stored.unwrap_or_else(|| {
-        let tab = random_id();
-        if let Some(session) = session() {
-            let _ = session.set_item(TAB_KEY, &tab);
+fn this_tab() -> TabDrafts {
+    match session().and_then(|session| session.get_item(TAB_KEY).ok().flatten()) {
+        Some(tab) => TabDrafts::for_tab(&tab),
+        None => {
+            let tab = random_id();
+            if let Some(session) = session() {
+                let _ = session.set_item(TAB_KEY, &tab);
+            }
+            TabDrafts::for_new_tab(&tab)
         }
-        tab
-    })
+    }
 }
 
 /// This page's saved pastes ([`TabDrafts::load`]).

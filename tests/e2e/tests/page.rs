@@ -73,7 +73,7 @@ async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, Str
     let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
     let address = page.client.current_url().await?;
     ensure!(address.as_str() == link, "the address bar shows {address}, the share box {link}");
-    ensure!(address.fragment().is_some_and(|f| f.starts_with("v1.")), "no v1 permalink in {address}");
+    ensure!(address.fragment().is_some_and(|f| f.starts_with("v2.")), "no v2 permalink in {address}");
     Ok((link, page.report_text().await?))
 }
 
@@ -158,7 +158,8 @@ async fn clear_all_empties_the_page_undo_brings_it_back_and_the_example_comes_ba
 }
 
 /// What the page keeps in local storage (`src/web/drafts.rs`).
-const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v1')";
+/// This tab's drafts: under the tab's id, which its session storage keeps.
+const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v2.' + sessionStorage.getItem('wiretrace.tab'))";
 
 /// Makes the example a first visit opens on the person's own and clears it, undoes that and
 /// reloads; shares, clears and reloads; then loads the example again and reloads.
@@ -305,7 +306,7 @@ async fn use_the_page_while_it_analyses(site: &Site, page: &Browser) -> Outcome 
     // Another control answers while the analysis runs: the share box appears beside "Analysing…".
     page.click("#share").await?;
     let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
-    ensure!(link.contains("#v1."), "Share link made {link:?} during the analysis");
+    ensure!(link.contains("#v2."), "Share link made {link:?} during the analysis");
     ensure!(
         !page.client.find_all(Locator::Css("#analysing")).await?.is_empty(),
         "the analysis ended before the page answered Share link: it did not run beside the page"
