@@ -254,33 +254,6 @@ const PASTE_INTO_FIRST_AREA: &str = "const area = document.querySelector('.paste
     area.value = arguments[0];
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));";
 
-/// A few megabytes of wire-style news: headlines, datelines, figures, quotes and reporting
-/// verbs that vary from story to story, so every stage of the core has work to do.
-fn long_paste(bytes: usize) -> String {
-    let cities = ["LONDON", "PARIS", "MOSCOW", "BEIJING", "NAIROBI", "LIMA", "DELHI"];
-    let agencies = ["Reuters", "AFP", "AP", "Xinhua", "TASS"];
-    let mut text = String::with_capacity(bytes + 1024);
-    for story in 0.. {
-        if text.len() >= bytes {
-            break;
-        }
-        let (city, agency) = (cities[story % cities.len()], agencies[story % agencies.len()]);
-        text.push_str(&format!(
-            "Floods hit district {district} as rivers rise\n\n\
-             {city} ({agency}) - The minister said {hurt} people were hurt and {homes} homes were damaged \
-             in district {district} on Monday, officials said.\n\
-             \"We will rebuild {bridges} bridges before winter,\" the mayor told reporters, adding that \
-             aid worth {aid} million dollars had been pledged.\n\n",
-            district = story % 997,
-            hurt = story * 7 % 1000,
-            homes = story * 13 % 5000,
-            bridges = story % 17 + 2,
-            aid = story % 90 + 10,
-        ));
-    }
-    text
-}
-
 #[tokio::test]
 async fn a_long_analysis_leaves_the_page_usable_and_cancel_stops_it() {
     let site = Site::start();
