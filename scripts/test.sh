@@ -30,7 +30,7 @@ count_tests native cargo test --offline
 step="fuzzing briefly (fuzz/: analyze, permalink, markup; 45 s in all)"
 echo "== $step"
 # The test profile reuses the library `cargo test` just built, with overflow checks on.
-cargo run --offline --quiet --profile test -p wiretrace-fuzz -- --seconds 45 </dev/null | tee "$log"
+cargo run --offline --quiet --profile test -p wiretrace-fuzz --bin wiretrace-fuzz -- --seconds 45 </dev/null | tee "$log"
 fuzz_runs=$(grep -o '[0-9]* runs' "$log" | awk '{ n += $1 } END { print n + 0 }')
 
 step="running the in-browser tests (wasm-bindgen-test, headless Chromium)"
