@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then
-#   1. the core's native tests (cargo test),
+#   1. the core's native tests (cargo test), then a short fuzz run (fuzz/),
 #   2. the web glue's tests in headless Chromium (wasm-bindgen-test),
 #   3. the release build of the page (trunk build --release, offline),
 #   4. the end-to-end test: dist/ served on 127.0.0.1, driven through chromedriver,
@@ -28,6 +28,12 @@ step="running the native tests (cargo test)"
 echo "== $step"
 count_tests native cargo test --offline
 
+step="fuzzing briefly (fuzz/: analyze, permalink, markup; 45 s in all)"
+echo "== $step"
+# The test profile reuses the library `cargo test` just built, with overflow checks on.
+cargo run --offline --quiet --profile test -p wiretrace-fuzz --bin wiretrace-fuzz -- --seconds 45 </dev/null | tee "$log"
+fuzz_runs=$(grep -o '[0-9]* runs' "$log" | awk '{ n += $1 } END { print n + 0 }')
+
 step="running the Spark job's test (PySpark in local mode)"
 echo "== $step"
 cargo build --offline --quiet --bin wiretrace
@@ -49,4 +55,4 @@ cargo build --offline --quiet --bin wiretrace
 count_tests e2e cargo test --offline -p wiretrace-e2e -- --test-threads=1 --nocapture
 
 step="summarising"
-echo "wiretrace test summary: PASSED (native $native, in-browser $browser, end-to-end $e2e, Spark $spark tests)"
+echo "wiretrace test summary: PASSED (native $native, in-browser $browser, end-to-end $e2e, Spark $spark tests; fuzz $fuzz_runs runs, 0 crashes)"

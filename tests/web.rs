@@ -13,7 +13,18 @@ use wiretrace::{analyze, permalink, Input};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn texts(state: &State) -> Vec<(&str, &str)> {
-    state.pastes.iter().map(|p| (p.name.as_str(), p.text.as_str())).collect()
+    state.pastes.iter().map(|p| (p.name.as_str(), &*p.text)).collect()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// This test page's tab id, as the drafts keep it in session storage.
+fn this_tab() -> String {
+    drafts::load();
+    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    session.get_item("wiretrace.tab").unwrap().expect("a tab id")
 }
 
 fn hostile_inputs() -> Vec<Input> {
@@ -137,7 +148,7 @@ fn share_makes_the_link_of_the_pastes_and_an_edit_clears_it() {
     let id = state.pastes[1].id;
     let edited = state.apply(Action::Rename(id, "x".into()));
     assert_eq!(edited.link, None);
-    assert_eq!(edited.drafts(), Drafts::Save(edited.inputs()), "edited pastes are one's own drafts");
+    assert_eq!(edited.drafts().inputs(), Some(edited.inputs()), "edited pastes are one's own drafts");
 }
 
 #[wasm_bindgen_test]
@@ -147,7 +158,12 @@ fn an_oversized_paste_is_cut_with_a_plain_message() {
     let huge = "é".repeat(MAX_PASTE_BYTES / 2 + 1);
     let state = state.apply(Action::Edit(id, huge));
     assert!(state.pastes[0].text.len() <= MAX_PASTE_BYTES);
-    assert!(state.notice.as_deref().unwrap_or_default().contains("5 MB"));
+    assert!(state.cut_notice.as_deref().unwrap_or_default().contains("5 MB"));
+    // Another message (the drafts too large to save, say) does not hide that the paste was cut.
+    let state = state.apply(Action::DraftsNotSaved("storage is full".into())).apply(Action::Analyze);
+    assert!(state.notice.is_some());
+    assert!(state.cut_notice.as_deref().unwrap_or_default().contains("5 MB"));
+    assert_eq!(state.apply(Action::DismissCutNotice).cut_notice, None);
 }
 
 #[wasm_bindgen_test]
@@ -155,10 +171,11 @@ fn drafts_survive_in_local_storage() {
     drafts::save(&hostile_inputs()).unwrap();
     assert_eq!(drafts::load(), Some(hostile_inputs()));
     // Something unreadable under the key is ignored, not trusted.
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item(drafts::KEY, "{not json").unwrap();
+    let storage = local_storage();
+    let key = drafts::TabDrafts::for_tab(&this_tab()).key();
+    storage.set_item(&key, "{not json").unwrap();
     assert_eq!(drafts::load(), None);
-    storage.remove_item(drafts::KEY).unwrap();
+    drafts::forget();
     assert_eq!(drafts::load(), None);
 }
 
@@ -190,7 +207,7 @@ fn a_first_visit_opens_on_the_example_analysed_and_saves_no_drafts() {
     // Once the person edits the example it is theirs, and kept.
     let id = state.pastes[0].id;
     let edited = state.apply(Action::Rename(id, "mine.txt".into()));
-    assert_eq!(edited.drafts(), Drafts::Save(edited.inputs()));
+    assert_eq!(edited.drafts().inputs(), Some(edited.inputs()));
     assert_eq!(edited.queued_run(), None);
 }
 
@@ -200,12 +217,12 @@ fn a_visit_with_drafts_or_a_link_opens_on_them() {
     let state = opening_state("", Some(own.clone()));
     assert_eq!(state.inputs(), own);
     assert_eq!(state.queued_run(), None, "drafts are not analysed on opening");
-    assert_eq!(state.drafts(), Drafts::Save(own.clone()));
+    assert_eq!(state.drafts().inputs(), Some(own.clone()));
 
     let emptied = opening_state("", Some(Vec::new()));
     assert_eq!(texts(&emptied), [("Paste 1", "")], "a page the person emptied stays empty");
     assert_eq!(emptied.queued_run(), None);
-    assert_eq!(emptied.drafts(), Drafts::Save(Vec::new()));
+    assert_eq!(emptied.drafts().inputs(), Some(Vec::new()));
 
     let fragment = permalink::encode(&hostile_inputs());
     for saved in [None, Some(own.clone())] {
@@ -242,7 +259,7 @@ fn clear_all_empties_the_pastes_and_the_report_and_offers_to_undo() {
         assert_eq!(cleared.link, None);
         assert_eq!(cleared.notice.as_deref(), Some("Cleared 5 pastes."));
         assert!(cleared.can_undo());
-        assert_eq!(cleared.drafts(), Drafts::Save(Vec::new()), "the emptied page is recorded");
+        assert_eq!(cleared.drafts().inputs(), Some(Vec::new()), "the emptied page is recorded");
         // A late report of the run before is dropped, and the offer to undo stays.
         let late = cleared.clone().apply(Action::Finished { run, report: report.clone(), millis: 2.0 });
         assert_eq!(late.phase, Phase::Idle);
@@ -321,14 +338,14 @@ fn a_change_after_clear_all_withdraws_the_undo() {
 fn drafts_after_undo_are_the_restored_pastes() {
     let own = vec![Input::new("mine", "my draft"), Input::new("notes", "more")];
     let cleared = opening_state("", Some(own.clone())).apply(Action::ClearAll);
-    assert_eq!(cleared.drafts(), Drafts::Save(Vec::new()));
+    assert_eq!(cleared.drafts().inputs(), Some(Vec::new()));
     let restored = cleared.apply(Action::UndoClear);
-    assert_eq!(restored.drafts(), Drafts::Save(own.clone()));
+    assert_eq!(restored.drafts().inputs(), Some(own.clone()));
     // The example, unedited, is again not the person's: the emptied page's record is forgotten.
     let example = opening_state("", None).apply(Action::ClearAll).apply(Action::UndoClear);
     assert_eq!(example.drafts(), Drafts::Forget);
     // Saved, the restored drafts open the same pastes on the next visit.
-    if let Drafts::Save(saved) = restored.drafts() {
+    if let Some(saved) = restored.drafts().inputs() {
         drafts::save(&saved).unwrap();
     }
     assert_eq!(opening_state("", drafts::load()).inputs(), own);
@@ -347,4 +364,89 @@ fn drafts_record_an_emptied_page_but_not_an_untouched_one() {
     assert_eq!(drafts::load().map(|saved| saved.len()), Some(2));
     drafts::forget();
     assert_eq!(drafts::load(), None);
+}
+
+#[wasm_bindgen_test]
+fn each_tab_keeps_its_own_drafts() {
+    let (a, b) = (drafts::TabDrafts::for_tab("test-a"), drafts::TabDrafts::for_tab("test-b"));
+    let (mine, theirs) = (vec![Input::new("a", "tab a's draft")], vec![Input::new("b", "tab b's draft")]);
+    a.save(&mine).unwrap();
+    b.save(&theirs).unwrap();
+    assert_eq!((a.load(), b.load()), (Some(mine.clone()), Some(theirs.clone())), "the last write does not win");
+    // A new tab starts from a copy of the most recent drafts, and saving it changes neither;
+    // a reloaded tab with no drafts of its own opens none.
+    assert_eq!(drafts::TabDrafts::for_tab("test-reloaded").load(), None);
+    let new = drafts::TabDrafts::for_new_tab("test-new");
+    // (Both were saved within the same millisecond or two: either is the latest.)
+    let copied = new.load();
+    assert!(copied == Some(theirs.clone()) || copied == Some(mine.clone()), "a new tab opened {copied:?}");
+    new.save(&[Input::new("n", "new tab's draft")]).unwrap();
+    assert_eq!((a.load(), b.load()), (Some(mine), Some(theirs)));
+    for tab in [a, b, new] {
+        tab.forget();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_duplicated_tab_does_not_overwrite_the_original() {
+    // A duplicated tab inherits its session storage, so its page loads with the same tab id.
+    let original = drafts::TabDrafts::for_tab("test-dup");
+    let first = vec![Input::new("a", "before duplicating")];
+    original.save(&first).unwrap();
+    let duplicate = drafts::TabDrafts::for_tab("test-dup");
+    assert_eq!(duplicate.load(), Some(first.clone()));
+    let edited = vec![Input::new("a", "the original, edited after duplicating")];
+    original.save(&edited).unwrap();
+    assert_ne!(original.key(), duplicate.key(), "the original moved to a key of its own");
+    assert_eq!(duplicate.load(), Some(first), "the duplicate's drafts are untouched");
+    assert_eq!(original.load(), Some(edited));
+    // Forgetting never removes drafts another page claimed.
+    let stale = drafts::TabDrafts::for_tab("test-dup");
+    stale.load();
+    duplicate.forget();
+    assert!(local_storage().get_item(&stale.key()).unwrap().is_some());
+    for tab in [original, stale] {
+        tab.forget();
+    }
+}
+
+#[wasm_bindgen_test]
+fn drafts_too_large_to_save_say_so_and_leave_no_stale_copy() {
+    let tab = drafts::TabDrafts::for_tab("test-quota");
+    tab.save(&[Input::new("a", "an earlier draft")]).unwrap();
+    // Browsers keep about 5 MB per site; this is more than any allows.
+    let reason = tab.save(&[Input::new("a", "x".repeat(24 << 20))]).unwrap_err();
+    assert!(reason.contains("too large"), "{reason}");
+    assert_eq!(local_storage().get_item(&tab.key()).unwrap(), None, "the earlier draft is gone, not left stale");
+    assert_eq!(tab.load(), None);
+    let state = State::with_inputs(&[Input::new("a", "x")]).apply(Action::DraftsNotSaved(reason));
+    assert!(state.notice.as_deref().unwrap_or_default().contains("not saved"));
+}
+
+#[wasm_bindgen_test]
+fn saves_wait_for_quiet_and_only_the_last_is_made() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let made = Rc::new(RefCell::new(Vec::new()));
+    let save = |n: u32| {
+        let made = made.clone();
+        drafts::save_soon(move || made.borrow_mut().push(n))
+    };
+    let first = save(1);
+    drop(first);
+    let _second = save(2);
+    assert!(made.borrow().is_empty(), "nothing is written before the wait is over");
+    drafts::flush();
+    drafts::flush();
+    assert_eq!(*made.borrow(), vec![2]);
+}
+
+#[wasm_bindgen_test]
+fn pastes_share_their_text_rather_than_copy_it() {
+    let state = State::with_inputs(&[Input::new("a", "x".repeat(1 << 20))]);
+    let drafts = state.drafts();
+    let again = state.clone().apply(Action::Rename(state.pastes[0].id, "b".into()));
+    let Drafts::Save(saved) = drafts else { panic!("one's own pastes are saved") };
+    assert!(std::rc::Rc::ptr_eq(&saved[0].text, &state.pastes[0].text));
+    assert!(std::rc::Rc::ptr_eq(&again.pastes[0].text, &state.pastes[0].text));
 }

@@ -48,14 +48,20 @@ pub fn app() -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.drafts(), move |kept: &Drafts| match kept {
-            Drafts::Unchanged => {}
-            Drafts::Forget => drafts::forget(),
-            Drafts::Save(own) => {
-                if let Err(reason) = drafts::save(own) {
-                    dispatcher.dispatch(Action::DraftsNotSaved(reason));
-                }
-            }
+        // Debounced: a change starts the wait again, and the last change is what gets saved.
+        use_effect_with(state.drafts(), move |kept: &Drafts| {
+            let kept = kept.clone();
+            let timer = (kept != Drafts::Unchanged).then(|| {
+                drafts::save_soon(move || match kept.inputs() {
+                    None => drafts::forget(),
+                    Some(own) => {
+                        if let Err(reason) = drafts::save(&own) {
+                            dispatcher.dispatch(Action::DraftsNotSaved(reason));
+                        }
+                    }
+                })
+            });
+            move || drop(timer)
         });
     }
     use_effect_with(state.link.clone(), |link| browser::show_fragment(link.as_deref()));
@@ -93,9 +99,16 @@ pub fn app() -> Html {
             let state = state.clone();
             Callback::from(move |()| state.dispatch(Action::RemovePaste(id)))
         };
+        let onopen = {
+            let state = state.clone();
+            Callback::from(move |(name, text): (String, String)| {
+                state.dispatch(Action::Rename(id, name));
+                state.dispatch(Action::Edit(id, text));
+            })
+        };
         html! {
             <PasteArea key={id} paste={paste.clone()} {only}
-                onrename={on(Action::Rename)} onedit={on(Action::Edit)} {onremove} />
+                onrename={on(Action::Rename)} onedit={on(Action::Edit)} {onopen} {onremove} />
         }
     });
     let ondownload = {
@@ -116,6 +129,9 @@ pub fn app() -> Html {
                     { "Paste news articles about one story. See which claims they share and which wire agency reported each first." }
                 </p>
             </header>
+            if let Some(message) = &state.cut_notice {
+                <Notice message={message.clone()} text_id="cut-notice-text" ondismiss={dispatch(|| Action::DismissCutNotice)} />
+            }
             if let Some(message) = &state.notice {
                 <Notice message={message.clone()} ondismiss={dispatch(|| Action::DismissNotice)}
                     action={state.can_undo().then_some(AttrValue::Static("Undo"))}

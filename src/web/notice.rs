@@ -6,6 +6,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub message: String,
+    /// The id of the message's paragraph (the tests find a notice by it).
+    #[prop_or(AttrValue::Static("notice-text"))]
+    pub text_id: AttrValue,
     pub ondismiss: Callback<()>,
     /// The label of the button beside the dismiss button, if the message offers one.
     #[prop_or_default]
@@ -18,7 +21,7 @@ pub struct Props {
 pub fn notice(props: &Props) -> Html {
     html! {
         <div class="notice" role="alert">
-            <p id="notice-text">{ &props.message }</p>
+            <p id={props.text_id.clone()}>{ &props.message }</p>
             if let Some(label) = &props.action {
                 <button id="notice-action" class="notice-action" onclick={props.onaction.reform(|_: MouseEvent| ())}>
                     { label }

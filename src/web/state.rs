@@ -14,17 +14,20 @@ use yew::Reducible;
 pub const MAX_PASTE_BYTES: usize = 5 * 1024 * 1024;
 
 /// One paste area: a name the person chose (a file name for the example) and the pasted text.
+///
+/// The text is shared, not copied: the state is cloned on every action and a paste may hold
+/// 5 MB, so the state, the drafts and the text area all hold the same `Rc<str>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paste {
     /// Stable key for the list, never shown and never reused.
     pub id: u64,
     pub name: String,
-    pub text: String,
+    pub text: Rc<str>,
 }
 
 impl From<&Paste> for Input {
     fn from(paste: &Paste) -> Input {
-        Input::new(paste.name.clone(), paste.text.clone())
+        Input::new(paste.name.clone(), &*paste.text)
     }
 }
 
@@ -87,9 +90,12 @@ pub struct State {
     /// The permalink fragment (without `#`) of the pastes as they are now, if one was made
     /// or opened; the URL mirrors it, and any edit clears it.
     pub link: Option<String>,
-    /// A plain message for the person: a damaged link, a paste cut to size, nothing to analyse,
+    /// A plain message for the person: a damaged link, nothing to analyse, drafts not saved,
     /// what "Clear all" removed (with Undo while [`State::can_undo`]).
     pub notice: Option<String>,
+    /// Which pastes were cut to [`MAX_PASTE_BYTES`]: a notice of its own, so that no other
+    /// message replaces it; it stays until dismissed or the pastes are replaced.
+    pub cut_notice: Option<String>,
     /// The pastes are the person's: restored from their drafts, or changed by them. Not so for
     /// the example or the empty page as the page put them there.
     own: bool,
@@ -125,9 +131,19 @@ pub enum Drafts {
     /// Save nothing, so the next visit opens on the example, analysed and as that build has it:
     /// the pastes are not the person's (the example, or the empty page after a damaged link).
     Forget,
-    /// The person's own pastes; none at all when no paste holds any text (they emptied the page,
-    /// and it must stay empty).
-    Save(Vec<Input>),
+    /// The person's own pastes (sharing their text with the state); none at all when no paste
+    /// holds any text (they emptied the page, and it must stay empty).
+    Save(Vec<Paste>),
+}
+
+impl Drafts {
+    /// The pastes to save, as core inputs, if these drafts save any.
+    pub fn inputs(&self) -> Option<Vec<Input>> {
+        match self {
+            Drafts::Save(pastes) => Some(pastes.iter().map(Input::from).collect()),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +178,7 @@ pub enum Action {
     /// The drafts could not be saved, for this reason.
     DraftsNotSaved(String),
     DismissNotice,
+    DismissCutNotice,
 }
 
 /// One empty paste that is nobody's draft.
@@ -181,6 +198,7 @@ impl State {
             phase: Phase::Idle,
             link: None,
             notice: None,
+            cut_notice: None,
             own: true,
             cleared: None,
         };
@@ -202,7 +220,7 @@ impl State {
         } else if self.blank() {
             Drafts::Save(Vec::new())
         } else {
-            Drafts::Save(self.inputs())
+            Drafts::Save(self.pastes.clone())
         }
     }
 
@@ -231,7 +249,8 @@ impl State {
             | Action::Cancel
             | Action::Finished { .. }
             | Action::Failed { .. }
-            | Action::DraftsNotSaved(_) => true,
+            | Action::DraftsNotSaved(_)
+            | Action::DismissCutNotice => true,
             Action::ClearAll => self.blank(),
             _ => false,
         };
@@ -261,9 +280,9 @@ impl State {
                 let (text, cut) = cap_to_limit(text);
                 if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
                     if cut {
-                        self.notice = Some(too_large_notice(&paste.name));
+                        self.cut_notice = Some(too_large_notice(&paste.name));
                     }
-                    paste.text = text;
+                    paste.text = text.into();
                 }
                 self.pastes_changed();
             }
@@ -342,6 +361,7 @@ impl State {
                 }
             }
             Action::DismissNotice => self.notice = None,
+            Action::DismissCutNotice => self.cut_notice = None,
         }
         self
     }
@@ -352,7 +372,7 @@ impl State {
     }
 
     fn push_paste(&mut self, name: String, text: String) {
-        self.pastes.push(Paste { id: self.next_id, name, text });
+        self.pastes.push(Paste { id: self.next_id, name, text: text.into() });
         self.next_id += 1;
     }
 
@@ -360,10 +380,11 @@ impl State {
     fn replace_pastes(&mut self, inputs: &[Input]) {
         self.pastes.clear();
         self.notice = None;
+        self.cut_notice = None;
         for input in inputs {
             let (text, cut) = cap_to_limit(input.text.clone());
             if cut {
-                self.notice = Some(too_large_notice(&input.name));
+                self.cut_notice = Some(too_large_notice(&input.name));
             }
             self.push_paste(input.name.clone(), text);
         }

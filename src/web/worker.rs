@@ -11,7 +11,8 @@
 //! The report travels as [`Report::to_json`](crate::Report::to_json)'s text: the page shows its
 //! parse and offers these very bytes as the download, the same bytes as the CLI's `--json`.
 //! Cancelling terminates the worker, whatever it is doing: a computation cannot be interrupted
-//! any other way. The next analysis starts a fresh one.
+//! any other way. The next analysis starts a fresh one. So does a run that takes longer than
+//! [`TIME_LIMIT_MS`]: whatever the pastes (an opened link's included), an analysis ends.
 
 use crate::Input;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,10 @@ use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worke
 /// Where Trunk puts the worker (`data-type="worker"` with `data-loader-shim` in index.html):
 /// its file names carry no hash, so the page can name it.
 const WORKER_SCRIPT: &str = "./wiretrace-worker_loader.js";
+
+/// An analysis still running after this long is stopped, with a plain reason. Five megabytes
+/// of ordinary news take seconds; this only ends runs that something in the text made endless.
+pub const TIME_LIMIT_MS: i32 = 120_000;
 
 /// From the page to the worker: analyse these pastes.
 #[derive(Serialize, Deserialize)]
@@ -94,6 +99,7 @@ impl Analyst {
         if let Some(running) = &self.worker {
             *running.talk.on_done.borrow_mut() = Some((run, Box::new(on_done)));
             running.talk.send(&running.worker, Request { run, inputs });
+            running.stop_after_time_limit(run);
         }
     }
 
@@ -198,6 +204,27 @@ impl Running {
         worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(Running { worker, talk, _on_reply: on_reply, _on_error: on_error })
+    }
+}
+
+impl Running {
+    /// Ends run `run` if it is still under way after [`TIME_LIMIT_MS`]: the worker is stopped
+    /// and will not be used again.
+    fn stop_after_time_limit(&self, run: u64) {
+        let (talk, worker) = (Rc::downgrade(&self.talk), self.worker.clone());
+        let on_time = Closure::once_into_js(move || {
+            let Some(talk) = talk.upgrade() else { return };
+            let current = talk.on_done.borrow().as_ref().map(|(current, _)| *current);
+            if current == Some(run) {
+                worker.terminate();
+                talk.broken.set(true);
+                let minutes = TIME_LIMIT_MS / 60_000;
+                talk.finish(Err(format!("it took longer than {minutes} minutes, so it was stopped")));
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(on_time.unchecked_ref(), TIME_LIMIT_MS);
+        }
     }
 }
 

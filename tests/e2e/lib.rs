@@ -292,3 +292,65 @@ pub const FIRST_DOWNLOAD_BYTES: &str = "const done = arguments[arguments.length 
       blob.arrayBuffer().then((buffer) => done(Array.from(new Uint8Array(buffer))), (e) => done(String(e)));
     }";
 
+
+/// Starts recording, from now on, what the hostile-input scenarios check: Content-Security-Policy
+/// violations (`window.__violations`), main-thread tasks over 50 ms (`window.__longTasks`, their
+/// durations) and the latency of input events (`window.__eventLatencies`: keydown to next paint).
+pub const WATCH_THE_MAIN_THREAD: &str = "window.__violations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration))))
+      .observe({ type: 'longtask' });
+    window.__eventLatencies = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+      if (e.name === 'keydown' || e.name === 'input' || e.name === 'paste') window.__eventLatencies.push([e.name, e.duration]);
+    })).observe({ type: 'event', durationThreshold: 16 });";
+
+/// Sets the value of the element `arguments[0]` (CSS) to `arguments[1]` and fires an input
+/// event, as a person's paste does.
+pub const SET_VALUE: &str = "const field = document.querySelector(arguments[0]);
+    field.value = arguments[1];
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));";
+
+impl Browser {
+    /// Sets the field `css` to `value` as a paste does ([`SET_VALUE`]).
+    pub async fn set_value(&self, css: &str, value: &str) -> Outcome {
+        self.wait_for(css).await?;
+        self.client.execute(SET_VALUE, vec![json!(css), json!(value)]).await?;
+        Ok(())
+    }
+
+    /// The numbers (or pairs) a [`WATCH_THE_MAIN_THREAD`] list holds, e.g. `"__longTasks"`.
+    pub async fn watched(&self, list: &str) -> Result<Vec<Value>, fantoccini::error::CmdError> {
+        let value = self.script(&format!("return window.{list} || [];")).await?;
+        Ok(value.as_array().cloned().unwrap_or_default())
+    }
+}
+
+/// A few megabytes of wire-style news: headlines, datelines, figures, quotes and reporting
+/// verbs that vary from story to story, so every stage of the core has work to do.
+pub fn long_paste(bytes: usize) -> String {
+    let cities = ["LONDON", "PARIS", "MOSCOW", "BEIJING", "NAIROBI", "LIMA", "DELHI"];
+    let agencies = ["Reuters", "AFP", "AP", "Xinhua", "TASS"];
+    let mut text = String::with_capacity(bytes + 1024);
+    for story in 0.. {
+        if text.len() >= bytes {
+            break;
+        }
+        let (city, agency) = (cities[story % cities.len()], agencies[story % agencies.len()]);
+        text.push_str(&format!(
+            "Floods hit district {district} as rivers rise\n\n\
+             {city} ({agency}) - The minister said {hurt} people were hurt and {homes} homes were damaged \
+             in district {district} on Monday, officials said.\n\
+             \"We will rebuild {bridges} bridges before winter,\" the mayor told reporters, adding that \
+             aid worth {aid} million dollars had been pledged.\n\n",
+            district = story % 997,
+            hurt = story * 7 % 1000,
+            homes = story * 13 % 5000,
+            bridges = story % 17 + 2,
+            aid = story % 90 + 10,
+        ));
+    }
+    text
+}

@@ -73,7 +73,7 @@ async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, Str
     let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
     let address = page.client.current_url().await?;
     ensure!(address.as_str() == link, "the address bar shows {address}, the share box {link}");
-    ensure!(address.fragment().is_some_and(|f| f.starts_with("v1.")), "no v1 permalink in {address}");
+    ensure!(address.fragment().is_some_and(|f| f.starts_with("v2.")), "no v2 permalink in {address}");
     Ok((link, page.report_text().await?))
 }
 
@@ -158,7 +158,8 @@ async fn clear_all_empties_the_page_undo_brings_it_back_and_the_example_comes_ba
 }
 
 /// What the page keeps in local storage (`src/web/drafts.rs`).
-const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v1')";
+/// This tab's drafts: under the tab's id, which its session storage keeps.
+const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v2.' + sessionStorage.getItem('wiretrace.tab'))";
 
 /// Makes the example a first visit opens on the person's own and clears it, undoes that and
 /// reloads; shares, clears and reloads; then loads the example again and reloads.
@@ -253,33 +254,6 @@ const PASTE_INTO_FIRST_AREA: &str = "const area = document.querySelector('.paste
     area.value = arguments[0];
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));";
 
-/// A few megabytes of wire-style news: headlines, datelines, figures, quotes and reporting
-/// verbs that vary from story to story, so every stage of the core has work to do.
-fn long_paste(bytes: usize) -> String {
-    let cities = ["LONDON", "PARIS", "MOSCOW", "BEIJING", "NAIROBI", "LIMA", "DELHI"];
-    let agencies = ["Reuters", "AFP", "AP", "Xinhua", "TASS"];
-    let mut text = String::with_capacity(bytes + 1024);
-    for story in 0.. {
-        if text.len() >= bytes {
-            break;
-        }
-        let (city, agency) = (cities[story % cities.len()], agencies[story % agencies.len()]);
-        text.push_str(&format!(
-            "Floods hit district {district} as rivers rise\n\n\
-             {city} ({agency}) - The minister said {hurt} people were hurt and {homes} homes were damaged \
-             in district {district} on Monday, officials said.\n\
-             \"We will rebuild {bridges} bridges before winter,\" the mayor told reporters, adding that \
-             aid worth {aid} million dollars had been pledged.\n\n",
-            district = story % 997,
-            hurt = story * 7 % 1000,
-            homes = story * 13 % 5000,
-            bridges = story % 17 + 2,
-            aid = story % 90 + 10,
-        ));
-    }
-    text
-}
-
 #[tokio::test]
 async fn a_long_analysis_leaves_the_page_usable_and_cancel_stops_it() {
     let site = Site::start();
@@ -305,7 +279,7 @@ async fn use_the_page_while_it_analyses(site: &Site, page: &Browser) -> Outcome 
     // Another control answers while the analysis runs: the share box appears beside "Analysing…".
     page.click("#share").await?;
     let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
-    ensure!(link.contains("#v1."), "Share link made {link:?} during the analysis");
+    ensure!(link.contains("#v2."), "Share link made {link:?} during the analysis");
     ensure!(
         !page.client.find_all(Locator::Css("#analysing")).await?.is_empty(),
         "the analysis ended before the page answered Share link: it did not run beside the page"
