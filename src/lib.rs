@@ -23,6 +23,8 @@ pub mod claims;
 pub mod matching;
 pub mod trace;
 pub mod report;
+pub mod verdict;
+pub mod wording;
 pub mod permalink;
 pub mod span;
 #[cfg(target_arch = "wasm32")]

@@ -18,6 +18,9 @@ pub struct Report {
     pub inputs: Vec<InputInfo>,
     pub articles: Vec<ArticleReport>,
     pub claims: Vec<ClaimReport>,
+    /// What a reader wants first, read off the fields above ([`crate::verdict::judge`]).
+    #[serde(default)]
+    pub verdict: crate::verdict::Verdict,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -242,12 +245,15 @@ pub fn build(
             }
         })
         .collect();
-    Report {
+    let mut report = Report {
         schema: SCHEMA.to_string(),
         inputs: inputs.iter().enumerate().map(|(id, i)| InputInfo { id, name: i.name.clone(), bytes: i.text.len() }).collect(),
         articles: articles_out,
         claims: claims_out,
-    }
+        verdict: Default::default(),
+    };
+    report.verdict = crate::verdict::judge(&report);
+    report
 }
 
 impl Report {
