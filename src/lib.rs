@@ -26,6 +26,7 @@ pub mod report;
 pub mod verdict;
 pub mod wording;
 pub mod permalink;
+pub mod export;
 pub mod span;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
