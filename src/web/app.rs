@@ -13,7 +13,7 @@ use super::results::{Export, Results};
 use super::share_box::ShareBox;
 use super::state::{Action, Drafts, Phase, SharedReport, State};
 use super::status::Status;
-use super::verdict_panel::VerdictPanel;
+use super::verdict_panel::{jump_link, VerdictPanel};
 use super::worker::Analyst;
 use super::{browser, drafts};
 use crate::Input;
@@ -107,7 +107,8 @@ pub fn app() -> Html {
             if let Phase::Done { report, .. } = &state.phase {
                 let text = match export {
                     Export::Json => report.json().to_string(),
-                    Export::Csv | Export::Markdown => return,
+                    Export::Csv => crate::export::csv(report, None),
+                    Export::Markdown => crate::export::markdown(report),
                 };
                 // A browser that refuses downloads leaves nothing else to try.
                 let _ = browser::download(export.file_name(), export.mime_type(), &text);
@@ -129,6 +130,7 @@ pub fn app() -> Html {
         })
     };
     let analysed = matches!(state.phase, Phase::Done { .. });
+    let (skip_href, skip) = jump_link(if analysed { "verdict" } else { "paste-list" }.to_string());
     let pastes_summary = match state.pastes.len() {
         1 => "1 paste".to_string(),
         n => format!("{n} pastes"),
@@ -136,7 +138,7 @@ pub fn app() -> Html {
 
     html! {
         <main class="page" {onkeydown}>
-            <a class="skip-link" href={if analysed { "#verdict" } else { "#paste-list" }}>
+            <a class="skip-link" href={skip_href} onclick={skip}>
                 { if analysed { "Skip to the verdict" } else { "Skip to the pastes" } }
             </a>
             <header class="masthead">
@@ -156,7 +158,7 @@ pub fn app() -> Html {
             // Once analysed the pastes fold away under their count, the verdict above them.
             <details class="pastes-fold" open={!analysed}>
                 <summary>{ format!("{pastes_summary}: edit, add or open files (Ctrl+Enter analyses)") }</summary>
-                <section class="pastes" id="paste-list" aria-label="Pastes">
+                <section class="pastes" id="paste-list" tabindex="-1" aria-label="Pastes">
                     { for paste_areas }
                 </section>
                 <FileOpener {onfiles} />

@@ -40,7 +40,7 @@ pub fn article_card(props: &Props) -> Html {
     };
 
     html! {
-        <article class="article-card" id={article.id.clone()}>
+        <article class="article-card" id={article.id.clone()} tabindex="-1">
             <h4>{ title }</h4>
             <dl class="fields">
                 { field("Outlet", &article.outlet) }

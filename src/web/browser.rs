@@ -119,3 +119,13 @@ pub fn register_service_worker() {
         let _ = navigator.service_worker().register(SERVICE_WORKER);
     }
 }
+
+/// Scrolls to the element with this id and gives it the keyboard focus, without touching the
+/// address: a `#id` there would be read as a link to open.
+pub fn jump_to(id: &str) {
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    element.scroll_into_view();
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}

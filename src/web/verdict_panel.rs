@@ -3,8 +3,19 @@
 //! other has. Everything here is the core's [`crate::verdict::Verdict`]; the page only shows it.
 
 use super::article_card::article_name;
+use super::browser;
 use super::state::SharedReport;
 use yew::prelude::*;
+
+/// An in-page link to the element `id`: its `href` says where, its click goes there without
+/// changing the address (whose fragment is the permalink).
+pub fn jump_link(id: String) -> (String, Callback<MouseEvent>) {
+    let href = format!("#{id}");
+    (href, Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        browser::jump_to(&id);
+    }))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,7 +33,7 @@ pub fn verdict_panel(props: &Props) -> Html {
     let claim_text = |id: &String| report.claims.iter().find(|c| &c.id == id).map(|c| c.text.clone()).unwrap_or_default();
 
     html! {
-        <section class="verdict" id="verdict" aria-labelledby="verdict-heading">
+        <section class="verdict" id="verdict" tabindex="-1" aria-labelledby="verdict-heading">
             <h2 id="verdict-heading">{ "Where this story came from" }</h2>
             <p class="verdict-summary" id="verdict-summary">{ &verdict.summary }</p>
             if !verdict.agencies.is_empty() {
@@ -43,9 +54,10 @@ pub fn verdict_panel(props: &Props) -> Html {
                 { for verdict.articles.iter().map(|a| {
                     let percent = (a.agency_share * 100.0).round() as u32;
                     let own: Vec<String> = a.only_here.iter().take(OWN_CLAIMS_QUOTED).map(claim_text).collect();
+                    let (href, onclick) = jump_link(a.article.clone());
                     html! {
                         <li class="article-verdict">
-                            <a class="name" href={format!("#{}", a.article)}>{ article_name(report, &a.article) }</a>
+                            <a class="name" {href} {onclick}>{ article_name(report, &a.article) }</a>
                             <span class="share">
                                 <meter min="0" max="100" value={percent.to_string()} aria-hidden="true"></meter>
                                 <strong>{ format!("{percent}%") }</strong>
