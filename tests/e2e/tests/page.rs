@@ -168,7 +168,8 @@ async fn clear_and_reload(site: &Site, page: &Browser) -> Outcome {
     let saved = page.script(&format!("return {DRAFTS};")).await?;
     ensure!(saved == Value::Null, "the example was saved as the person's drafts: {saved}");
 
-    // Renamed, the example is the person's: kept in the drafts.
+    // Renamed, the example is the person's: kept in the drafts. Analysed, the pastes are folded.
+    page.click(".pastes-fold > summary").await?;
     let name_field = page.wait_for(".paste-name").await?;
     name_field.clear().await?;
     name_field.send_keys("mine.txt").await?;
