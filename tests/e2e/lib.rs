@@ -7,7 +7,9 @@
 //! - `WIRETRACE_BIN`: the `wiretrace` CLI whose `analyze --json` the download must equal;
 //! - `WIRETRACE_SEEDS`: the seed pastes the page's example embeds;
 //! - `CHROMEDRIVER`, `CHROMIUM`: the browser (defaults: Debian's paths);
-//! - `WIRETRACE_SCREENSHOT` (optional): where to save a screenshot of the analysed example.
+//! - `WIRETRACE_AXE`: axe-core's `axe.min.js` (scripts/install.sh puts it in tests/e2e/node_modules);
+//! - `WIRETRACE_SCREENSHOT` (optional): where to save the first desktop screen, example analysed;
+//! - `WIRETRACE_UI_SHOTS` (optional): a folder for the first screens on a desktop and a phone.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
