@@ -28,9 +28,14 @@ async function referenced(url, depth) {
   return [url, ...nested.flat()];
 }
 
+// The page starts the analysis worker by this name (WORKER_SCRIPT in src/web/worker.rs):
+// index.html does not name it.
+const WORKER_LOADER = "wiretrace-worker_loader.js";
+
 self.addEventListener("install", (event) => {
   const start = new URL("./", self.registration.scope).href;
-  event.waitUntil(referenced(start, 2).then(() => self.skipWaiting()));
+  const loader = new URL(WORKER_LOADER, self.registration.scope).href;
+  event.waitUntil(Promise.all([referenced(start, 2), referenced(loader, 1)]).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
