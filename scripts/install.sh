@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs what building and testing the page needs, skipping whatever is already present at
 # the right version: the wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at the version pinned in
-# Cargo.lock, wasm-opt (binaryen 132), Chromium and its WebDriver, and every crate (so the
-# Trunk build can run offline), and Java and PySpark for the Spark example's test. Safe to run
-# again and again; never reads standard input.
+# Cargo.lock, wasm-opt (binaryen 132), Chromium and its WebDriver, axe-core (the end-to-end
+# test's accessibility checker, into tests/e2e/node_modules/), every crate (so the Trunk build
+# can run offline), and Java and PySpark for the Spark example's test. Safe to run again and
+# again; never reads standard input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:/usr/local/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+AXE_VERSION=4.14.1
+AXE_DIR=tests/e2e/node_modules/axe-core
 say() { printf 'install: %s\n' "$*"; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -77,6 +80,14 @@ else
     # Debian's own Python refuses pip installs unless told (PEP 668); other Pythons take them.
     python3 -m pip install -q "pyspark==$PYSPARK_VERSION" </dev/null \
         || python3 -m pip install -q --break-system-packages "pyspark==$PYSPARK_VERSION" </dev/null
+fi
+
+if [ -f "$AXE_DIR/axe.min.js" ] && grep -q "\"version\": \"$AXE_VERSION\"" "$AXE_DIR/package.json"; then
+    say "axe-core $AXE_VERSION present"
+else
+    command -v npm >/dev/null || apt_install npm
+    say "installing axe-core $AXE_VERSION (npm, into tests/e2e/node_modules)"
+    npm install --prefix tests/e2e --no-save --no-package-lock --no-audit --no-fund "axe-core@$AXE_VERSION" </dev/null
 fi
 
 say "fetching crates (the builds after this run offline)"

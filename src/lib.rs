@@ -29,6 +29,9 @@ pub mod matching;
 pub mod trace;
 pub mod report;
 #[allow(missing_docs)] // documented by the page's engineer (issue 20)
+pub mod verdict;
+#[allow(missing_docs)] // documented by the page's engineer (issue 20)
+pub mod wording;
 pub mod permalink;
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]

@@ -26,6 +26,9 @@ pub struct Report {
     pub articles: Vec<ArticleReport>,
     /// Every claim (one per cluster of mentions).
     pub claims: Vec<ClaimReport>,
+    /// What a reader wants first, read off the fields above ([`crate::verdict::judge`]).
+    #[serde(default)]
+    pub verdict: crate::verdict::Verdict,
 }
 
 /// One paste.
@@ -321,12 +324,15 @@ pub fn build(
             }
         })
         .collect();
-    Report {
+    let mut report = Report {
         schema: SCHEMA.to_string(),
         inputs: inputs.iter().enumerate().map(|(id, i)| InputInfo { id, name: i.name.clone(), bytes: i.text.len() }).collect(),
         articles: articles_out,
         claims: claims_out,
-    }
+        verdict: Default::default(),
+    };
+    report.verdict = crate::verdict::judge(&report);
+    report
 }
 
 impl Report {

@@ -450,3 +450,152 @@ fn pastes_share_their_text_rather_than_copy_it() {
     assert!(std::rc::Rc::ptr_eq(&saved[0].text, &state.pastes[0].text));
     assert!(std::rc::Rc::ptr_eq(&again.pastes[0].text, &state.pastes[0].text));
 }
+
+// ---- issue 16: the page people prefer ------------------------------------------------------
+
+use wiretrace::web::claim_card::{segments, Mark};
+use wiretrace::web::file_opener::refusal;
+use wiretrace::Span;
+
+#[wasm_bindgen_test]
+fn opened_files_replace_the_example_and_refusals_are_said_plainly() {
+    let example = State::default().apply(Action::LoadExample);
+    let files = vec![Input::new("wire.txt", "MOSCOW (Reuters) - Putin said 430 soldiers were captured.")];
+    let refused = vec![refusal("page.html", "text/html", 10.0).unwrap()];
+    let state = example.apply(Action::OpenFiles { files: files.clone(), refused });
+    assert_eq!(state.inputs(), files, "the example gives way to the person's files");
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("“page.html” was not opened") && n.contains("HTML")), "{:?}", state.notice);
+    assert!(matches!(state.drafts(), Drafts::Save(saved) if saved == files));
+    // Own pastes are kept and the files added after them.
+    let more = state.apply(Action::OpenFiles { files: vec![Input::new("b.txt", "more")], refused: vec![] });
+    assert_eq!(texts(&more).iter().map(|t| t.0).collect::<Vec<_>>(), ["wire.txt", "b.txt"]);
+    // Nothing readable changes nothing but the notice.
+    let same = more.clone().apply(Action::OpenFiles { files: vec![], refused: vec![refusal("x.png", "image/png", 1.0).unwrap()] });
+    assert_eq!(same.pastes, more.pastes);
+    assert!(same.notice.unwrap().contains("only plain text files (.txt)"));
+}
+
+#[wasm_bindgen_test]
+fn only_plain_text_files_within_the_limit_are_accepted() {
+    assert_eq!(refusal("Story.TXT", "text/plain", 100.0), None);
+    assert_eq!(refusal("notes", "text/plain", 100.0), None);
+    assert!(refusal("page.htm", "text/html", 100.0).unwrap().contains("HTML files are not read yet"));
+    assert!(refusal("report.pdf", "application/pdf", 100.0).is_some());
+    assert!(refusal("big.txt", "text/plain", (MAX_PASTE_BYTES + 1) as f64).unwrap().contains("larger than 5 MB"));
+}
+
+#[wasm_bindgen_test]
+fn a_mention_is_cut_into_shared_wording_and_differing_figures() {
+    let text = "Putin said 430 soldiers were captured near Kursk";
+    let shared = [Span::new(0, 10), Span::new(11, 23), Span::new(43, 48)];
+    let figures = [Span::new(11, 14)];
+    let pieces = segments(text, &shared, &figures);
+    assert_eq!(
+        pieces,
+        [
+            ("Putin said", Mark::Shared),
+            (" ", Mark::Plain),
+            ("430", Mark::Differs),
+            (" soldiers", Mark::Shared),
+            (" were captured near ", Mark::Plain),
+            ("Kursk", Mark::Shared),
+        ]
+    );
+    assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text, "nothing lost or repeated");
+    // Spans past the text or inside a character cut nowhere and never panic.
+    let odd = segments("«é»", &[Span::new(1, 3), Span::new(0, 99)], &[]);
+    assert_eq!(odd.iter().map(|p| p.0).collect::<String>(), "«é»");
+}
+
+fn example_report() -> SharedReport {
+    SharedReport::from_json(analyze(&example::inputs()).to_json()).unwrap()
+}
+
+/// Renders `html` into a fresh `<div>` of the document and lets yew draw it.
+async fn rendered(html: yew::Html) -> web_sys::Element {
+    #[derive(yew::Properties, PartialEq)]
+    struct Props {
+        html: yew::Html,
+    }
+    #[yew::function_component]
+    fn Holder(props: &Props) -> yew::Html {
+        props.html.clone()
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Holder>::with_root_and_props(root.clone(), Props { html }).render();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_names_the_top_agencies_and_each_article_share() {
+    use wiretrace::web::verdict_panel::VerdictPanel;
+    let report = example_report();
+    let root = rendered(yew::html! { <VerdictPanel report={report.clone()} /> }).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(&report.verdict.summary), "{text}");
+    let top = &report.verdict.agencies[0];
+    assert!(text.contains(&format!("{}{} shared claims", top.agency, top.claims)), "{text}");
+    let shares = root.query_selector_all(".article-verdict .share strong").unwrap();
+    assert_eq!(shares.length() as usize, report.articles.len());
+    let first = &report.verdict.articles[0];
+    assert_eq!(shares.item(0).unwrap().text_content().unwrap(), format!("{}%", (first.agency_share * 100.0).round()));
+}
+
+#[wasm_bindgen_test]
+async fn the_report_shows_a_timeline_side_by_side_mentions_and_plain_reasons() {
+    use wiretrace::web::results::Results;
+    let report = example_report();
+    let root = rendered(yew::html! { <Results report={report.clone()} millis={1.0} ondownload={|_| ()} onprint={|_| ()} /> }).await;
+    let count = |css: &str| root.query_selector_all(css).unwrap().length() as usize;
+    assert_eq!(count("svg#timeline .timeline-row"), report.articles.len());
+    let undated = report.articles.iter().filter(|a| a.published.is_none()).count();
+    assert_eq!(count("svg#timeline .timeline-row.undated"), undated);
+    assert!(root.query_selector("svg#timeline").unwrap().unwrap().text_content().unwrap().contains("no date printed") == (undated > 0));
+    let shared = report.claims.iter().filter(|c| c.is_shared()).count();
+    assert_eq!(count(".claim-card.shared details.mentions[open] ol.side-by-side"), shared);
+    assert!(count("mark.shared-words") > shared, "shared wording is marked");
+    assert_eq!(count("mark.figure-differs") > 0, report.claims.iter().any(|c| !c.variants.is_empty()));
+    let reasons = root.query_selector_all(".links li").unwrap();
+    assert!(reasons.length() > 0);
+    for i in 0..reasons.length() {
+        let reason = reasons.item(i).unwrap().text_content().unwrap();
+        assert!(reason.contains("both say “") || reason.contains("no wording in common"), "{reason}");
+        assert!(!reason.contains('~'), "a stem or lexicon group shown: {reason}");
+    }
+    for id in ["download-json", "download-csv", "download-markdown", "print"] {
+        assert_eq!(count(&format!("button#{id}")), 1, "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn pasted_markup_in_a_mention_stays_text() {
+    let inputs = [
+        Input::new("a", "MOSCOW (Reuters) - The minister said <img src=x onerror=window.__pwned=1> 430 troops left Kursk on Monday."),
+        Input::new("b", "The minister said <img src=x onerror=window.__pwned=1> 430 troops left Kursk on Monday, AFP reported."),
+    ];
+    let report = SharedReport::from_json(analyze(&inputs).to_json()).unwrap();
+    use wiretrace::web::results::Results;
+    let root = rendered(yew::html! { <Results report={report} millis={1.0} ondownload={|_| ()} onprint={|_| ()} /> }).await;
+    assert!(root.query_selector("img").unwrap().is_none(), "markup in a paste was rendered");
+    assert!(root.text_content().unwrap().contains("<img src=x"));
+}
+
+#[wasm_bindgen_test]
+fn the_exports_parse_back() {
+    let report = example_report();
+    let json: wiretrace::Report = serde_json::from_str(report.json()).unwrap();
+    assert_eq!(&json, &*report, "the JSON export is the report");
+    let csv = wiretrace::export::csv(&report, None);
+    let records: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes()).records().collect::<Result<_, _>>().unwrap();
+    let mentions: usize = report.claims.iter().map(|c| c.mentions.len()).sum();
+    assert_eq!(records.len(), mentions, "a row per mention under the header");
+    assert!(records.iter().all(|r| r.len() == wiretrace::export::CSV_HEADER.len()));
+    let texts: Vec<&str> = records.iter().map(|r| &r[8]).collect();
+    assert!(report.claims.iter().flat_map(|c| &c.mentions).all(|m| texts.contains(&m.text.as_str())), "every mention's text, unchanged");
+    let markdown = wiretrace::export::markdown(&report);
+    assert!(markdown.starts_with('#'), "{markdown}");
+    assert!(report.claims.iter().all(|c| markdown.contains(&c.id)), "every claim in the Markdown");
+}

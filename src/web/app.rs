@@ -6,12 +6,14 @@
 //! before its report came: cancelled, or made stale by an edit).
 
 use super::controls::Controls;
+use super::file_opener::FileOpener;
 use super::notice::Notice;
 use super::paste_area::PasteArea;
-use super::results::Results;
+use super::results::{Export, Results};
 use super::share_box::ShareBox;
 use super::state::{Action, Drafts, Phase, SharedReport, State};
 use super::status::Status;
+use super::verdict_panel::{jump_link, VerdictPanel};
 use super::worker::Analyst;
 use super::{browser, drafts};
 use crate::Input;
@@ -38,6 +40,7 @@ pub fn opening_state(fragment: &str, saved: Option<Vec<Input>>) -> State {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    use_effect_with((), |_| browser::register_service_worker());
 
     {
         let dispatcher = state.dispatcher();
@@ -113,16 +116,44 @@ pub fn app() -> Html {
     });
     let ondownload = {
         let state = state.clone();
-        Callback::from(move |()| {
+        Callback::from(move |export: Export| {
             if let Phase::Done { report, .. } = &state.phase {
+                let text = match export {
+                    Export::Json => report.json().to_string(),
+                    Export::Csv => crate::export::csv(report, None),
+                    Export::Markdown => crate::export::markdown(report),
+                };
                 // A browser that refuses downloads leaves nothing else to try.
-                let _ = browser::download("wiretrace-report.json", "application/json", report.json());
+                let _ = browser::download(export.file_name(), export.mime_type(), &text);
             }
         })
     };
+    let onfiles = {
+        let state = state.clone();
+        Callback::from(move |(files, refused)| state.dispatch(Action::OpenFiles { files, refused }))
+    };
+    // Ctrl+Enter (⌘+Enter on a Mac) analyses from anywhere on the page, a paste included.
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && state.queued_run().is_none() {
+                e.prevent_default();
+                state.dispatch(Action::Analyze);
+            }
+        })
+    };
+    let analysed = matches!(state.phase, Phase::Done { .. });
+    let (skip_href, skip) = jump_link(if analysed { "verdict" } else { "paste-list" }.to_string());
+    let pastes_summary = match state.pastes.len() {
+        1 => "1 paste".to_string(),
+        n => format!("{n} pastes"),
+    };
 
     html! {
-        <main class="page">
+        <main class="page" {onkeydown}>
+            <a class="skip-link" href={skip_href} onclick={skip}>
+                { if analysed { "Skip to the verdict" } else { "Skip to the pastes" } }
+            </a>
             <header class="masthead">
                 <h1>{ "wiretrace" }</h1>
                 <p class="tagline">
@@ -137,9 +168,17 @@ pub fn app() -> Html {
                     action={state.can_undo().then_some(AttrValue::Static("Undo"))}
                     onaction={dispatch(|| Action::UndoClear)} />
             }
-            <section class="pastes" aria-label="Pastes">
-                { for paste_areas }
-            </section>
+            if let Phase::Done { report, .. } = &state.phase {
+                <VerdictPanel report={report.clone()} />
+            }
+            // Once analysed the pastes fold away under their count, the verdict above them.
+            <details class="pastes-fold" open={!analysed}>
+                <summary>{ format!("{pastes_summary}: edit, add or open files (Ctrl+Enter analyses)") }</summary>
+                <section class="pastes" id="paste-list" tabindex="-1" aria-label="Pastes">
+                    { for paste_areas }
+                </section>
+                <FileOpener {onfiles} />
+            </details>
             <Controls busy={state.queued_run().is_some()}
                 onadd={dispatch(|| Action::AddPaste)}
                 onloadexample={dispatch(|| Action::LoadExample)}
@@ -151,7 +190,7 @@ pub fn app() -> Html {
             }
             <Status phase={state.phase.clone()} oncancel={dispatch(|| Action::Cancel)} />
             if let Phase::Done { report, millis } = &state.phase {
-                <Results report={report.clone()} millis={*millis} {ondownload} />
+                <Results report={report.clone()} millis={*millis} {ondownload} onprint={Callback::from(|()| browser::print())} />
             }
             <footer class="footnote">
                 { "Everything runs in this page: nothing you paste leaves your browser." }

@@ -1,7 +1,27 @@
 //! One article of the report: title, outlet, byline, date and the agencies it credits.
 
 use super::state::SharedReport;
+use crate::Report;
 use yew::prelude::*;
+
+/// Longest title shown as an article's name, in characters.
+const NAME_CHARS: usize = 60;
+
+/// What to call an article in a list: its outlet, else its title, else its paste's name.
+pub fn article_name(report: &Report, id: &str) -> String {
+    let Some(article) = report.articles.iter().find(|a| a.id == id) else { return id.to_string() };
+    if let Some(outlet) = &article.outlet {
+        return outlet.clone();
+    }
+    if !article.title.is_empty() {
+        let mut title: String = article.title.chars().take(NAME_CHARS).collect();
+        if title.len() < article.title.len() {
+            title.push('…');
+        }
+        return title;
+    }
+    report.inputs.get(article.input).map(|i| i.name.clone()).unwrap_or_else(|| id.to_string())
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -20,7 +40,7 @@ pub fn article_card(props: &Props) -> Html {
     };
 
     html! {
-        <article class="article-card" id={article.id.clone()}>
+        <article class="article-card" id={article.id.clone()} tabindex="-1">
             <h4>{ title }</h4>
             <dl class="fields">
                 { field("Outlet", &article.outlet) }

@@ -1,5 +1,5 @@
 //! The few browser services the page uses, each behind one small function: the clock, the URL
-//! fragment, the clipboard and file downloads.
+//! fragment, the clipboard, file downloads, printing and the service worker.
 //!
 //! All are best effort: a browser that refuses one (no clipboard permission, say) costs that
 //! one feature, never the page.
@@ -93,4 +93,39 @@ pub fn download(file_name: &str, mime_type: &str, text: &str) -> Result<(), JsVa
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
     Ok(())
+}
+
+/// Prints the page with every claim's details open, so the paper shows them all.
+pub fn print() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(all) = window.document().and_then(|d| d.query_selector_all("details").ok()) {
+        for details in (0..all.length()).filter_map(|i| all.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            let _ = details.set_attribute("open", "");
+        }
+    }
+    let _ = window.print();
+}
+
+/// Where the service worker (a plain script Trunk copies into dist/) is, relative to the page,
+/// so the page works offline under any path it is served from.
+pub const SERVICE_WORKER: &str = "sw.js";
+
+/// Registers the service worker that keeps the page for offline use, where the browser has
+/// them (not on a plain-HTTP address other than localhost).
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    if js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        let _ = navigator.service_worker().register(SERVICE_WORKER);
+    }
+}
+
+/// Scrolls to the element with this id and gives it the keyboard focus, without touching the
+/// address: a `#id` there would be read as a link to open.
+pub fn jump_to(id: &str) {
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    element.scroll_into_view();
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }

@@ -4,6 +4,7 @@
 //! - [`app`] and one file per component: what is shown, and the effects (drafts, URL, analysis);
 //! - [`worker`]: the analysis, run in a Web Worker so the page stays responsive;
 //! - [`browser`]: the few browser services used, best effort;
+//! - [`verdict_panel`] first, then [`results`] with the [`timeline`] and one card per article and claim;
 //! - [`drafts`]: pastes kept in local storage; [`example`]: the five seed pastes.
 //!
 //! Pasted text only ever reaches the page as yew text nodes, never as markup.
@@ -15,12 +16,15 @@ pub mod claim_card;
 pub mod controls;
 pub mod drafts;
 pub mod example;
+pub mod file_opener;
 pub mod notice;
 pub mod paste_area;
 pub mod results;
 pub mod share_box;
 pub mod state;
 pub mod status;
+pub mod timeline;
+pub mod verdict_panel;
 pub mod worker;
 
 /// Mounts the page on `<body>`.

@@ -1,17 +1,58 @@
-//! The report: a summary line, the JSON download, every article, then every claim with the
-//! claims reported by more than one article first.
+//! The report below the verdict: the exports, a summary line, the timeline, every article,
+//! then every claim with the claims reported by more than one article first.
 
 use super::article_card::ArticleCard;
 use super::claim_card::ClaimCard;
 use super::state::SharedReport;
+use super::timeline::Timeline;
 use yew::prelude::*;
+
+/// The files a report can be saved as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The report itself: the bytes of `wiretrace analyze --json`.
+    Json,
+    /// A row per mention.
+    Csv,
+    /// A readable report.
+    Markdown,
+}
+
+impl Export {
+    pub const ALL: [Export; 3] = [Export::Json, Export::Csv, Export::Markdown];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Export::Json => "wiretrace-report.json",
+            Export::Csv => "wiretrace-report.csv",
+            Export::Markdown => "wiretrace-report.md",
+        }
+    }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            Export::Json => "application/json",
+            Export::Csv => "text/csv",
+            Export::Markdown => "text/markdown",
+        }
+    }
+
+    fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Export::Json => ("download-json", "JSON"),
+            Export::Csv => ("download-csv", "CSV"),
+            Export::Markdown => ("download-markdown", "Markdown"),
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: SharedReport,
     /// How long the analysis took in the page.
     pub millis: f64,
-    pub ondownload: Callback<()>,
+    pub ondownload: Callback<Export>,
+    pub onprint: Callback<()>,
 }
 
 #[function_component(Results)]
@@ -23,9 +64,16 @@ pub fn results(props: &Props) -> Html {
         <section class="results" aria-labelledby="results-heading">
             <div class="results-head">
                 <h2 id="results-heading">{ "Report" }</h2>
-                <button id="download-json" onclick={props.ondownload.reform(|_: MouseEvent| ())}>
-                    { "Download JSON" }
-                </button>
+                <div class="exports" role="group" aria-label="Save the report">
+                    <span class="exports-label">{ "Download" }</span>
+                    { for Export::ALL.into_iter().map(|export| {
+                        let (id, label) = export.label();
+                        html! {
+                            <button {id} onclick={props.ondownload.reform(move |_: MouseEvent| export)}>{ label }</button>
+                        }
+                    }) }
+                    <button id="print" onclick={props.onprint.reform(|_: MouseEvent| ())}>{ "Print" }</button>
+                </div>
             </div>
             <p class="summary">
                 { format!("{} articles · {} claims · {} reported by more than one article",
@@ -34,6 +82,7 @@ pub fn results(props: &Props) -> Html {
                     { format!("analysed in {:.1} ms", props.millis) }
                 </span>
             </p>
+            <Timeline report={report.clone()} />
             <h3>{ "Articles" }</h3>
             <div class="articles">
                 { for (0..report.articles.len()).map(|index| html! {

@@ -154,6 +154,9 @@ pub enum Action {
     Edit(u64, String),
     /// Replace the pastes with the example's ("Load example"), without analysing.
     LoadExample,
+    /// Files opened or dropped, read as text: each becomes a paste (in place of the example or
+    /// of a page with no text); the notice gives the plain reasons for those `refused`.
+    OpenFiles { files: Vec<Input>, refused: Vec<String> },
     /// Empty the page ("Clear all"): one empty paste, no report, no link; the notice offers
     /// to undo it until the next change.
     ClearAll,
@@ -290,6 +293,25 @@ impl State {
                 self.replace_pastes(&super::example::inputs());
                 self.pastes_changed();
                 self.own = false;
+            }
+            Action::OpenFiles { files, refused } => {
+                if !files.is_empty() {
+                    if !self.own || self.blank() {
+                        self.pastes.clear();
+                    }
+                    self.notice = None;
+                    for file in files {
+                        let (text, cut) = cap_to_limit(file.text);
+                        if cut {
+                            self.notice = Some(too_large_notice(&file.name));
+                        }
+                        self.push_paste(file.name, text);
+                    }
+                    self.pastes_changed();
+                }
+                if !refused.is_empty() {
+                    self.notice = Some(refused.join(" "));
+                }
             }
             Action::ClearAll => {
                 // A page with no text has nothing worth undoing (and keeps an earlier offer).

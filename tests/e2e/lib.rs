@@ -7,7 +7,9 @@
 //! - `WIRETRACE_BIN`: the `wiretrace` CLI whose `analyze --json` the download must equal;
 //! - `WIRETRACE_SEEDS`: the seed pastes the page's example embeds;
 //! - `CHROMEDRIVER`, `CHROMIUM`: the browser (defaults: Debian's paths);
-//! - `WIRETRACE_SCREENSHOT` (optional): where to save a screenshot of the analysed example.
+//! - `WIRETRACE_AXE`: axe-core's `axe.min.js` (scripts/install.sh puts it in tests/e2e/node_modules);
+//! - `WIRETRACE_SCREENSHOT` (optional): where to save the first desktop screen, example analysed;
+//! - `WIRETRACE_UI_SHOTS` (optional): a folder for the first screens on a desktop and a phone.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -16,7 +18,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub type Outcome = Result<(), Box<dyn std::error::Error>>;
@@ -44,18 +47,51 @@ pub fn env_path(name: &str, default: &str) -> PathBuf {
 /// Serves the files of `root` over HTTP on 127.0.0.1 (GET only, no directory listings);
 /// returns the base URL. Enough for a static page; not a general server.
 pub fn serve_static(root: PathBuf) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
-    let base = format!("http://{}", listener.local_addr().expect("local address"));
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(&root, stream));
-        }
-    });
-    base
+    serve_under(root, "").base
 }
 
-fn respond(root: &Path, mut stream: TcpStream) {
+/// A static server of one folder under a path prefix, that can be taken "offline": then it
+/// closes every connection unanswered, as a server that went away.
+pub struct Server {
+    /// The address of the folder's root, with the prefix: `http://127.0.0.1:PORT/sub`.
+    pub base: String,
+    offline: Arc<AtomicBool>,
+    /// Requests answered so far.
+    answered: Arc<AtomicUsize>,
+}
+
+impl Server {
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    pub fn answered(&self) -> usize {
+        self.answered.load(Ordering::SeqCst)
+    }
+}
+
+/// Serves `root` under `prefix` ("" or "/sub"): `/sub/x` is `root/x`, anything outside the
+/// prefix is not found.
+pub fn serve_under(root: PathBuf, prefix: &str) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}{prefix}", listener.local_addr().expect("local address"));
+    let (offline, answered) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicUsize::new(0)));
+    let (prefix, is_offline, count) = (prefix.to_string(), offline.clone(), answered.clone());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            if is_offline.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
+            count.fetch_add(1, Ordering::SeqCst);
+            let (root, prefix) = (root.clone(), prefix.clone());
+            std::thread::spawn(move || respond(&root, &prefix, stream));
+        }
+    });
+    Server { base, offline, answered }
+}
+
+fn respond(root: &Path, prefix: &str, mut stream: TcpStream) {
     let mut request_line = String::new();
     let mut reader = BufReader::new(&stream);
     if reader.read_line(&mut request_line).is_err() {
@@ -67,13 +103,16 @@ fn respond(root: &Path, mut stream: TcpStream) {
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
-    let path = if path.is_empty() { "index.html" } else { path };
-    let file = (!path.split('/').any(|part| part == ".." || part.is_empty()))
-        .then(|| std::fs::read(root.join(path)).ok())
-        .flatten();
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let file = path.strip_prefix(prefix).and_then(|path| {
+        let path = path.trim_start_matches('/');
+        let path = if path.is_empty() { "index.html" } else { path };
+        (!path.split('/').any(|part| part == ".." || part.is_empty()))
+            .then(|| std::fs::read(root.join(path)).ok().map(|body| (body, content_type(path))))
+            .flatten()
+    });
     let (status, body, content_type) = match file {
-        Some(body) => ("200 OK", body, content_type(path)),
+        Some((body, content_type)) => ("200 OK", body, content_type),
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let head = format!(
@@ -90,6 +129,8 @@ fn content_type(path: &str) -> &'static str {
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
     }
 }
@@ -126,8 +167,18 @@ impl Site {
         Site { base, chromedriver, webdriver_url: format!("http://127.0.0.1:{port}") }
     }
 
+    /// Serves the same built page a second time, under `prefix` (say "/sub").
+    pub fn serve_under(&self, prefix: &str) -> Server {
+        serve_under(env_path("WIRETRACE_DIST", "dist"), prefix)
+    }
+
     /// A new browser session with a fresh profile: no drafts, no cache.
     pub async fn browser(&self) -> Browser {
+        self.browser_sized(1280, 1700).await
+    }
+
+    /// The same in a window of this size (a desktop's first screen, a phone's).
+    pub async fn browser_sized(&self, width: u32, height: u32) -> Browser {
         static SESSIONS: AtomicUsize = AtomicUsize::new(0);
         let profile = std::env::temp_dir().join(format!(
             "wiretrace-e2e-{}-{}",
@@ -141,7 +192,7 @@ impl Site {
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1700", "--hide-scrollbars",
+                "--disable-sync", format!("--window-size={width},{height}"), "--hide-scrollbars",
                 format!("--user-data-dir={}", profile.display()),
             ],
         });
@@ -284,6 +335,10 @@ pub const WATCH_FRAMES_FOR_ANALYSING: &str = "window.__framesWithAnalysing = 0;
 pub const CAPTURE_DOWNLOADS: &str = "window.__downloads = [];
     const create = URL.createObjectURL;
     URL.createObjectURL = (blob) => { window.__downloads.push(blob); return create.call(URL, blob); };";
+
+/// Every captured download as text, in order.
+pub const DOWNLOAD_TEXTS: &str = "const done = arguments[arguments.length - 1];
+    Promise.all(window.__downloads.map((blob) => blob.text())).then(done, (e) => done(String(e)));";
 
 /// The bytes of the first captured download, as an array of numbers.
 pub const FIRST_DOWNLOAD_BYTES: &str = "const done = arguments[arguments.length - 1];

@@ -3,7 +3,6 @@
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use std::path::Path;
 use std::time::Duration;
 use wiretrace_e2e::*;
 #[tokio::test]
@@ -51,11 +50,6 @@ async fn analyse_the_example(site: &Site, page: &Browser) -> Result<(String, Str
         "e2e: the page analysed the example ({claims} claims): first {first}, again {}",
         page.text("#analysis-time").await?
     );
-    if let Some(path) = std::env::var_os("WIRETRACE_SCREENSHOT") {
-        page.script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();").await?;
-        std::fs::write(&path, page.client.screenshot().await?)?;
-        println!("e2e: screenshot saved to {}", Path::new(&path).display());
-    }
 
     page.script(CAPTURE_DOWNLOADS).await?;
     page.click("#download-json").await?;
@@ -169,7 +163,8 @@ async fn clear_and_reload(site: &Site, page: &Browser) -> Outcome {
     let saved = page.script(&format!("return {DRAFTS};")).await?;
     ensure!(saved == Value::Null, "the example was saved as the person's drafts: {saved}");
 
-    // Renamed, the example is the person's: kept in the drafts.
+    // Renamed, the example is the person's: kept in the drafts. Analysed, the pastes are folded.
+    page.click(".pastes-fold > summary").await?;
     let name_field = page.wait_for(".paste-name").await?;
     name_field.clear().await?;
     name_field.send_keys("mine.txt").await?;
