@@ -43,6 +43,7 @@ pub struct Error {
     kind: ErrorKind,
 }
 
+/// What kind of damage or refusal an [`Error`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -61,6 +62,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    /// What went wrong, for callers that react differently to each kind.
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }

@@ -236,7 +236,7 @@ impl<W: Write> Writer<W> {
 }
 
 fn render_header() -> String {
-    let empty = wiretrace::Report { schema: String::new(), inputs: vec![], articles: vec![], claims: vec![] };
+    let empty = wiretrace::Report { schema: String::new(), inputs: vec![], articles: vec![], claims: vec![], verdict: Default::default() };
     wiretrace::export::csv(&empty, None)
 }
 
