@@ -171,7 +171,7 @@ fn link_and_open_round_trip_and_refuse_a_damaged_link() {
     let out = wiretrace(&args, b"");
     assert!(out.status.success());
     let link = stdout(&out).trim().to_string();
-    assert!(link.starts_with("https://example.org/wt/#v1."), "{link}");
+    assert!(link.starts_with("https://example.org/wt/#v2."), "{link}");
     let dir = scratch("opened");
     let opened = wiretrace(&["open", &link, "--dir", dir.to_str().unwrap()], b"");
     assert!(opened.status.success(), "{}", stderr(&opened));

@@ -57,7 +57,7 @@ in the page shows and analyses them, as the page's Share link does.
   --base URL   the page's address (default http://127.0.0.1:8080/, where `make serve` serves it)";
 
 const OPEN: &str = "usage: wiretrace open LINK [--dir DIR | --format FORMAT]
-LINK is a page link (the whole URL, or its part from `#v1.`). With --dir, writes its pastes into
+LINK is a page link (the whole URL, or its part from `#v2.`). With --dir, writes its pastes into
 DIR, one file each (never overwriting); otherwise analyses them and prints the report in FORMAT
 (summary|json|jsonl|csv|markdown, default summary). A damaged link is refused (exit status 3).";
 

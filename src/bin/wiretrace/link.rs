@@ -13,7 +13,7 @@ pub fn link(inputs: &[Input], base: &str) -> String {
     format!("{base}#{}", permalink::encode(inputs))
 }
 
-/// The pastes in a link: a whole URL, `#v1.…` or `v1.…`; a damaged one refused in the page's words.
+/// The pastes in a link: a whole URL, `#v2.…` or `v2.…` (or an older `v1.`); a damaged one refused in the page's words.
 pub fn open(link: &str) -> Result<Vec<Input>, String> {
     let fragment = link.trim().rsplit_once('#').map_or(link.trim(), |(_, f)| f);
     permalink::decode(fragment).map_err(|e| e.to_string())
@@ -74,7 +74,7 @@ mod tests {
     fn a_link_opens_from_a_url_or_a_fragment() {
         let inputs = vec![Input::new("a.txt", "text")];
         let url = link(&inputs, "https://example.org/wiretrace/#old");
-        assert!(url.starts_with("https://example.org/wiretrace/#v1."));
+        assert!(url.starts_with("https://example.org/wiretrace/#v2."));
         assert_eq!(open(&url).unwrap(), inputs);
         assert_eq!(open(url.rsplit_once('#').unwrap().1).unwrap(), inputs);
         assert!(open(&url[..url.len() - 5]).is_err());

@@ -28,7 +28,7 @@ async fn round_trip(site: &Site, page: &Browser) -> Outcome {
     let mut args = vec!["link", "--base", base.as_str()];
     args.extend(FILES);
     let link = cli(&args)?.trim().to_string();
-    ensure!(link.starts_with(&format!("{base}#v1.")), "wiretrace link printed {link}");
+    ensure!(link.starts_with(&format!("{base}#v2.")), "wiretrace link printed {link}");
 
     page.client.goto(&link).await?;
     page.wait_for_report("on opening the CLI's link").await?;
