@@ -465,7 +465,7 @@ fn opened_files_replace_the_example_and_refusals_are_said_plainly() {
     let state = example.apply(Action::OpenFiles { files: files.clone(), refused });
     assert_eq!(state.inputs(), files, "the example gives way to the person's files");
     assert!(state.notice.as_deref().is_some_and(|n| n.contains("“page.html” was not opened") && n.contains("HTML")), "{:?}", state.notice);
-    assert!(matches!(state.drafts(), Drafts::Save(saved) if saved == files));
+    assert_eq!(state.drafts().inputs(), Some(files.clone()), "the files are the drafts");
     // Own pastes are kept and the files added after them.
     let more = state.apply(Action::OpenFiles { files: vec![Input::new("b.txt", "more")], refused: vec![] });
     assert_eq!(texts(&more).iter().map(|t| t.0).collect::<Vec<_>>(), ["wire.txt", "b.txt"]);
