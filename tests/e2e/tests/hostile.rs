@@ -123,7 +123,7 @@ async fn try_the_vectors(site: &Site, page: &Browser) -> Outcome {
     page.click("#add-paste").await?;
     let file = std::env::temp_dir().join(format!("<img src=x onerror=window.__xss=1> {}.txt", std::process::id()));
     std::fs::write(&file, &all)?;
-    let inputs = page.client.find_all(Locator::Css("input[type=file]")).await?;
+    let inputs = page.client.find_all(Locator::Css(".paste input[type=file]")).await?;
     inputs.last().ok_or("no file input")?.send_keys(&file.display().to_string()).await?;
     let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
     page.wait_until(&format!("return document.querySelectorAll('.paste-name')[1].value === {};", json!(file_name)), "the file opened").await?;
