@@ -20,3 +20,18 @@ python3 "$shared/tools/score.py" "$shared/seeds/gold.json" "$report" "$shared/se
 
 echo "== Development bundles ($shared/bundles)"
 python3 "$shared/tools/bundles.py" "$bin" "$shared"/bundles/*/
+
+# PolNeAR (real US political news, hand-annotated attributions and wire credits): its train and dev
+# compartments only (the scorers' default; the test compartment is held back). A bare git mirror of
+# networkdynamics/PolNeAR is needed: POLNEAR_MIRROR=PATH, or where the search tool's fetch puts it.
+polnear=${POLNEAR_MIRROR:-/work/.mirror/networkdynamics+PolNeAR/repo}
+if [ -d "$polnear" ]; then
+    echo "== PolNeAR credits (train + dev, $polnear)"
+    python3 "$shared/tools/polnear/credits_eval.py" --mirror "$polnear" "$bin"
+    echo "== PolNeAR attribution (train + dev)"
+    python3 "$shared/tools/polnear/attrib_eval.py" --mirror "$polnear" "$bin"
+    echo "== PolNeAR unrelated articles analysed together (train + dev)"
+    python3 "$shared/tools/polnear/crosslink_eval.py" --mirror "$polnear" "$bin"
+else
+    echo "== PolNeAR: skipped (no mirror at $polnear; set POLNEAR_MIRROR)"
+fi

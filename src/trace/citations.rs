@@ -35,9 +35,10 @@ pub struct Citation {
     pub depth: i8,
 }
 
-/// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM".
-/// Also articles and "agency" words of other languages ("informó la agencia Efe", "selon l'AFP").
-const BETWEEN: &str = r"(?:(?:the|a|an|its|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
+/// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM",
+/// "quoting *figures from the semi-official* X". Also articles and "agency" words of other
+/// languages ("informó la agencia Efe", "selon l'AFP").
+const BETWEEN: &str = r"(?:(?:the|a|an|its|figures|data|numbers|statistics|information|reports?|from|of|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
 
 /// A cue that names the source just before it, at the end of the words before a name:
 /// "according to (the Emirati news agency) WAM", "citing", "según", "据".
@@ -58,6 +59,18 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         )
         .expect("static regex")
     });
+
+/// A source named as the subject of a figure it gives, without a reporting verb: "X put the death
+/// toll at 12", "X gave a toll of", "X had the number of injured at".
+static FIGURE_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:'s|’s)?\s*(?:news\s+agency\s+|agency\s+)?(?:also\s+|later\s+|earlier\s+)?
+        (?:put|puts|gave|gives|had|has|set|sets|placed|places|estimated|estimates|counted|counts)\s+
+        (?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?
+        (?:toll|figure|number|count|tally|total|estimate)s?\b",
+    )
+    .expect("static regex")
+});
 
 /// The article's own voice: the agency as actor of its own newsgathering, not as a source.
 static OWN_VOICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,6 +146,13 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
         }
     }
+    if let Some(cue) = FIGURE_CUE_AFTER.find(after) {
+        let end = m.span.end + cue.end();
+        let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
+        if !m.weak || NEWS_AGENCY_NEARBY.is_match(window) {
+            return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
+        }
+    }
     mention(m.span)
 }
 
@@ -152,7 +172,7 @@ pub fn deepest(citations: &[Citation]) -> Vec<Citation> {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&CUE_BEFORE, &CUE_AFTER, &OWN_VOICE_AFTER, &OWN_VOICE_BEFORE, &NEWS_AGENCY_NEARBY];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&CUE_BEFORE, &CUE_AFTER, &FIGURE_CUE_AFTER, &OWN_VOICE_AFTER, &OWN_VOICE_BEFORE, &NEWS_AGENCY_NEARBY];
 
 #[cfg(test)]
 mod tests {

@@ -168,6 +168,26 @@ mod tests {
     }
 
     #[test]
+    fn every_g20_country_has_its_national_agency() {
+        // The G20's countries (the EU's members are each covered by their own rows).
+        let g20 = ["AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID", "IT", "JP", "KR", "MX", "RU", "SA", "ZA", "TR", "GB", "US"];
+        for country in g20 {
+            assert!(agencies().iter().any(|a| a.country == country), "no agency of {country}");
+        }
+    }
+
+    #[test]
+    fn agencies_of_non_latin_scripts_have_native_names() {
+        // A reader of these countries' press meets the agency in its own script.
+        let scripts = ["CN", "JP", "KR", "RU", "SA", "IN", "UA", "BG", "GR", "IR", "AE", "QA", "KW", "TH", "BH", "OM", "IQ", "SD"];
+        let reg = registry();
+        for (index, agency) in agencies().iter().enumerate().filter(|(_, a)| scripts.contains(&a.country.as_str())) {
+            let native = reg.aliases.iter().any(|(alias, &(i, _))| i == index && alias.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && (c as u32) > 0x24F));
+            assert!(native, "{} has no name in its own script", agency.name);
+        }
+    }
+
+    #[test]
     fn weak_aliases_are_flagged() {
         let m = find("(AP) —", 0);
         assert!(m[0].weak);
