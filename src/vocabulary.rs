@@ -33,6 +33,18 @@ pub enum Language {
     De,
     /// Italian.
     It,
+    /// Dutch.
+    Nl,
+    /// Indonesian and Malay.
+    Id,
+    /// Turkish.
+    Tr,
+    /// Polish (months in the genitive, as dates print them).
+    Pl,
+    /// Russian (genitive).
+    Ru,
+    /// Ukrainian (genitive).
+    Uk,
 }
 
 impl Language {
@@ -44,6 +56,12 @@ impl Language {
             "fr" => Language::Fr,
             "de" => Language::De,
             "it" => Language::It,
+            "nl" => Language::Nl,
+            "id" => Language::Id,
+            "tr" => Language::Tr,
+            "pl" => Language::Pl,
+            "ru" => Language::Ru,
+            "uk" => Language::Uk,
             _ => return None,
         })
     }

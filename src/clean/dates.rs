@@ -118,6 +118,19 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("numeric")
 });
 
+/// Year first, as East Asian and some European pages print it: "2024/12/23", "2024.12.23",
+/// "2024年12月23日", "2024년 12월 23일". No `\b`: a CJK character before the year is a word
+/// character too, so the digits around the match are checked in code.
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (\d{4}) (?: ([./]) | \s*[年년]\s* )   # the year, then a slash or dot, or 年 / 년
+        (\d{1,2}) (?: [./] | \s*[月월]\s* )   # the month
+        (\d{1,2}) (?: \s*[日일] )?             # the day",
+    )
+    .expect("year first")
+});
+
 /// "12 March 2025", "13th December, 2023", "22 de outubro de 2010", "22. Oktober 2010".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -131,8 +144,16 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", months_pattern())).expect("mdy")
 });
 
+/// A clock: "18:25", "6:25 p.m.", "18h25" (French), "18時25分" / "18시 25분" (Japanese,
+/// Korean), and "18.25" (British), which is read only where a zone or "am"/"pm" follows.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?").expect("time")
+    Regex::new(
+        r"(?xi)
+        \b(\d{1,2}) ([:.h]|\s*[時시]\s*) (\d{2}) (?:\s*[分분])?   # 1 hour, 2 separator, 3 minutes
+        (?: : (\d{2}) )?                                       # 4 seconds
+        (?: \s* ([ap]) \.?\s?m\b\.? )?                          # 5 meridiem",
+    )
+    .expect("time")
 });
 
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -210,6 +231,16 @@ fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDat
         Some(zone) => zone.month_first(),
         None => zone_in(line).is_some_and(|z| z.month_first() || matches!(z, Zone::Fixed(m) if m <= -240)),
     };
+    for c in YEAR_FIRST.captures_iter(line) {
+        let (Some(m), Some(d)) = (c.get(0), ymd(&c[1], &c[3], &c[4])) else { continue };
+        let digit_at = |i: usize| line.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+        let digit_before = m.start() > 0 && digit_at(m.start() - 1);
+        // "2024.12.23" but not "2024.12.235" nor a decimal "12024.5.6".
+        let slash_or_dot_after = c.get(2).is_some() && line[m.end()..].starts_with(['.', '/']);
+        if !digit_before && !digit_at(m.end()) && !slash_or_dot_after {
+            calendar.push((m.start(), m.end(), d));
+        }
+    }
     for c in NUMERIC.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let (a, b) = (&c[1], &c[2]);
@@ -266,10 +297,15 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         if !(after || before) {
             continue;
         }
-        let Some(t) = hms(&c[1], &c[2], c.get(3).map(|s| s.as_str()), c.get(4).map(|s| s.as_str())) else {
+        let meridiem = c.get(5).map(|s| s.as_str());
+        let Some(t) = hms(&c[1], &c[3], c.get(4).map(|s| s.as_str()), meridiem) else {
             continue;
         };
         let zone = zone_after(line, m.end(), hint);
+        // "18.25" is a clock only as a British dateline prints it, with its zone or "pm".
+        if &c[2] == "." && meridiem.is_none() && zone.is_none() {
+            continue;
+        }
         let zone_end = zone.map_or(m.end(), |(_, e)| e);
         let zone = zone
             .map(|(z, _)| z)
@@ -356,7 +392,7 @@ fn hms(h: &str, m: &str, s: Option<&str>, meridiem: Option<&str>) -> Option<Naiv
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PLACE_NAME, &ISO, &NUMERIC, &DAY_MONTH, &MONTH_DAY, &TIME, &ZONE, &ROLE];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PLACE_NAME, &ISO, &NUMERIC, &YEAR_FIRST, &DAY_MONTH, &MONTH_DAY, &TIME, &ZONE, &ROLE];
 
 #[cfg(test)]
 mod tests {
@@ -413,6 +449,19 @@ mod tests {
             ("22 de octubre de 2010, 20:13 (Madrid)", None, "2010-10-22T20:13:00+02:00"),
             ("Mis à jour le 3 février 2024", None, "2024-02-03"),
             ("Stand: 22. Oktober 2010", None, "2010-10-22"),
+            ("2024/12/23 18:25 JST", None, "2024-12-23T18:25:00+09:00"),
+            ("입력 2024.12.23 18:25 KST", None, "2024-12-23T18:25:00+09:00"),
+            ("2024年12月23日 18時25分", Some(Zone::Fixed(540)), "2024-12-23T18:25:00+09:00"),
+            ("发布时间：2024年12月23日 18:25", Some(Zone::Iana(Asia::Shanghai)), "2024-12-23T18:25:00+08:00"),
+            ("2024년 12월 23일 18시 25분", Some(Zone::Fixed(540)), "2024-12-23T18:25:00+09:00"),
+            ("Mon 23 Dec 2024 18.25 GMT", None, "2024-12-23T18:25:00+00:00"),
+            ("23 décembre 2024 à 18h25 (Paris)", None, "2024-12-23T18:25:00+01:00"),
+            ("23 декабря 2024, 18:25 MSK", None, "2024-12-23T18:25:00+03:00"),
+            ("23 грудня 2024 18:25", Some(Zone::Fixed(120)), "2024-12-23T18:25:00+02:00"),
+            ("23 Aralık 2024 18:25", Some(Zone::Fixed(180)), "2024-12-23T18:25:00+03:00"),
+            ("Senin, 23 Desember 2024 18:25 WIB", None, "2024-12-23T18:25:00+07:00"),
+            ("23 grudnia 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
+            ("23 december 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
         ];
         for (line, hint, want) in cases {
             assert_eq!(iso(line, *hint), [*want], "{line}");

@@ -450,7 +450,7 @@ fn whole_line(at: &CreditLine) -> Claims {
     if bare && at.open.iter().all(|m| m.weak) && neighbours_code_list(at.text, at.lines, at.i) {
         return Some(Vec::new());
     }
-    let role = if bare && neighbours_caption_without_credit(at.text, at.lines, at.i) {
+    let role = if bare && (neighbours_caption_without_credit(at.text, at.lines, at.i) || between_prose(at.text, at.lines, at.i)) {
         Role::Photo
     } else if byline {
         Role::Byline
@@ -540,6 +540,15 @@ fn neighbours_caption_without_credit(text: &str, lines: &[LineInfo], i: usize) -
         let s = n.span.of(text);
         caption_like(text, n) && registry::find(s, 0).is_empty() && !ENDS_WITH_PAREN.is_match(s)
     })
+}
+
+/// Whether prose paragraphs stand both before and after line `i`: a bare agency line inside the
+/// body ("ASSOCIATED PRESS." between two paragraphs) credits the photo that stood there, since a
+/// wire's own credit heads the body or closes it.
+fn between_prose(text: &str, lines: &[LineInfo], i: usize) -> bool {
+    const PROSE_WORDS: usize = 30;
+    let prose = |n: &LineInfo| n.span.of(text).split_whitespace().count() >= PROSE_WORDS;
+    lines[..i].iter().any(prose) && lines[i + 1..].iter().any(prose)
 }
 
 /// Whether a neighbouring line is a short code of capitals too ("AK", "AS", "AE").
