@@ -103,9 +103,17 @@ fn published_year(article: &Article) -> Option<i32> {
 pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[Span]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut people = quotes::People::default();
+    // A quote left open at a paragraph's end goes on in the next paragraph when that one opens
+    // with a quotation mark (the press's convention for a quote of several paragraphs).
+    let mut carried: Option<String> = None;
     for &paragraph in paragraphs {
+        let continues = carried.is_some() && paragraph.of(text).starts_with(['“', '"', '«']);
         let mut quote_open = false;
-        let mut quote_speaker: Option<String> = None;
+        let mut quote_speaker: Option<String> = if continues { carried.take() } else { None };
+        carried = None;
+        // The speaker of the paragraph's last attributed quote: a further quote in the same
+        // paragraph with no attribution of its own is theirs ("“A,” X said. “B.”").
+        let mut paragraph_quote_speaker: Option<String> = quote_speaker.clone();
         // Claims of a quote still open whose speaker is named only in a later sentence.
         let mut awaiting_speaker: Vec<usize> = Vec::new();
         for sentence in segment::sentences(text, paragraph) {
@@ -115,6 +123,12 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
             // A quote that spans sentences has one speaker, named in any of them.
             if speaker.is_none() && started_inside {
                 speaker = quote_speaker.clone();
+            }
+            if speaker.is_none() && !sentence_quotes.is_empty() && is_all_quote(text, sentence) {
+                speaker = paragraph_quote_speaker.clone();
+            }
+            if !sentence_quotes.is_empty() && speaker.is_some() {
+                paragraph_quote_speaker = speaker.clone();
             }
             if started_inside && speaker.is_some() {
                 for &i in &awaiting_speaker {
@@ -168,8 +182,24 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                 awaiting_speaker.extend(first_claim..out.len());
             }
         }
+        if quote_open {
+            carried = paragraph_quote_speaker.or(quote_speaker);
+        }
     }
     out
+}
+
+/// Whether `sentence` is quoted words only: it opens with a quotation mark and no words of the
+/// reporter stand outside the quote marks (so it cannot name a speaker of its own).
+fn is_all_quote(text: &str, sentence: Span) -> bool {
+    let s = sentence.of(text).trim();
+    let Some(rest) = s.strip_prefix(['“', '"', '«']) else { return false };
+    match rest.rfind(['”', '"', '»']) {
+        // Only punctuation may follow the closing mark.
+        Some(close) => rest[close..].chars().skip(1).all(|c| !c.is_alphanumeric()),
+        // A quote running on past this sentence.
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -185,5 +215,32 @@ mod tests {
         assert_eq!(kinds, [(ClaimKind::Statement, true), (ClaimKind::Quote, false), (ClaimKind::Figure, false)]);
         assert_eq!(claims[0].span.of(text), "Title here for test");
         assert_eq!(claims[2].figures[0].span.of(text), "24 villages");
+    }
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let paragraphs: Vec<Span> = text.split("\n\n").scan(0, |at, p| {
+            let span = Span::new(*at, *at + p.len());
+            *at += p.len() + 2;
+            Some(span)
+        }).collect();
+        from_paragraphs(0, 0, text, &paragraphs).into_iter().map(|c| (c.span.of(text).to_string(), c.speaker)).collect()
+    }
+
+    #[test]
+    fn a_further_quote_in_the_paragraph_is_the_same_speakers() {
+        let got = speakers("“The plan is sound,” Maria Lopez said. “We will build it next year.” The council meets on Friday.");
+        assert_eq!(got[1].1.as_deref(), Some("Maria Lopez"), "{got:?}");
+        // The reporter's own sentence after the quotes names nobody.
+        assert_eq!(got[2].1, None, "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_open_at_a_paragraphs_end_goes_on_in_the_next() {
+        let got = speakers("“The plan is sound,” Maria Lopez said. “We will build it next year.\n\n“And we will pay for it ourselves.”\n\nThe council meets on Friday.");
+        let paid = got.iter().find(|(t, _)| t.contains("pay for it")).expect("the third quote");
+        assert_eq!(paid.1.as_deref(), Some("Maria Lopez"), "{got:?}");
+        // A quoted paragraph after a closed quote is not carried on.
+        let got = speakers("“The plan is sound,” Maria Lopez said.\n\n“Nobody asked us.”");
+        assert_eq!(got[1].1, None, "{got:?}");
     }
 }
