@@ -203,6 +203,15 @@ pub struct MentionReport {
     /// The mention is in the article's headline.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub headline: bool,
+    /// Who said it, as the mention's own article tells (the claim's `speaker` is one mention's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The words naming the source ("Putin", "he", "the ministry"), in the same paste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    /// The reporting cue beside the source ("said", "according to"), in the same paste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
 }
 
 /// Where a claim came from.
@@ -316,6 +325,9 @@ pub fn build(
                         span: claims[m].span,
                         text: text_of(&claims[m]),
                         headline: claims[m].headline,
+                        speaker: claims[m].speaker.clone(),
+                        source: claims[m].source,
+                        cue: claims[m].cue,
                     })
                     .collect(),
                 origin: origin_report(origin),
@@ -390,7 +402,7 @@ mod tests {
             speaker: None,
             mentions: articles
                 .iter()
-                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false })
+                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false, speaker: None, source: None, cue: None })
                 .collect(),
             origin: OriginReport { agencies: vec![], published: None, evidence: String::new(), article: None, span: None },
             links: vec![],

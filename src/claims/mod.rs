@@ -18,6 +18,7 @@ pub use figures::{Bound, Figure};
 use crate::clean::Article;
 use crate::segment;
 use crate::span::Span;
+use quotes::Attribution;
 use serde::Serialize;
 
 /// What a claim is.
@@ -49,6 +50,11 @@ pub struct Claim {
     pub paragraph: Span,
     /// Who the claim is attributed to, resolved to the fullest name seen in the article.
     pub speaker: Option<String>,
+    /// The words in the paste that name the source ("Putin", "he", "a ministry spokesman"),
+    /// in this sentence or, for a quote that goes on, where the quote was attributed.
+    pub source: Option<Span>,
+    /// The reporting cue beside the source ("said", "according to").
+    pub cue: Option<Span>,
     /// The quoted stretches inside `span`.
     pub quotes: Vec<Span>,
     /// The figures inside `span`, normalised.
@@ -105,21 +111,21 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
     let mut people = quotes::People::default();
     // A quote left open at a paragraph's end goes on in the next paragraph when that one opens
     // with a quotation mark (the press's convention for a quote of several paragraphs).
-    let mut carried: Option<String> = None;
+    let mut carried: Option<Attribution> = None;
     for &paragraph in paragraphs {
         let continues = carried.is_some() && paragraph.of(text).starts_with(['“', '"', '«']);
         let mut quote_open = false;
-        let mut quote_speaker: Option<String> = if continues { carried.take() } else { None };
+        let mut quote_speaker: Option<Attribution> = if continues { carried.take() } else { None };
         carried = None;
         // The speaker of the paragraph's last attributed quote: a further quote in the same
         // paragraph with no attribution of its own is theirs ("“A,” X said. “B.”").
-        let mut paragraph_quote_speaker: Option<String> = quote_speaker.clone();
+        let mut paragraph_quote_speaker: Option<Attribution> = quote_speaker.clone();
         // Claims of a quote still open whose speaker is named only in a later sentence.
         let mut awaiting_speaker: Vec<usize> = Vec::new();
         for sentence in segment::sentences(text, paragraph) {
             let started_inside = quote_open;
             let sentence_quotes = quotes::quotes(text, sentence, &mut quote_open);
-            let mut speaker = people.speaker_continuing(sentence.of(text), started_inside);
+            let mut speaker = people.attribution(sentence.of(text), started_inside).map(|a| a.shifted(sentence.start));
             // A quote that spans sentences has one speaker, named in any of them.
             if speaker.is_none() && started_inside {
                 speaker = quote_speaker.clone();
@@ -132,7 +138,7 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
             }
             if started_inside && speaker.is_some() {
                 for &i in &awaiting_speaker {
-                    out[i].speaker = speaker.clone();
+                    out[i].attribute(speaker.as_ref());
                 }
                 awaiting_speaker.clear();
             }
@@ -150,7 +156,7 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                 let clause_text = clause.of(text);
                 // A clause with its own attribution keeps it ("..., while Syrsky said 942 ...").
                 let own_speaker = if several && !(n == 0 && started_inside) {
-                    people.clause_speaker(clause_text)
+                    people.clause_attribution(clause_text).map(|a| a.shifted(clause.start))
                 } else {
                     None
                 };
@@ -165,18 +171,22 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
                 } else {
                     continue;
                 };
-                out.push(Claim {
+                let mut claim = Claim {
                     article,
                     input,
                     kind,
                     span: clause,
                     sentence,
                     paragraph,
-                    speaker: own_speaker.or_else(|| speaker.clone()),
+                    speaker: None,
+                    source: None,
+                    cue: None,
                     quotes: clause_quotes,
                     figures: clause_figures,
                     headline: false,
-                });
+                };
+                claim.attribute(own_speaker.as_ref().or(speaker.as_ref()));
+                out.push(claim);
             }
             if quote_open && speaker.is_none() {
                 awaiting_speaker.extend(first_claim..out.len());
@@ -187,6 +197,15 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
         }
     }
     out
+}
+
+impl Claim {
+    /// Sets who said the claim and the words that show it (nothing for `None`).
+    fn attribute(&mut self, attribution: Option<&Attribution>) {
+        self.speaker = attribution.map(|a| a.speaker.clone());
+        self.source = attribution.map(|a| a.source);
+        self.cue = attribution.and_then(|a| a.cue);
+    }
 }
 
 /// Whether `sentence` is quoted words only: it opens with a quotation mark and no words of the
@@ -224,6 +243,25 @@ mod tests {
             Some(span)
         }).collect();
         from_paragraphs(0, 0, text, &paragraphs).into_iter().map(|c| (c.span.of(text).to_string(), c.speaker)).collect()
+    }
+
+    #[test]
+    fn attributions_keep_the_words_of_source_and_cue() {
+        let text = "Prime Minister Ana Reyes visited the port on Monday.\n\nThe harbour will reopen in May, she told reporters. The deal is done, according to a ministry spokesman.\n\n“We were ready,” said harbour master Tomás Quiñones.";
+        let paragraphs: Vec<Span> = text.split("\n\n").scan(0, |at, p| {
+            let span = Span::new(*at, *at + p.len());
+            *at += p.len() + 2;
+            Some(span)
+        }).collect();
+        let claims = from_paragraphs(0, 0, text, &paragraphs);
+        let words = |c: &Claim| (c.speaker.clone(), c.source.map(|s| s.of(text)), c.cue.map(|s| s.of(text)));
+        let reopen = claims.iter().find(|c| c.span.of(text).contains("reopen")).expect("the reopening");
+        assert_eq!(words(reopen), (Some("Ana Reyes".into()), Some("she"), Some("told")));
+        let deal = claims.iter().find(|c| c.span.of(text).contains("deal")).expect("the deal");
+        assert_eq!(deal.cue.map(|s| s.of(text)), Some("according to"));
+        // Offsets hold past a quote of non-ASCII letters (the mask keeps byte lengths).
+        let ready = claims.iter().find(|c| c.span.of(text).contains("ready")).expect("the quote");
+        assert_eq!(words(ready), (Some("Tomás Quiñones".into()), Some("Tomás Quiñones"), Some("said")));
     }
 
     #[test]

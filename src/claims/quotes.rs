@@ -71,7 +71,7 @@ fn name_pattern() -> String {
 /// Dan Huot`. Lower-case words between the verb and the name are checked by [`is_role_gap`].
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[,”\x22]\s*)(?:{verbs})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
+            r"(?:^|[,”\x22]\s*)(?P<cue>{verbs})\s+((?:(?:the\s+)?(?:[a-zß-öø-ÿ-]+\s+){{0,3}})?)({name})",
             name = name_pattern(),
             verbs = verbs()
         ))
@@ -82,7 +82,7 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// leader"), optionally with an inserted phrase ("Gerasimov, head of the General Staff, said").
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{verbs})\b",
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
             name = name_pattern(),
             verbs = verbs()
         ))
@@ -94,7 +94,7 @@ static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// longer than [`name_pattern`]'s, so a title and a four-part name fit.
 static SUBJECT_REPORTING_LATER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^({name})\s[^,;]{{1,200}}?(?:,\s+(?:saying|adding|noting|writing|stressing)|\s+and\s+(?:{verbs}))\s",
+            r"^({name})\s[^,;]{{1,200}}?(?:,\s+(?P<cue>saying|adding|noting|writing|stressing)|\s+and\s+(?P<verb>{verbs}))\s",
             name = name_run(7),
             verbs = verbs()
         ))
@@ -104,7 +104,7 @@ static SUBJECT_REPORTING_LATER: LazyLock<Regex> = LazyLock::new(|| {
 /// "according to X", "cited X": the whole phrase up to the next comma, so that "according to
 /// Russian Chief of the General Staff Valery Gerasimov" yields the person, not the title.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
+        Regex::new(r"\b(?P<cue>[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
     });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&name_pattern()).expect("valid name regex"));
@@ -163,6 +163,39 @@ fn is_role_gap(gap: &str) -> bool {
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
     NON_NAMES.contains(&w)
+}
+
+/// Who said a sentence and the words that show it. Spans are byte ranges of the text the
+/// speaker was read from (a sentence or a clause); the caller moves them into the paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source, resolved: a person in their fullest known name, or a body.
+    pub speaker: String,
+    /// The words that name the source ("spokesman Dan Huot", "he", "the Foreign Ministry").
+    pub source: Span,
+    /// The reporting cue ("said", "according to", "saying"), where the words hold one.
+    pub cue: Option<Span>,
+}
+
+impl Attribution {
+    /// The same attribution with its spans moved `by` bytes on (into the paste).
+    pub fn shifted(&self, by: usize) -> Attribution {
+        let shift = |s: Span| Span::new(s.start + by, s.end + by);
+        Attribution { speaker: self.speaker.clone(), source: shift(self.source), cue: self.cue.map(shift) }
+    }
+}
+
+/// One attribution phrase of a sentence: the words naming the source and the cue beside them.
+struct Phrase<'t> {
+    source: regex::Match<'t>,
+    cue: Option<regex::Match<'t>>,
+}
+
+impl Phrase<'_> {
+    fn attribution(&self, speaker: String) -> Attribution {
+        let span = |m: regex::Match| Span::new(m.start(), m.end());
+        Attribution { speaker, source: span(self.source), cue: self.cue.map(span) }
+    }
 }
 
 /// Keeps the people named so far in one article, to resolve "he" and surnames, and the last
@@ -225,22 +258,27 @@ impl People {
 
     /// The speaker of `sentence` (text of the whole sentence, quotes included), resolved.
     pub fn speaker(&mut self, sentence: &str) -> Option<String> {
-        self.speaker_continuing(sentence, false)
+        self.attribution(sentence, false).map(|a| a.speaker)
     }
 
-    /// Like [`People::speaker`] for a sentence that starts inside a quote opened earlier.
-    pub fn speaker_continuing(&mut self, sentence: &str, inside_quote: bool) -> Option<String> {
+    /// Who said `sentence` and the words that show it; `inside_quote` says whether it starts
+    /// inside a quote opened earlier.
+    pub fn attribution(&mut self, sentence: &str, inside_quote: bool) -> Option<Attribution> {
         let masked = mask_quotes(sentence, inside_quote);
-        let resolved = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase)).or_else(|| {
-            let subject = SUBJECT_REPORTING_LATER.captures(&masked)?.get(1)?;
+        let found = attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)));
+        let found = found.or_else(|| {
+            let c = SUBJECT_REPORTING_LATER.captures(&masked)?;
+            let subject = c.get(1)?;
             // "In Paris Macron met ...", "Kyiv and Moscow traded ...": not a lone subject.
             let opener = subject.as_str().split_whitespace().next().is_some_and(is_non_name);
             let next = masked[subject.end()..].split_whitespace().next().unwrap_or("");
             if opener || !next.starts_with(char::is_lowercase) || matches!(next, "and" | "or") {
                 return None;
             }
-            self.speaker_named(subject.as_str())
+            let phrase = Phrase { source: subject, cue: c.name("cue").or_else(|| c.name("verb")) };
+            self.speaker_named(subject.as_str()).map(|who| phrase.attribution(who))
         });
+        let resolved = found.as_ref().map(|a| a.speaker.clone());
         self.observe(&masked);
         // A body named since is the nearer antecedent of "it" ("The World Bank released ...").
         let other_body = PERSON
@@ -256,13 +294,14 @@ impl People {
                 self.names.push(name.clone());
             }
         }
-        resolved
+        found
     }
 
     /// The speaker a clause names itself ("while Syrsky said 942 Russians ..."), if any; it
     /// outranks the sentence's speaker for that clause. Nothing is remembered.
-    pub fn clause_speaker(&self, clause: &str) -> Option<String> {
-        attributions(&mask_quotes(clause, false)).into_iter().find_map(|phrase| self.resolve(phrase))
+    pub fn clause_attribution(&self, clause: &str) -> Option<Attribution> {
+        let masked = mask_quotes(clause, false);
+        attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)))
     }
 
     /// The speaker a capitalised run names: a person in their fullest known form, or a body.
@@ -287,6 +326,14 @@ impl People {
         }
         if matches!(first, "they" | "They") {
             return None;
+        }
+        // "a ministry spokesman", "an official": someone new, named only by that description,
+        // never the person named last.
+        if matches!(first, "a" | "an" | "A" | "An") && phrase.split_whitespace().count() >= 2 {
+            return match PERSON.find_iter(phrase).find_map(|m| self.speaker_named(m.as_str())) {
+                Some(named) => Some(named),
+                None => Some(phrase.to_string()),
+            };
         }
         // "the X network and said": a description never holds a conjunction.
         if first.eq_ignore_ascii_case("the") && phrase.split_whitespace().any(|w| matches!(w, "and" | "or")) {
@@ -339,20 +386,19 @@ fn acts_on_object(after_verb: &str) -> bool {
 
 /// The attribution phrases of a (quote-masked) sentence in text order: "X said", "said X"
 /// and "according to X".
-fn attributions(masked: &str) -> Vec<&str> {
+fn attributions(masked: &str) -> Vec<Phrase<'_>> {
     let after = AFTER_VERB
         .captures_iter(masked)
-        .filter(|c| c.get(1).is_some_and(|gap| is_role_gap(gap.as_str())))
-        .filter_map(|c| c.get(2))
-        .map(|m| person_after_role(masked, m).unwrap_or(m));
+        .filter(|c| c.get(2).is_some_and(|gap| is_role_gap(gap.as_str())))
+        .filter_map(|c| c.get(3).map(|m| Phrase { source: person_after_role(masked, m).unwrap_or(m), cue: c.name("cue") }));
     let before = BEFORE_VERB
         .captures_iter(masked)
         .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
-        .filter_map(|c| c.get(1));
-    let according = ACCORDING.captures_iter(masked).filter_map(|c| c.get(1));
-    let mut found: Vec<regex::Match> = after.chain(before).chain(according).collect();
-    found.sort_by_key(|m| m.start());
-    found.into_iter().map(|m| m.as_str()).collect()
+        .filter_map(|c| c.get(1).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    let according = ACCORDING.captures_iter(masked).filter_map(|c| c.get(2).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    let mut found: Vec<Phrase> = after.chain(before).chain(according).collect();
+    found.sort_by_key(|p| p.source.start());
+    found
 }
 
 /// The sentence with quoted words blanked out, so a quote's own words are not read as the
@@ -370,7 +416,9 @@ fn mask_quotes(s: &str, inside_at_start: bool) -> String {
             };
             out.push(c);
         } else if inside {
-            out.push(if c.is_whitespace() { ' ' } else { 'x' });
+            // One filler byte per byte, so offsets in the mask are offsets in the sentence.
+            let filler = if c.is_whitespace() { ' ' } else { 'x' };
+            out.extend(std::iter::repeat_n(filler, c.len_utf8()));
         } else {
             out.push(c);
         }
