@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the page needs, skipping whatever is already present at
 # the right version: the wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at the version pinned in
-# Cargo.lock, wasm-opt (binaryen 132), Chromium and its WebDriver, axe-core (the end-to-end
+# Cargo.lock, wasm-opt (binaryen 132), brotli (to report the page's size), Chromium and its WebDriver, axe-core (the end-to-end
 # test's accessibility checker, into tests/e2e/node_modules/), every crate (so the Trunk build
 # can run offline), and Java and PySpark for the Spark example's test. Safe to run again and
 # again; never reads standard input.
@@ -55,6 +55,14 @@ else
     command -v npm >/dev/null || apt_install npm
     say "installing wasm-opt $BINARYEN_VERSION (npm binaryen)"
     as_root npm install -g --prefix /usr/local "binaryen@$BINARYEN_VERSION.0.0" </dev/null
+fi
+
+# brotli: how the page's size is reported (scripts/bundle-size.sh), as servers send it.
+if command -v brotli >/dev/null; then
+    say "brotli present"
+else
+    say "installing brotli (Debian)"
+    apt_install brotli
 fi
 
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
