@@ -2,14 +2,22 @@
 //! gets in (paste, name, file, link), a link made to freeze the page, typing in a 5 MB paste, a
 //! paste cut to size, and two tabs' drafts (the harness is `lib.rs`).
 //!
-//! Timings (main-thread tasks, input latency) are printed as `e2e:` lines for the report; only
-//! the freezing link's bound is asserted (500 ms: a freeze; issue 18's 200 ms is printed).
+//! Timings (main-thread tasks, input latency) are printed as `e2e:` lines for the report. Two
+//! bounds are asserted, each far from what the page takes so that only a regression fails them:
+//! the freezing link (decoded in the worker) blocks the main thread for no task over 200 ms
+//! (issue 18), and no key typed into a 5 MB paste waits [`KEY_BOUND_MS`] (it was 5-11 s when
+//! the text area was set again on every key).
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::time::Duration;
 use wiretrace::{permalink, Input};
 use wiretrace_e2e::*;
+
+/// No key typed into a 5 MB paste may wait this long for its next paint. The page takes tens of
+/// milliseconds; setting the whole text again on each key took seconds, which this catches
+/// without failing on a busy machine's slow frame.
+const KEY_BOUND_MS: f64 = 1000.0;
 
 /// This tab's drafts, as src/web/drafts.rs keeps them.
 const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v2.' + sessionStorage.getItem('wiretrace.tab'))";
@@ -119,20 +127,25 @@ async fn try_the_vectors(site: &Site, page: &Browser) -> Outcome {
     page.click("#clear-all").await?;
     page.set_value(".paste-text", &all).await?;
     page.set_value(".paste-name", &vectors[0]).await?;
-    // File: a text file of all the vectors, with markup in its name, opened into a second paste.
-    page.click("#add-paste").await?;
+    // File: a text file of all the vectors, with markup in its name, opened through the page's
+    // one file control as a second paste; and a web page of them, whose visible text is kept.
     let file = std::env::temp_dir().join(format!("<img src=x onerror=window.__xss=1> {}.txt", std::process::id()));
     std::fs::write(&file, &all)?;
-    let inputs = page.client.find_all(Locator::Css(".paste input[type=file]")).await?;
-    inputs.last().ok_or("no file input")?.send_keys(&file.display().to_string()).await?;
+    let web_page = std::env::temp_dir().join(format!("vectors-{}.html", std::process::id()));
+    std::fs::write(&web_page, format!("<html><body><p>{}</p></body></html>", vectors.join("</p><p>")))?;
+    let control = page.client.find(Locator::Css("#open-files")).await?;
+    control.send_keys(&format!("{}\n{}", file.display(), web_page.display())).await?;
     let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-    page.wait_until(&format!("return document.querySelectorAll('.paste-name')[1].value === {};", json!(file_name)), "the file opened").await?;
+    page.wait_until(&format!("return document.querySelectorAll('.paste-name')[1]?.value === {};", json!(file_name)), "the file opened").await?;
+    page.wait_until("return document.querySelectorAll('.paste-name').length === 3;", "the web page opened").await?;
     let _ = std::fs::remove_file(&file);
+    let _ = std::fs::remove_file(&web_page);
     page.analyze().await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let pastes = page.pastes().await?;
     ensure!(pastes[0] == (as_name(&vectors[0]), all.clone()), "the pasted vectors are not kept as text");
     ensure!(pastes[1] == (file_name.clone(), all.clone()), "the opened file is not kept as text");
+    ensure!(!pastes[2].1.is_empty(), "the opened web page has no text");
     let report = page.text(".results").await?;
     println!("e2e: report of the pasted and opened vectors: {} characters of text", report.len());
 
@@ -170,9 +183,9 @@ async fn open_the_freezing_link(site: &Site, page: &Browser) -> Outcome {
     let expected = permalink::decode(&freezing).err().ok_or("the freezing link decodes")?.to_string();
     ensure!(page.text("#notice-text").await? == expected, "the page does not say why the link was refused");
     println!("e2e: freezing link ({} KB, three 5.2 MB one-line pastes) refused; main-thread tasks over 50 ms: {tasks:?}", freezing.len() / 1024);
-    // Issue 18 asks for no task over 200 ms; refusing inflates up to 8 MB first, which takes
-    // 180-250 ms on a loaded 2-core machine, so the test fails only on a freeze (the figure is printed).
-    ensure!(longest(&tasks) <= 500.0, "opening the freezing link blocked the main thread: tasks {tasks:?} ms");
+    // The worker decodes the link (inflating up to 8 MB before refusing it): the page only hands
+    // it the fragment and shows the refusal.
+    ensure!(longest(&tasks) <= 200.0, "opening the freezing link blocked the main thread: tasks {tasks:?} ms");
 
     // The largest link the page opens, one 5 MB one-line paste, is analysed in the worker.
     let largest = permalink::encode(&[Input::new("a", one_line(5_000_000))]);
@@ -224,6 +237,7 @@ async fn type_into_a_long_paste(site: &Site, page: &Browser) -> Outcome {
         latencies.len(),
         longest(&latencies)
     );
+    ensure!(longest(&latencies) < KEY_BOUND_MS, "a key typed in a 5 MB paste waited {:.0} ms: {latencies:?}", longest(&latencies));
 
     // 20 MB is cut to 5 MB, and the page says so even when the drafts notice follows.
     page.set_value(".paste-text", &long_paste(20_000_000)).await?;
