@@ -5,19 +5,43 @@
 //! Timings (main-thread tasks, input latency) are printed as `e2e:` lines for the report. Two
 //! bounds are asserted, each far from what the page takes so that only a regression fails them:
 //! the freezing link (decoded in the worker) blocks the main thread for no task over 200 ms
-//! (issue 18), and no key typed into a 5 MB paste waits [`KEY_BOUND_MS`] (it was 5-11 s when
-//! the text area was set again on every key).
+//! (issue 18), and the page's own work for a key typed into a 5 MB paste stays under
+//! [`PAGE_KEY_BOUND_MS`] (Chromium's own editing of so long a text area, which no page code can
+//! avoid, is printed, not asserted).
 
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::time::Duration;
 use wiretrace::{permalink, Input};
 use wiretrace_e2e::*;
 
-/// No key typed into a 5 MB paste may wait this long for its next paint. The page takes tens of
-/// milliseconds; setting the whole text again on each key took seconds, which this catches
-/// without failing on a busy machine's slow frame.
-const KEY_BOUND_MS: f64 = 1000.0;
+/// The page's own work for one key typed into a 5 MB paste (its input handler, the reducer, the
+/// render, and the layout that follows) stays under this. It takes tens of milliseconds;
+/// setting the text area's 5 MB again, or analysing or copying it per key, takes seconds.
+const PAGE_KEY_BOUND_MS: f64 = 300.0;
+
+/// Types `arguments[0]` at the end of the paste, one character a turn: Chromium edits the text
+/// area and lays it out (not timed), then the time from the input event to the layout after
+/// the page handled it (its render runs in microtasks, before the one queued here) is the
+/// page's own work for that key. Chromium's own tasks after an edit of 5 MB (0.7-2.3 s, with or
+/// without the page's handler) wait for the next turn. Returns the times in ms.
+const TIME_THE_PAGE_PER_KEY: &str = "const [typed, done] = [arguments[0], arguments[arguments.length - 1]];
+    const area = document.querySelector('.paste-text');
+    const times = [];
+    const step = (i) => {
+      if (i === typed.length) return done(times);
+      area.setRangeText(typed[i], area.value.length, area.value.length, 'end');
+      area.scrollHeight;
+      const start = performance.now();
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed[i] }));
+      queueMicrotask(() => {
+        area.scrollHeight;
+        times.push(Math.round(performance.now() - start));
+        setTimeout(() => step(i + 1), 0);
+      });
+    };
+    step(0);";
 
 /// This tab's drafts, as src/web/drafts.rs keeps them.
 const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v2.' + sessionStorage.getItem('wiretrace.tab'))";
@@ -237,7 +261,17 @@ async fn type_into_a_long_paste(site: &Site, page: &Browser) -> Outcome {
         latencies.len(),
         longest(&latencies)
     );
-    ensure!(longest(&latencies) < KEY_BOUND_MS, "a key typed in a 5 MB paste waited {:.0} ms: {latencies:?}", longest(&latencies));
+    // Three keys: Chromium's own edit and layout of 5 MB, before each, takes seconds.
+    let page_keys = "zqx";
+    let slow_script = TimeoutConfiguration::new(Some(Duration::from_secs(180)), None, Some(Duration::ZERO));
+    page.client.update_timeouts(slow_script).await?;
+    let own: Vec<Value> = serde_json::from_value(page.client.execute_async(TIME_THE_PAGE_PER_KEY, vec![json!(page_keys)]).await?)?;
+    let ends = page.script(&format!("return document.querySelector('.paste-text').value.endsWith({});", json!(format!("{typed}{page_keys}")))).await?;
+    ensure!(ends == json!(true), "the keys timed are not at the end of the paste");
+    println!("e2e: the page's own work per key in the 5 MB paste: {own:?} ms (Chromium's editing excluded)");
+    ensure!(longest(&own) < PAGE_KEY_BOUND_MS, "the page took {:.0} ms for a key in a 5 MB paste: {own:?}", longest(&own));
+    let saved_typing = saved_or_refused(page, page_keys).await?;
+    ensure!(saved == saved_typing, "the drafts were saved before the timed keys ({saved}) but not after");
 
     // 20 MB is cut to 5 MB, and the page says so even when the drafts notice follows.
     page.set_value(".paste-text", &long_paste(20_000_000)).await?;
