@@ -1,7 +1,7 @@
 //! One paste area: its name, its text and a button to remove it.
 //!
-//! The text area is not re-set on each render: a paste may hold 5 MB, and setting that much
-//! text again on every keystroke froze the page for seconds. It is set only when the paste's
+//! The text area is uncontrolled: a controlled one reads its whole value back from the DOM and
+//! compares it on every render, 5 MB per key in a long paste. It is set only when the paste's
 //! text is not the text the area itself gave (a link, a file, the example, a cut paste).
 
 use super::state::Paste;
