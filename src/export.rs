@@ -64,8 +64,8 @@ fn csv_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
-/// A readable report: the articles, then the claims (shared ones first) with their origin and
-/// every mention. All text from the pastes is escaped ([`escape_markdown`]).
+/// A readable report: the verdict, the articles, then the claims (shared ones first) with their
+/// origin and every mention. All text from the pastes is escaped ([`escape_markdown`]).
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let shared = report.claims.iter().filter(|c| c.is_shared()).count();
@@ -77,6 +77,7 @@ pub fn markdown(report: &Report) -> String {
         report.claims.len(),
         shared
     );
+    verdict_markdown(&mut out, report);
     let _ = writeln!(out, "## Articles\n");
     for a in &report.articles {
         let title = if a.title.is_empty() { "(no title)".to_string() } else { escape_markdown(&a.title) };
@@ -117,6 +118,33 @@ pub fn markdown(report: &Report) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The verdict's section, as the page shows it first: the summary, the agencies by shared
+/// claims, then one line per article (in publication order) with its share of agency wording.
+fn verdict_markdown(out: &mut String, report: &Report) {
+    let verdict = &report.verdict;
+    let _ = writeln!(out, "## Verdict\n\n{}\n", escape_markdown(&verdict.summary));
+    for tally in &verdict.agencies {
+        let claims = if tally.claims == 1 { "claim" } else { "claims" };
+        let _ = writeln!(out, "- {}: {} shared {claims}", escape_markdown(&tally.agency), tally.claims);
+    }
+    if !verdict.agencies.is_empty() {
+        out.push('\n');
+    }
+    let listed = |items: &[String]| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    for a in &verdict.articles {
+        let _ = writeln!(
+            out,
+            "- {}: {:.1}% agency wording ({}); first with: {}; only here: {}",
+            a.article,
+            a.agency_share * 100.0,
+            escape_markdown(&listed(&a.agencies)),
+            listed(&a.first),
+            listed(&a.only_here)
+        );
+    }
+    out.push('\n');
 }
 
 /// Marks that open inline structure anywhere (emphasis, code, links, images, tags, entities,

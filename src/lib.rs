@@ -28,9 +28,7 @@ pub mod claims;
 pub mod matching;
 pub mod trace;
 pub mod report;
-#[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod verdict;
-#[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod wording;
 pub mod permalink;
 pub mod export;
@@ -39,7 +37,6 @@ pub mod group;
 pub mod span;
 pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
-#[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod web;
 
 pub use input::Input;

@@ -61,9 +61,62 @@ fn markdown_has_its_sections_and_one_heading_per_claim() {
     let report = analyze(&bundle());
     let md = export::markdown(&report);
     assert!(md.starts_with("# wiretrace report\n"));
-    assert!(md.contains("\n## Articles\n") && md.contains("\n## Claims\n"));
+    assert!(md.contains("\n## Verdict\n") && md.contains("\n## Articles\n") && md.contains("\n## Claims\n"));
     assert_eq!(md.lines().filter(|l| l.starts_with("### c")).count(), report.claims.len());
     assert_eq!(md.lines().filter(|l| l.starts_with("# ")).count(), 1);
+}
+
+/// The verdict as read back from the Markdown: the summary, each agency with its shared claims,
+/// and each article's line split into its fields.
+struct ReadVerdict {
+    summary: String,
+    agencies: Vec<(String, usize)>,
+    articles: Vec<(String, f32, String, String, String)>,
+}
+
+fn read_verdict(md: &str) -> ReadVerdict {
+    let section = md.split("\n## Verdict\n\n").nth(1).expect("a verdict section");
+    let section = section.split("\n## ").next().unwrap();
+    let mut blocks = section.split("\n\n").filter(|b| !b.trim().is_empty());
+    let summary = blocks.next().expect("a summary").to_string();
+    let (mut agencies, mut articles) = (Vec::new(), Vec::new());
+    for line in blocks.flat_map(str::lines) {
+        let (name, rest) = line.strip_prefix("- ").expect("a list item").split_once(": ").unwrap();
+        if let Some(claims) = rest.strip_suffix(" shared claims").or(rest.strip_suffix(" shared claim")) {
+            agencies.push((name.to_string(), claims.parse().unwrap()));
+            continue;
+        }
+        let (percent, rest) = rest.split_once("% agency wording (").unwrap();
+        let (agency, rest) = rest.split_once("); first with: ").unwrap();
+        let (first, only) = rest.split_once("; only here: ").unwrap();
+        articles.push((name.into(), percent.parse().unwrap(), agency.into(), first.into(), only.into()));
+    }
+    ReadVerdict { summary, agencies, articles }
+}
+
+#[test]
+fn markdown_gives_the_verdict_first_and_it_parses_back() {
+    let report = analyze(&bundle());
+    let md = export::markdown(&report);
+    assert!(md.find("## Verdict").unwrap() < md.find("## Articles").unwrap());
+    let read = read_verdict(&md);
+    let verdict = &report.verdict;
+    assert!(verdict.summary.starts_with("Mostly from "), "{}", verdict.summary);
+    assert_eq!(read.summary, export::escape_markdown(&verdict.summary));
+    let tallies: Vec<(String, usize)> = verdict.agencies.iter().map(|t| (t.agency.clone(), t.claims)).collect();
+    assert!(!tallies.is_empty());
+    assert_eq!(read.agencies, tallies);
+    assert_eq!(read.articles.len(), verdict.articles.len());
+    let listed = |items: &[String]| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    for ((article, percent, agencies, first, only), expected) in read.articles.iter().zip(&verdict.articles) {
+        assert_eq!(article, &expected.article);
+        assert!((percent / 100.0 - expected.agency_share).abs() < 0.001, "{article}: {percent}% for {}", expected.agency_share);
+        assert_eq!(
+            [agencies, first, only].map(String::as_str),
+            [listed(&expected.agencies), listed(&expected.first), listed(&expected.only_here)].each_ref().map(String::as_str)
+        );
+    }
+    assert!(verdict.articles.iter().any(|a| a.agency_share > 0.0), "no article follows an agency in the bundle");
 }
 
 #[test]
@@ -73,7 +126,7 @@ fn markdown_of_hostile_pastes_injects_no_structure() {
     assert!(!report.claims.is_empty());
     // Only the report's own headings, no raw tag, link or table from the pastes.
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(headings.len(), 3 + report.claims.len(), "{headings:?}");
+    assert_eq!(headings.len(), 4 + report.claims.len(), "{headings:?}");
     for mark in ["<", "](", "*", "|", "&"] {
         let unescaped = md.match_indices(mark).any(|(at, _)| !md[..at].ends_with('\\'));
         assert!(!unescaped, "unescaped {mark:?} in {md}");
@@ -82,6 +135,7 @@ fn markdown_of_hostile_pastes_injects_no_structure() {
     // Every line from a paste stays on a line the report started.
     for line in md.lines().filter(|l| !l.is_empty()) {
         let ours = ["#", "> ", "- ", "  - ", "Speaker: ", "Origin evidence: "].iter().any(|p| line.starts_with(p));
-        assert!(ours || line.starts_with(char::is_numeric), "stray line {line:?}");
+        let summary = line == export::escape_markdown(&report.verdict.summary);
+        assert!(ours || summary || line.starts_with(char::is_numeric), "stray line {line:?}");
     }
 }

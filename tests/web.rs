@@ -7,13 +7,23 @@
 use wasm_bindgen_test::*;
 use wiretrace::web::app::opening_state;
 use wiretrace::web::state::{Action, Drafts, Phase, SharedReport, State, MAX_PASTE_BYTES};
-use wiretrace::web::{browser, drafts, example};
+use wiretrace::web::{browser, drafts, example, worker};
 use wiretrace::{analyze, permalink, Input};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn texts(state: &State) -> Vec<(&str, &str)> {
     state.pastes.iter().map(|p| (p.name.as_str(), &*p.text)).collect()
+}
+
+/// The state once the worker answered the link being opened, as the page's worker does
+/// ([`worker::decode_link`]): with the link's pastes, or its refusal.
+fn worker_answers(state: State) -> State {
+    let (Some(fragment), Some(run)) = (state.link_to_open(), state.queued_run()) else { return state };
+    match worker::decode_link(&fragment) {
+        Ok(inputs) => state.apply(Action::LinkDecoded { run, inputs }),
+        Err(reason) => state.apply(Action::LinkRefused { run, reason }),
+    }
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -50,8 +60,14 @@ fn permalink_round_trips_through_the_address_bar() {
 #[wasm_bindgen_test]
 fn opening_a_link_restores_its_pastes_and_queues_an_analysis() {
     let fragment = permalink::encode(&example::inputs());
-    let state = State::default().apply(Action::OpenLink(format!("#{fragment}")));
+    let opening = State::default().apply(Action::OpenLink(format!("#{fragment}")));
+    // The page hands the fragment to the worker and shows its pastes once decoded there.
+    assert_eq!(opening.link_to_open().as_deref(), Some(fragment.as_str()));
+    assert_eq!(texts(&opening), [("Paste 1", "")]);
+    let run = opening.queued_run();
+    let state = worker_answers(opening);
     assert_eq!(state.inputs(), example::inputs());
+    assert_eq!((state.queued_run(), state.link_to_open()), (run, None), "the same run analyses the decoded pastes");
     assert_eq!(state.link.as_deref(), Some(fragment.as_str()));
     assert_eq!(state.drafts(), Drafts::Unchanged, "someone's link must not overwrite one's drafts");
     assert!(state.queued_run().is_some());
@@ -65,10 +81,39 @@ fn a_damaged_link_keeps_the_pastes_and_says_why_plainly() {
     let fragment = permalink::encode(&example::inputs());
     let damaged = &fragment[..fragment.len() - 9];
     let before = State::with_inputs(&[Input::new("mine", "my draft")]);
-    let after = before.clone().apply(Action::OpenLink(damaged.to_string()));
+    let after = worker_answers(before.clone().apply(Action::OpenLink(damaged.to_string())));
     assert_eq!(texts(&after), texts(&before));
     assert_eq!(after.notice, Some(permalink::decode(damaged).unwrap_err().to_string()));
     assert_eq!(after.queued_run(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_refused_link_puts_back_the_report_and_a_late_answer_is_ignored() {
+    let fragment = permalink::encode(&example::inputs());
+    let damaged = &fragment[..fragment.len() - 9];
+    let done = example_state_analysed();
+    let refused = worker_answers(done.clone().apply(Action::OpenLink(damaged.to_string())));
+    assert_eq!((&refused.phase, &refused.pastes), (&done.phase, &done.pastes), "the report shown before stays");
+    assert_eq!(refused.notice, Some(permalink::decode(damaged).unwrap_err().to_string()));
+
+    // An edit while the link is decoded stops its run: the worker's late answer changes nothing.
+    let opening = State::default().apply(Action::OpenLink(fragment.clone()));
+    let run = opening.queued_run().unwrap();
+    let id = opening.pastes[0].id;
+    let edited = opening.apply(Action::Edit(id, "my own text".into()));
+    assert_eq!((edited.queued_run(), edited.link_to_open()), (None, None));
+    let late = edited.clone().apply(Action::LinkDecoded { run, inputs: example::inputs() });
+    assert_eq!(late, edited);
+    // So does a cancel.
+    let cancelled = State::default().apply(Action::OpenLink(fragment)).apply(Action::Cancel);
+    assert_eq!(cancelled.clone().apply(Action::LinkRefused { run, reason: "no".into() }), cancelled);
+}
+
+/// The example, analysed: its report shown.
+fn example_state_analysed() -> State {
+    let state = State::default().apply(Action::LoadExample).apply(Action::Analyze);
+    let run = state.queued_run().unwrap();
+    state.apply(Action::Finished { run, report: example_report(), millis: 1.0 })
 }
 
 #[wasm_bindgen_test]
@@ -156,7 +201,7 @@ fn an_oversized_paste_is_cut_with_a_plain_message() {
     let state = State::default();
     let id = state.pastes[0].id;
     let huge = "é".repeat(MAX_PASTE_BYTES / 2 + 1);
-    let state = state.apply(Action::Edit(id, huge));
+    let state = state.apply(Action::Edit(id, huge.into()));
     assert!(state.pastes[0].text.len() <= MAX_PASTE_BYTES);
     assert!(state.cut_notice.as_deref().unwrap_or_default().contains("5 MB"));
     // Another message (the drafts too large to save, say) does not hide that the paste was cut.
@@ -226,7 +271,7 @@ fn a_visit_with_drafts_or_a_link_opens_on_them() {
 
     let fragment = permalink::encode(&hostile_inputs());
     for saved in [None, Some(own.clone())] {
-        let state = opening_state(&fragment, saved);
+        let state = worker_answers(opening_state(&fragment, saved));
         assert_eq!(state.inputs(), hostile_inputs());
         assert!(state.queued_run().is_some());
         assert_eq!(state.drafts(), Drafts::Unchanged);
@@ -236,9 +281,9 @@ fn a_visit_with_drafts_or_a_link_opens_on_them() {
     // is not saved as the person's.
     let damaged = &fragment[..fragment.len() - 9];
     assert!(permalink::decode(damaged).is_err());
-    let kept = opening_state(damaged, Some(own.clone()));
+    let kept = worker_answers(opening_state(damaged, Some(own.clone())));
     assert_eq!((kept.inputs(), kept.queued_run(), kept.notice.is_some()), (own, None, true));
-    let blank = opening_state(damaged, None);
+    let blank = worker_answers(opening_state(damaged, None));
     assert_eq!((texts(&blank), blank.queued_run(), blank.notice.is_some()), (vec![("Paste 1", "")], None, true));
     assert_eq!(blank.drafts(), Drafts::Forget);
 }
@@ -454,34 +499,55 @@ fn pastes_share_their_text_rather_than_copy_it() {
 // ---- issue 16: the page people prefer ------------------------------------------------------
 
 use wiretrace::web::claim_card::{segments, Mark};
-use wiretrace::web::file_opener::refusal;
+use wiretrace::web::file_opener::{kind_of, paste_of, visible_text, FileKind};
 use wiretrace::Span;
 
 #[wasm_bindgen_test]
 fn opened_files_replace_the_example_and_refusals_are_said_plainly() {
     let example = State::default().apply(Action::LoadExample);
     let files = vec![Input::new("wire.txt", "MOSCOW (Reuters) - Putin said 430 soldiers were captured.")];
-    let refused = vec![refusal("page.html", "text/html", 10.0).unwrap()];
+    let refused = vec![kind_of("page.pdf", "application/pdf", 10.0).unwrap_err()];
     let state = example.apply(Action::OpenFiles { files: files.clone(), refused });
     assert_eq!(state.inputs(), files, "the example gives way to the person's files");
-    assert!(state.notice.as_deref().is_some_and(|n| n.contains("“page.html” was not opened") && n.contains("HTML")), "{:?}", state.notice);
+    assert!(state.notice.as_deref().is_some_and(|n| n.contains("“page.pdf” was not opened")), "{:?}", state.notice);
     assert_eq!(state.drafts().inputs(), Some(files.clone()), "the files are the drafts");
     // Own pastes are kept and the files added after them.
     let more = state.apply(Action::OpenFiles { files: vec![Input::new("b.txt", "more")], refused: vec![] });
     assert_eq!(texts(&more).iter().map(|t| t.0).collect::<Vec<_>>(), ["wire.txt", "b.txt"]);
     // Nothing readable changes nothing but the notice.
-    let same = more.clone().apply(Action::OpenFiles { files: vec![], refused: vec![refusal("x.png", "image/png", 1.0).unwrap()] });
+    let same = more.clone().apply(Action::OpenFiles { files: vec![], refused: vec![kind_of("x.png", "image/png", 1.0).unwrap_err()] });
     assert_eq!(same.pastes, more.pastes);
-    assert!(same.notice.unwrap().contains("only plain text files (.txt)"));
+    assert!(same.notice.unwrap().contains("only text files (.txt) and web pages (.html, .htm)"));
 }
 
 #[wasm_bindgen_test]
-fn only_plain_text_files_within_the_limit_are_accepted() {
-    assert_eq!(refusal("Story.TXT", "text/plain", 100.0), None);
-    assert_eq!(refusal("notes", "text/plain", 100.0), None);
-    assert!(refusal("page.htm", "text/html", 100.0).unwrap().contains("HTML files are not read yet"));
-    assert!(refusal("report.pdf", "application/pdf", 100.0).is_some());
-    assert!(refusal("big.txt", "text/plain", (MAX_PASTE_BYTES + 1) as f64).unwrap().contains("larger than 5 MB"));
+fn only_text_files_and_web_pages_within_the_limit_are_accepted() {
+    assert_eq!(kind_of("Story.TXT", "text/plain", 100.0), Ok(FileKind::Text));
+    assert_eq!(kind_of("notes", "text/plain", 100.0), Ok(FileKind::Text));
+    assert_eq!(kind_of("page.htm", "text/html", 100.0), Ok(FileKind::Html));
+    assert_eq!(kind_of("Page.HTML", "", 100.0), Ok(FileKind::Html));
+    assert!(kind_of("report.pdf", "application/pdf", 100.0).unwrap_err().contains("“report.pdf” was not opened"));
+    assert!(kind_of("page.xhtml", "application/xhtml+xml", 100.0).is_err());
+    assert!(kind_of("big.txt", "text/plain", (MAX_PASTE_BYTES + 1) as f64).unwrap_err().contains("larger than 5 MB"));
+    assert!(kind_of("big.html", "text/html", (MAX_PASTE_BYTES + 1) as f64).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_web_page_becomes_its_visible_text_and_nothing_in_it_runs() {
+    let page = "<html><head><title>Tab title</title><style>p { color: red }</style>\
+        <script>window.__ran = 1</script></head><body>\
+        <h1>Quake hits   coast</h1><img src=x onerror=\"window.__ran = 2\">\
+        <p>TOKYO (Reuters) - A magnitude 6.1 quake\nstruck on Monday.</p>\
+        <div>Second<br>line &amp; more</div><noscript>no script</noscript>\
+        <svg><text>drawn</text></svg><template><p>unused</p></template></body></html>";
+    let text = visible_text(page);
+    assert_eq!(text, "Quake hits coast\n\nTOKYO (Reuters) - A magnitude 6.1 quake struck on Monday.\n\nSecond\n\nline & more");
+    let ran = js_sys::Reflect::get(&js_sys::global(), &"__ran".into()).unwrap();
+    assert!(ran.is_undefined(), "markup in an opened page ran: {ran:?}");
+    let opened = paste_of("page.html".into(), FileKind::Html, page.into());
+    assert_eq!(opened, Input::new("page.html", text));
+    let plain = paste_of("a.txt".into(), FileKind::Text, page.into());
+    assert_eq!(plain.text, page, "a text file is taken as it is, markup and all");
 }
 
 #[wasm_bindgen_test]

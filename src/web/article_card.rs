@@ -23,13 +23,16 @@ pub fn article_name(report: &Report, id: &str) -> String {
     report.inputs.get(article.input).map(|i| i.name.clone()).unwrap_or_else(|| id.to_string())
 }
 
+/// Which article of which report.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The report shown.
     pub report: SharedReport,
     /// Which of `report.articles`.
     pub index: usize,
 }
 
+/// One article: its title, outlet, byline, date and agency credits with their evidence.
 #[function_component(ArticleCard)]
 pub fn article_card(props: &Props) -> Html {
     let Some(article) = props.report.articles.get(props.index) else { return Html::default() };

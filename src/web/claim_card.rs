@@ -5,12 +5,14 @@
 
 use super::article_card::article_name;
 use super::state::SharedReport;
-use crate::report::ClaimReport;
+use crate::report::{ClaimReport, MentionReport, OriginReport};
 use crate::{wording, Span};
 use yew::prelude::*;
 
+/// Which claim of which report.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The report shown.
     pub report: SharedReport,
     /// Which of `report.claims`.
     pub index: usize,
@@ -25,6 +27,7 @@ const COMPARED: usize = 8;
 /// How a piece of a mention's text is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
+    /// Nothing to point out.
     Plain,
     /// Wording another mention shares.
     Shared,
@@ -79,92 +82,122 @@ fn mention_text(text: &str, shared: &[Span], figures: &[Span]) -> Html {
     }
 }
 
+/// One claim: its kind, speaker and origin; a shared claim opens into its mentions side by
+/// side, with "Why these were linked".
 #[function_component(ClaimCard)]
 pub fn claim_card(props: &Props) -> Html {
     let report = &props.report;
     let Some(claim) = report.claims.get(props.index) else { return Html::default() };
-    let origin = &claim.origin;
-    let shared = claim.is_shared();
+    html! {
+        <li class={classes!("claim-card", claim.is_shared().then_some("shared"))} id={claim.id.clone()}>
+            { claim_head(claim) }
+            <p class="claim-text">{ &claim.text }</p>
+            { origin(&claim.origin) }
+            { mentions(report, claim) }
+            if !claim.links.is_empty() {
+                { why_linked(claim) }
+            }
+        </li>
+    }
+}
+
+/// The claim's kind, how many articles carry it, its speaker, and whether figures differ.
+fn claim_head(claim: &ClaimReport) -> Html {
+    html! {
+        <div class="claim-head">
+            <span class={classes!("kind", format!("kind-{}", claim.kind))}>{ &claim.kind }</span>
+            <span class="mention-count">
+                { match claim.article_count() { 1 => "in 1 article".to_string(), n => format!("in {n} articles") } }
+            </span>
+            if let Some(speaker) = &claim.speaker {
+                <span class="speaker">{ "said by " }<strong>{ speaker }</strong></span>
+            }
+            if !claim.variants.is_empty() {
+                <span class="variants-flag" title="The articles give different figures for this claim: see where it appears">
+                    { "figures differ" }
+                </span>
+            }
+        </div>
+    }
+}
+
+/// The agencies the claim traces to, when they published it, and the words that show it.
+fn origin(origin: &OriginReport) -> Html {
+    html! {
+        <div class="origin">
+            <span class="label">{ "Origin" }</span>
+            if origin.agencies.is_empty() {
+                <span class="origin-none">
+                    { if origin.evidence.is_empty() { "no agency named" } else { origin.evidence.as_str() } }
+                </span>
+            } else {
+                <span class="origin-agencies">{ origin.agencies.join(" = ") }</span>
+                if let Some(published) = &origin.published {
+                    <span class="origin-date">{ published }</span>
+                }
+                if !origin.evidence.is_empty() {
+                    <span class="evidence">{ &origin.evidence }</span>
+                }
+            }
+        </div>
+    }
+}
+
+/// The mentions side by side (open for a shared claim), any beyond [`SIDE_BY_SIDE`] listed after.
+fn mentions(report: &SharedReport, claim: &ClaimReport) -> Html {
     let shown = claim.mentions.len().min(SIDE_BY_SIDE);
     let texts: Vec<&str> = claim.mentions[..shown].iter().map(|m| m.text.as_str()).collect();
     let shared_words = wording::shared_with_others(&texts, COMPARED);
-    let column = |(index, mention): (usize, &crate::report::MentionReport)| {
-        let figures = figure_spans(claim, index);
-        html! {
-            <li class="mention">
-                <cite>{ format!("{}. {}", index + 1, article_name(report, &mention.article)) }</cite>
-                if mention.headline {
-                    <span class="headline-tag">{ "headline" }</span>
-                }
-                { mention_text(&mention.text, &shared_words[index], &figures) }
-                if !figures.is_empty() {
-                    <span class="variant">
-                        { format!("figures here: {}", claim.variants.iter().filter(|v| v.mention == index).map(|v| v.text.as_str()).collect::<Vec<_>>().join(", ")) }
-                    </span>
-                }
-            </li>
-        }
-    };
-
     html! {
-        <li class={classes!("claim-card", shared.then_some("shared"))} id={claim.id.clone()}>
-            <div class="claim-head">
-                <span class={classes!("kind", format!("kind-{}", claim.kind))}>{ &claim.kind }</span>
-                <span class="mention-count">
-                    { match claim.article_count() { 1 => "in 1 article".to_string(), n => format!("in {n} articles") } }
-                </span>
-                if let Some(speaker) = &claim.speaker {
-                    <span class="speaker">{ "said by " }<strong>{ speaker }</strong></span>
-                }
-                if !claim.variants.is_empty() {
-                    <span class="variants-flag" title="The articles give different figures for this claim: see where it appears">
-                        { "figures differ" }
-                    </span>
-                }
-            </div>
-            <p class="claim-text">{ &claim.text }</p>
-            <div class="origin">
-                <span class="label">{ "Origin" }</span>
-                if origin.agencies.is_empty() {
-                    <span class="origin-none">
-                        { if origin.evidence.is_empty() { "no agency named" } else { origin.evidence.as_str() } }
-                    </span>
-                } else {
-                    <span class="origin-agencies">{ origin.agencies.join(" = ") }</span>
-                    if let Some(published) = &origin.published {
-                        <span class="origin-date">{ published }</span>
-                    }
-                    if !origin.evidence.is_empty() {
-                        <span class="evidence">{ &origin.evidence }</span>
-                    }
-                }
-            </div>
-            <details class="mentions" open={shared}>
-                <summary>{ "Where it appears, side by side" }</summary>
-                <ol class="side-by-side">
-                    { for claim.mentions.iter().take(shown).enumerate().map(column) }
+        <details class="mentions" open={claim.is_shared()}>
+            <summary>{ "Where it appears, side by side" }</summary>
+            <ol class="side-by-side">
+                { for claim.mentions.iter().take(shown).enumerate().map(|(index, mention)| {
+                    mention_column(report, claim, index, mention, &shared_words[index])
+                }) }
+            </ol>
+            if claim.mentions.len() > shown {
+                <ol class="more-mentions" start={(shown + 1).to_string()}>
+                    { for claim.mentions[shown..].iter().map(|m| html! {
+                        <li><cite>{ article_name(report, &m.article) }</cite>{ " " }{ &m.text }</li>
+                    }) }
                 </ol>
-                if claim.mentions.len() > shown {
-                    <ol class="more-mentions" start={(shown + 1).to_string()}>
-                        { for claim.mentions[shown..].iter().map(|m| html! {
-                            <li><cite>{ article_name(report, &m.article) }</cite>{ " " }{ &m.text }</li>
-                        }) }
-                    </ol>
-                }
-            </details>
-            if !claim.links.is_empty() {
-                <details class="links">
-                    <summary>{ "Why these were linked" }</summary>
-                    <ul>
-                        { for claim.links.iter().filter_map(|link| {
-                            let (a, b) = (claim.mentions.get(link.a)?, claim.mentions.get(link.b)?);
-                            Some(html! {
-                                <li>{ format!("{} and {}: {}", link.a + 1, link.b + 1, wording::link_evidence(&a.text, &b.text, link.score)) }</li>
-                            })
-                        }) }
-                    </ul>
-                </details>
+            }
+        </details>
+    }
+}
+
+/// Mention `index` of the claim, its wording shared with the others and its differing figures marked.
+fn mention_column(report: &SharedReport, claim: &ClaimReport, index: usize, mention: &MentionReport, shared: &[Span]) -> Html {
+    let figures = figure_spans(claim, index);
+    let figures_here: Vec<&str> = claim.variants.iter().filter(|v| v.mention == index).map(|v| v.text.as_str()).collect();
+    html! {
+        <li class="mention">
+            <cite>{ format!("{}. {}", index + 1, article_name(report, &mention.article)) }</cite>
+            if mention.headline {
+                <span class="headline-tag">{ "headline" }</span>
+            }
+            { mention_text(&mention.text, shared, &figures) }
+            if !figures.is_empty() {
+                <span class="variant">{ format!("figures here: {}", figures_here.join(", ")) }</span>
             }
         </li>
+    }
+}
+
+/// "Why these were linked": for each linked pair of mentions, the words they share.
+fn why_linked(claim: &ClaimReport) -> Html {
+    html! {
+        <details class="links">
+            <summary>{ "Why these were linked" }</summary>
+            <ul>
+                { for claim.links.iter().filter_map(|link| {
+                    let (a, b) = (claim.mentions.get(link.a)?, claim.mentions.get(link.b)?);
+                    Some(html! {
+                        <li>{ format!("{} and {}: {}", link.a + 1, link.b + 1, wording::link_evidence(&a.text, &b.text, link.score)) }</li>
+                    })
+                }) }
+            </ul>
+        </details>
     }
 }

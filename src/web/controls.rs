@@ -3,17 +3,24 @@
 
 use yew::prelude::*;
 
+/// The buttons' state and what each does.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// An analysis is running: analysing again would only queue the same work.
     pub busy: bool,
+    /// "+ Add paste".
     pub onadd: Callback<()>,
+    /// "Load example".
     pub onloadexample: Callback<()>,
+    /// "Clear all".
     pub onclear: Callback<()>,
+    /// "Analyze".
     pub onanalyze: Callback<()>,
+    /// "Share link".
     pub onshare: Callback<()>,
 }
 
+/// The row of buttons.
 #[function_component(Controls)]
 pub fn controls(props: &Props) -> Html {
     let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());

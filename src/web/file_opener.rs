@@ -1,35 +1,103 @@
-//! "Open files" and a drop zone: plain-text files (.txt) become pastes, named after the file.
-//! Anything else is refused in plain words, HTML files included for now (the page reads
-//! text as a browser copies it, not markup); so is a file over the paste limit, unread.
+//! The page's one file control: "Open files", or files dropped on its box, become pastes named
+//! after the files. It takes plain text (`.txt`) and web pages (`.html`, `.htm`); anything else
+//! is refused in plain words, and so is a file over the paste limit, unread.
+//!
+//! A web page's paste is its visible text for now ([`visible_text`]), read by the browser's own
+//! parser into an inert template (no script runs, nothing loads, no style applies); [`paste_of`]
+//! is the one place where the core's HTML input will take the markup itself.
 
 use super::state::MAX_PASTE_BYTES;
 use crate::Input;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlTemplateElement};
 use yew::prelude::*;
 
+/// Whom the control tells of the files opened.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The files read, and a plain reason for each refused.
     pub onfiles: Callback<(Vec<Input>, Vec<String>)>,
 }
 
-/// Why a file of this name and type cannot become a paste, or `None` when it can.
-pub fn refusal(name: &str, mime_type: &str, bytes: f64) -> Option<String> {
+/// The kinds of file the control opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain text, taken as it is.
+    Text,
+    /// A web page saved as a file: its markup.
+    Html,
+}
+
+/// What the file chooser offers: the extensions of [`kind_of`].
+const ACCEPTED: &str = ".txt,.html,.htm,text/plain,text/html";
+
+/// The kind of a file of this name and type, or why it cannot become a paste.
+pub fn kind_of(name: &str, mime_type: &str, bytes: f64) -> Result<FileKind, String> {
     let lower = name.to_lowercase();
-    let text = lower.ends_with(".txt") || (mime_type == "text/plain" && !lower.contains('.'));
-    if lower.ends_with(".html") || lower.ends_with(".htm") {
-        Some(format!("“{name}” was not opened: HTML files are not read yet. Open the page in a browser, select all, copy and paste its text."))
-    } else if !text {
-        Some(format!("“{name}” was not opened: only plain text files (.txt) can be added."))
-    } else if bytes > MAX_PASTE_BYTES as f64 {
-        Some(format!("“{name}” was not opened: it is larger than {} MB.", MAX_PASTE_BYTES >> 20))
+    let kind = if lower.ends_with(".txt") || (mime_type == "text/plain" && !lower.contains('.')) {
+        FileKind::Text
+    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        FileKind::Html
     } else {
-        None
+        return Err(format!("“{name}” was not opened: only text files (.txt) and web pages (.html, .htm) can be added."));
+    };
+    if bytes > MAX_PASTE_BYTES as f64 {
+        return Err(format!("“{name}” was not opened: it is larger than {} MB.", MAX_PASTE_BYTES >> 20));
+    }
+    Ok(kind)
+}
+
+/// The paste a file of `kind` named `name` becomes, from its content.
+///
+/// HTML: when the core's `Input` takes a page's markup (branch `html`), the markup goes in here
+/// instead of its visible text; nothing else in the page changes.
+pub fn paste_of(name: String, kind: FileKind, content: String) -> Input {
+    match kind {
+        FileKind::Text => Input::new(name, content),
+        FileKind::Html => Input::new(name, visible_text(&content)),
     }
 }
 
-/// Reads the accepted files as text, in order, then hands them on with the refusals.
+/// Elements whose content a reader never sees as the page's text.
+const UNSEEN: &str = "script, style, noscript, template, head, title, svg, iframe, object";
+
+/// Elements that end a paragraph or a line of the text a browser copies.
+const BLOCKS: &str = "p, div, br, li, tr, h1, h2, h3, h4, h5, h6, article, section, header, footer, aside, \
+    blockquote, pre, figcaption, dt, dd, main, nav, table, ul, ol, hr";
+
+/// The text a reader sees in `html`, paragraphs apart by a blank line, as a browser copies it.
+/// The markup is parsed by the browser into a template's content, which is inert: nothing in
+/// it runs, loads or styles the page (so the page's content policy has nothing to refuse), and
+/// only its text comes out.
+pub fn visible_text(html: &str) -> String {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return String::new() };
+    let Some(template) = document.create_element("template").ok().and_then(|e| e.dyn_into::<HtmlTemplateElement>().ok())
+    else {
+        return String::new();
+    };
+    template.set_inner_html(html);
+    let content = template.content();
+    if let Ok(unseen) = content.query_selector_all(UNSEEN) {
+        for node in (0..unseen.length()).filter_map(|i| unseen.item(i)) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+    // A paragraph mark the source's own whitespace cannot hold, turned into a blank line below.
+    const BREAK: char = '\u{2029}';
+    if let Ok(blocks) = content.query_selector_all(BLOCKS) {
+        for node in (0..blocks.length()).filter_map(|i| blocks.item(i)) {
+            let _ = node.append_child(&document.create_text_node(&BREAK.to_string()));
+        }
+    }
+    let text = content.text_content().unwrap_or_default();
+    let paragraphs = text.split(BREAK).map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    paragraphs.filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// Reads the accepted files, in order, then hands them on with the refusals.
 fn read_all(list: Option<FileList>, onfiles: Callback<(Vec<Input>, Vec<String>)>) {
     let files: Vec<File> = list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default();
     if files.is_empty() {
@@ -38,12 +106,15 @@ fn read_all(list: Option<FileList>, onfiles: Callback<(Vec<Input>, Vec<String>)>
     yew::platform::spawn_local(async move {
         let (mut read, mut refused) = (Vec::new(), Vec::new());
         for file in files {
-            if let Some(reason) = refusal(&file.name(), &file.type_(), file.size()) {
-                refused.push(reason);
-                continue;
-            }
+            let kind = match kind_of(&file.name(), &file.type_(), file.size()) {
+                Ok(kind) => kind,
+                Err(reason) => {
+                    refused.push(reason);
+                    continue;
+                }
+            };
             match JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string()) {
-                Some(text) => read.push(Input::new(file.name(), text)),
+                Some(content) => read.push(paste_of(file.name(), kind, content)),
                 None => refused.push(format!("“{}” could not be read.", file.name())),
             }
         }
@@ -51,6 +122,7 @@ fn read_all(list: Option<FileList>, onfiles: Callback<(Vec<Input>, Vec<String>)>
     });
 }
 
+/// "Open files" and the box files can be dropped on.
 #[function_component(FileOpener)]
 pub fn file_opener(props: &Props) -> Html {
     let hovering = use_state(|| false);
@@ -86,8 +158,8 @@ pub fn file_opener(props: &Props) -> Html {
     html! {
         <div class={classes!("file-drop", hovering.then_some("hovering"))} {ondragover} {ondragleave} {ondrop}>
             <label class="button" for="open-files">{ "Open files" }</label>
-            <input id="open-files" class="visually-hidden" type="file" multiple=true accept=".txt,text/plain" {onchange} />
-            <span class="hint">{ "or drop .txt files here" }</span>
+            <input id="open-files" class="visually-hidden" type="file" multiple=true accept={ACCEPTED} {onchange} />
+            <span class="hint">{ "or drop them here: text (.txt) or web pages (.html)" }</span>
         </div>
     }
 }

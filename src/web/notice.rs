@@ -3,20 +3,25 @@
 
 use yew::prelude::*;
 
+/// The message and its buttons.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What the page says, in plain words.
     pub message: String,
     /// The id of the message's paragraph (the tests find a notice by it).
     #[prop_or(AttrValue::Static("notice-text"))]
     pub text_id: AttrValue,
+    /// The ×.
     pub ondismiss: Callback<()>,
     /// The label of the button beside the dismiss button, if the message offers one.
     #[prop_or_default]
     pub action: Option<AttrValue>,
+    /// The button named by `action`.
     #[prop_or_default]
     pub onaction: Callback<()>,
 }
 
+/// A dismissible message, heard by screen readers.
 #[function_component(Notice)]
 pub fn notice(props: &Props) -> Html {
     html! {

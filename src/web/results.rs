@@ -19,8 +19,10 @@ pub enum Export {
 }
 
 impl Export {
+    /// Every export, in the order of their buttons.
     pub const ALL: [Export; 3] = [Export::Json, Export::Csv, Export::Markdown];
 
+    /// The name the download is offered under.
     pub fn file_name(self) -> &'static str {
         match self {
             Export::Json => "wiretrace-report.json",
@@ -29,6 +31,7 @@ impl Export {
         }
     }
 
+    /// The download's media type.
     pub fn mime_type(self) -> &'static str {
         match self {
             Export::Json => "application/json",
@@ -46,15 +49,20 @@ impl Export {
     }
 }
 
+/// The report and what its buttons do.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The report shown.
     pub report: SharedReport,
     /// How long the analysis took in the page.
     pub millis: f64,
+    /// A download button: which export.
     pub ondownload: Callback<Export>,
+    /// "Print".
     pub onprint: Callback<()>,
 }
 
+/// The report under the verdict: the downloads, the timeline, the articles, then the claims.
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
     let report = &props.report;

@@ -26,12 +26,14 @@ pub fn length_warning(bytes: usize) -> Option<String> {
     }
 }
 
+/// The link to show.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The permalink fragment, without `#`.
     pub fragment: String,
 }
 
+/// The permalink, ready to copy, with a warning when it is long.
 #[function_component(ShareBox)]
 pub fn share_box(props: &Props) -> Html {
     let copied = use_state(|| false);

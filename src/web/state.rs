@@ -21,7 +21,9 @@ pub const MAX_PASTE_BYTES: usize = 5 * 1024 * 1024;
 pub struct Paste {
     /// Stable key for the list, never shown and never reused.
     pub id: u64,
+    /// The name shown above the text and in the report ("Paste 2", a file's name).
     pub name: String,
+    /// The text, at most [`MAX_PASTE_BYTES`].
     pub text: Rc<str>,
 }
 
@@ -31,6 +33,17 @@ impl From<&Paste> for Input {
     }
 }
 
+/// A link being opened: the worker decodes its fragment and analyses its pastes as run `run`;
+/// until it says what the link holds, the page keeps what it showed.
+#[derive(Clone, Debug, PartialEq)]
+struct Opening {
+    run: u64,
+    /// The fragment, without `#`.
+    fragment: Rc<str>,
+    /// The analysis as it stood before, back on screen if the link is refused.
+    before: Phase,
+}
+
 /// Where the analysis stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -38,11 +51,19 @@ pub enum Phase {
     Idle,
     /// Run number `run` is under way; the page shows "Analysing…" and a Cancel button until
     /// it ends.
-    Analysing { run: u64 },
+    Analysing {
+        /// Which run, as counted by the state.
+        run: u64,
+    },
     /// The person cancelled the analysis before it finished.
     Cancelled,
     /// The report of the pastes as they are now, and how long the analysis took.
-    Done { report: SharedReport, millis: f64 },
+    Done {
+        /// The report.
+        report: SharedReport,
+        /// How long the analysis took, from the request to the report.
+        millis: f64,
+    },
 }
 
 /// A finished report, shared by the components that show parts of it, with the JSON it was
@@ -80,16 +101,22 @@ impl std::ops::Deref for SharedReport {
     }
 }
 
+/// Everything the page shows, as plain data: the pastes, where their analysis stands, the
+/// link, the notices; [`State::apply`] is the only way it changes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The paste areas, in order (at least one).
     pub pastes: Vec<Paste>,
     next_id: u64,
     /// Counts the analyses asked for, so a finished run that is no longer current is ignored.
     runs: u64,
+    /// Where the analysis of the pastes stands.
     pub phase: Phase,
     /// The permalink fragment (without `#`) of the pastes as they are now, if one was made
     /// or opened; the URL mirrors it, and any edit clears it.
     pub link: Option<String>,
+    /// The link the worker is decoding, while its run is the one under way.
+    opening: Option<Opening>,
     /// A plain message for the person: a damaged link, nothing to analyse, drafts not saved,
     /// what "Clear all" removed (with Undo while [`State::can_undo`]).
     pub notice: Option<String>,
@@ -146,17 +173,27 @@ impl Drafts {
     }
 }
 
+/// What can happen to the page: the person's doing, or a side effect reporting back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// "+ Add paste": one more empty paste, with a name not yet taken.
     AddPaste,
+    /// The paste's ×: it goes (the last one is emptied instead).
     RemovePaste(u64),
+    /// The paste's name field changed.
     Rename(u64, String),
-    Edit(u64, String),
+    /// The paste's text changed (typed, pasted): the text area's own value, shared.
+    Edit(u64, Rc<str>),
     /// Replace the pastes with the example's ("Load example"), without analysing.
     LoadExample,
     /// Files opened or dropped, read as text: each becomes a paste (in place of the example or
     /// of a page with no text); the notice gives the plain reasons for those `refused`.
-    OpenFiles { files: Vec<Input>, refused: Vec<String> },
+    OpenFiles {
+        /// The files read, named after them.
+        files: Vec<Input>,
+        /// A plain reason for each file not opened.
+        refused: Vec<String>,
+    },
     /// Empty the page ("Clear all"): one empty paste, no report, no link; the notice offers
     /// to undo it until the next change.
     ClearAll,
@@ -168,19 +205,44 @@ pub enum Action {
     Cancel,
     /// Run `run` finished with this report after `millis` milliseconds.
     Finished {
+        /// The run, as [`State::queued_run`] gave it.
         run: u64,
+        /// What the worker found.
         report: SharedReport,
+        /// How long the run took, from the page's request to the report.
         millis: f64,
     },
     /// Run `run` ended without a report, for this reason.
-    Failed { run: u64, reason: String },
+    Failed {
+        /// The run, as [`State::queued_run`] gave it.
+        run: u64,
+        /// Why, in plain words.
+        reason: String,
+    },
     /// Make a permalink of the pastes as they are now.
     Share,
-    /// Open a permalink fragment (with or without `#`): restore its pastes and analyse them.
+    /// Open a permalink fragment (with or without `#`): the worker decodes it and analyses its
+    /// pastes ([`State::link_to_open`]); until it answers, the page stays as it is.
     OpenLink(String),
+    /// The worker decoded the link of run `run` into these pastes, and analyses them.
+    LinkDecoded {
+        /// The run, as [`State::queued_run`] gave it.
+        run: u64,
+        /// The link's pastes, as decoded.
+        inputs: Vec<Input>,
+    },
+    /// The worker refused the link of run `run`, for this plain reason.
+    LinkRefused {
+        /// The run, as [`State::queued_run`] gave it.
+        run: u64,
+        /// Why, in the words of [`crate::permalink::Error`]'s message.
+        reason: String,
+    },
     /// The drafts could not be saved, for this reason.
     DraftsNotSaved(String),
+    /// The notice's ×.
     DismissNotice,
+    /// The cut-paste notice's ×.
     DismissCutNotice,
 }
 
@@ -200,6 +262,7 @@ impl State {
             runs: 0,
             phase: Phase::Idle,
             link: None,
+            opening: None,
             notice: None,
             cut_notice: None,
             own: true,
@@ -236,6 +299,12 @@ impl State {
         }
     }
 
+    /// The fragment of the link the run under way opens, if it opens one: the page hands the
+    /// worker this fragment rather than the pastes.
+    pub fn link_to_open(&self) -> Option<Rc<str>> {
+        self.current_opening().map(|opening| opening.fragment.clone())
+    }
+
     /// The notice offers to undo "Clear all" ([`Action::UndoClear`]).
     pub fn can_undo(&self) -> bool {
         self.cleared.is_some()
@@ -243,9 +312,35 @@ impl State {
 
     /// The pure reducer: the state after `action`.
     pub fn apply(mut self, action: Action) -> Self {
-        // The offer to undo "Clear all" lasts until the next change: actions that change neither
-        // the pastes nor the analysis keep it (a stale run's end, a link made of the empty page,
-        // a second "Clear all" of a page with no text); any other withdraws it, with its notice.
+        self.withdraw_undo_unless_kept(&action);
+        match action {
+            Action::AddPaste => self.add_paste(),
+            Action::RemovePaste(id) => self.remove_paste(id),
+            Action::Rename(id, name) => self.rename(id, name),
+            Action::Edit(id, text) => self.edit(id, text),
+            Action::LoadExample => self.load_example(),
+            Action::OpenFiles { files, refused } => self.open_files(files, refused),
+            Action::ClearAll => self.clear_all(),
+            Action::UndoClear => self.undo_clear(),
+            Action::Analyze => self.analyze(),
+            Action::Cancel => self.cancel(),
+            Action::Finished { run, report, millis } => self.finished(run, report, millis),
+            Action::Failed { run, reason } => self.failed(run, reason),
+            Action::Share => self.link = Some(permalink::encode(&self.inputs())),
+            Action::OpenLink(fragment) => self.open_link(&fragment),
+            Action::LinkDecoded { run, inputs } => self.link_decoded(run, &inputs),
+            Action::LinkRefused { run, reason } => self.link_refused(run, reason),
+            Action::DraftsNotSaved(reason) => self.drafts_not_saved(reason),
+            Action::DismissNotice => self.notice = None,
+            Action::DismissCutNotice => self.cut_notice = None,
+        }
+        self
+    }
+
+    /// The offer to undo "Clear all" lasts until the next change: actions that change neither
+    /// the pastes nor the analysis keep it (a stale run's end, a link made of the empty page,
+    /// a second "Clear all" of a page with no text); any other withdraws it, with its notice.
+    fn withdraw_undo_unless_kept(&mut self, action: &Action) {
         let keeps_offer = match action {
             Action::UndoClear
             | Action::Share
@@ -260,132 +355,175 @@ impl State {
         if !keeps_offer && self.cleared.take().is_some() {
             self.notice = None;
         }
-        match action {
-            Action::AddPaste => {
-                let name = self.unused_paste_name();
-                self.push_paste(name, String::new());
-                self.pastes_changed();
-            }
-            Action::RemovePaste(id) => {
-                self.pastes.retain(|p| p.id != id);
-                if self.pastes.is_empty() {
-                    self.push_paste("Paste 1".into(), String::new());
-                }
-                self.pastes_changed();
-            }
-            Action::Rename(id, name) => {
-                if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
-                    paste.name = name;
-                }
-                self.pastes_changed();
-            }
-            Action::Edit(id, text) => {
-                let (text, cut) = cap_to_limit(text);
-                if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
-                    if cut {
-                        self.cut_notice = Some(too_large_notice(&paste.name));
-                    }
-                    paste.text = text.into();
-                }
-                self.pastes_changed();
-            }
-            Action::LoadExample => {
-                self.replace_pastes(&super::example::inputs());
-                self.pastes_changed();
-                self.own = false;
-            }
-            Action::OpenFiles { files, refused } => {
-                if !files.is_empty() {
-                    if !self.own || self.blank() {
-                        self.pastes.clear();
-                    }
-                    self.notice = None;
-                    for file in files {
-                        let (text, cut) = cap_to_limit(file.text);
-                        if cut {
-                            self.notice = Some(too_large_notice(&file.name));
-                        }
-                        self.push_paste(file.name, text);
-                    }
-                    self.pastes_changed();
-                }
-                if !refused.is_empty() {
-                    self.notice = Some(refused.join(" "));
-                }
-            }
-            Action::ClearAll => {
-                // A page with no text has nothing worth undoing (and keeps an earlier offer).
-                let removed = (!self.blank()).then(|| Cleared {
-                    pastes: self.pastes.clone(),
-                    phase: self.phase.clone(),
-                    link: self.link.clone(),
-                    own: self.own,
-                });
-                self.replace_pastes(&[]);
-                self.pastes_changed();
-                self.cleared = removed.or(self.cleared.take());
-                self.notice = self.cleared.as_ref().map(Cleared::notice);
-            }
-            Action::UndoClear => {
-                if let Some(Cleared { pastes, phase, link, own }) = self.cleared.take() {
-                    self.pastes = pastes;
-                    // The run "Clear all" stopped is not started again: nothing is re-analysed.
-                    self.phase = if matches!(phase, Phase::Analysing { .. }) { Phase::Idle } else { phase };
-                    self.link = link;
-                    self.own = own;
-                    self.notice = None;
-                }
-            }
-            Action::Analyze => {
-                if self.blank() {
-                    self.notice = Some("Paste the text of at least one article first.".into());
-                } else {
-                    self.runs += 1;
-                    self.phase = Phase::Analysing { run: self.runs };
-                }
-            }
-            Action::Cancel => {
-                if self.queued_run().is_some() {
-                    self.phase = Phase::Cancelled;
-                }
-            }
-            Action::Finished { run, report, millis } => {
-                if self.queued_run() == Some(run) {
-                    self.phase = Phase::Done { report, millis };
-                }
-            }
-            Action::Failed { run, reason } => {
-                if self.queued_run() == Some(run) {
-                    self.phase = Phase::Idle;
-                    self.notice = Some(format!("The analysis stopped: {reason}. Try again, or reload the page."));
-                }
-            }
-            Action::Share => self.link = Some(permalink::encode(&self.inputs())),
-            Action::OpenLink(fragment) => {
-                let fragment = fragment.strip_prefix('#').unwrap_or(&fragment).to_string();
-                if self.link.as_deref() == Some(fragment.as_str()) {
-                    return self;
-                }
-                match permalink::decode(&fragment) {
-                    Ok(inputs) => {
-                        self.replace_pastes(&inputs);
-                        self.pastes_changed();
-                        self.link = Some(fragment);
-                        self = self.apply(Action::Analyze);
-                    }
-                    Err(error) => self.notice = Some(error.to_string()),
-                }
-            }
-            // The offer to undo stays on screen; the next save, which fails the same way, says so.
-            Action::DraftsNotSaved(reason) => {
-                if self.cleared.is_none() {
-                    self.notice = Some(format!("Your pastes are not saved in this browser: {reason}."))
-                }
-            }
-            Action::DismissNotice => self.notice = None,
-            Action::DismissCutNotice => self.cut_notice = None,
+    }
+
+    fn add_paste(&mut self) {
+        let name = self.unused_paste_name();
+        self.push_paste(name, "".into());
+        self.pastes_changed();
+    }
+
+    fn remove_paste(&mut self, id: u64) {
+        self.pastes.retain(|p| p.id != id);
+        if self.pastes.is_empty() {
+            self.push_paste("Paste 1".into(), "".into());
         }
-        self
+        self.pastes_changed();
+    }
+
+    fn rename(&mut self, id: u64, name: String) {
+        if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
+            paste.name = name;
+        }
+        self.pastes_changed();
+    }
+
+    /// Keeps the text area's own text (the same `Rc`, so the area is not set again) unless it
+    /// must be cut.
+    fn edit(&mut self, id: u64, text: Rc<str>) {
+        let (text, cut) = cap_to_limit(text);
+        if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
+            if cut {
+                self.cut_notice = Some(too_large_notice(&paste.name));
+            }
+            paste.text = text;
+        }
+        self.pastes_changed();
+    }
+
+    fn load_example(&mut self) {
+        self.replace_pastes(&super::example::inputs());
+        self.pastes_changed();
+        self.own = false;
+    }
+
+    fn open_files(&mut self, files: Vec<Input>, refused: Vec<String>) {
+        if !files.is_empty() {
+            if !self.own || self.blank() {
+                self.pastes.clear();
+            }
+            self.notice = None;
+            for file in files {
+                let (text, cut) = cap_to_limit(file.text.into());
+                if cut {
+                    self.notice = Some(too_large_notice(&file.name));
+                }
+                self.push_paste(file.name, text);
+            }
+            self.pastes_changed();
+        }
+        if !refused.is_empty() {
+            self.notice = Some(refused.join(" "));
+        }
+    }
+
+    fn clear_all(&mut self) {
+        // A page with no text has nothing worth undoing (and keeps an earlier offer).
+        let removed = (!self.blank()).then(|| Cleared {
+            pastes: self.pastes.clone(),
+            phase: self.phase.clone(),
+            link: self.link.clone(),
+            own: self.own,
+        });
+        self.replace_pastes(&[]);
+        self.pastes_changed();
+        self.cleared = removed.or(self.cleared.take());
+        self.notice = self.cleared.as_ref().map(Cleared::notice);
+    }
+
+    fn undo_clear(&mut self) {
+        if let Some(Cleared { pastes, phase, link, own }) = self.cleared.take() {
+            self.pastes = pastes;
+            // The run "Clear all" stopped is not started again: nothing is re-analysed.
+            self.phase = settled(phase);
+            self.link = link;
+            self.own = own;
+            self.notice = None;
+        }
+    }
+
+    fn analyze(&mut self) {
+        if self.blank() {
+            self.notice = Some("Paste the text of at least one article first.".into());
+        } else {
+            self.phase = Phase::Analysing { run: self.next_run() };
+        }
+    }
+
+    fn next_run(&mut self) -> u64 {
+        self.runs += 1;
+        self.runs
+    }
+
+    fn cancel(&mut self) {
+        if self.queued_run().is_some() {
+            self.phase = Phase::Cancelled;
+        }
+    }
+
+    fn finished(&mut self, run: u64, report: SharedReport, millis: f64) {
+        if self.queued_run() == Some(run) {
+            self.phase = Phase::Done { report, millis };
+        }
+    }
+
+    fn failed(&mut self, run: u64, reason: String) {
+        if self.queued_run() == Some(run) {
+            self.phase = Phase::Idle;
+            self.notice = Some(format!("The analysis stopped: {reason}. Try again, or reload the page."));
+        }
+    }
+
+    /// Hands the link to the worker as a run of its own; the same link again (the address bar
+    /// echoing it back) changes nothing.
+    fn open_link(&mut self, fragment: &str) {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let already = self.link.as_deref() == Some(fragment)
+            || self.current_opening().is_some_and(|opening| &*opening.fragment == fragment);
+        if already {
+            return;
+        }
+        let before = std::mem::replace(&mut self.phase, Phase::Idle);
+        let run = self.next_run();
+        self.phase = Phase::Analysing { run };
+        self.opening = Some(Opening { run, fragment: fragment.into(), before });
+    }
+
+    /// The link's pastes replace the page's; their analysis, already under way, goes on.
+    fn link_decoded(&mut self, run: u64, inputs: &[Input]) {
+        let Some(opening) = self.take_opening(run) else { return };
+        self.replace_pastes(inputs);
+        self.pastes_changed();
+        self.link = Some(opening.fragment.to_string());
+        self.phase = Phase::Analysing { run };
+    }
+
+    /// The page stays as it was before the link, and says why the link was refused.
+    fn link_refused(&mut self, run: u64, reason: String) {
+        let Some(opening) = self.take_opening(run) else { return };
+        self.phase = settled(opening.before);
+        self.notice = Some(reason);
+    }
+
+    /// The link being opened, while its run is the one under way.
+    fn current_opening(&self) -> Option<&Opening> {
+        self.opening.as_ref().filter(|opening| self.queued_run() == Some(opening.run))
+    }
+
+    fn take_opening(&mut self, run: u64) -> Option<Opening> {
+        let current = self.current_opening().is_some_and(|opening| opening.run == run);
+        if current {
+            self.opening.take()
+        } else {
+            None
+        }
+    }
+
+    /// The offer to undo stays on screen; the next save, which fails the same way, says so.
+    fn drafts_not_saved(&mut self, reason: String) {
+        if self.cleared.is_none() {
+            self.notice = Some(format!("Your pastes are not saved in this browser: {reason}."))
+        }
     }
 
     /// No paste holds any text to analyse.
@@ -393,8 +531,8 @@ impl State {
         self.pastes.iter().all(|p| p.text.trim().is_empty())
     }
 
-    fn push_paste(&mut self, name: String, text: String) {
-        self.pastes.push(Paste { id: self.next_id, name, text: text.into() });
+    fn push_paste(&mut self, name: String, text: Rc<str>) {
+        self.pastes.push(Paste { id: self.next_id, name, text });
         self.next_id += 1;
     }
 
@@ -404,27 +542,37 @@ impl State {
         self.notice = None;
         self.cut_notice = None;
         for input in inputs {
-            let (text, cut) = cap_to_limit(input.text.clone());
+            let (text, cut) = cap_to_limit(input.text.as_str().into());
             if cut {
                 self.cut_notice = Some(too_large_notice(&input.name));
             }
             self.push_paste(input.name.clone(), text);
         }
         if self.pastes.is_empty() {
-            self.push_paste("Paste 1".into(), String::new());
+            self.push_paste("Paste 1".into(), "".into());
         }
     }
 
-    /// The old report and link no longer describe the pastes, which are now the person's.
+    /// The old report and link no longer describe the pastes, which are now the person's; a
+    /// link still being opened is dropped (its run is stopped).
     fn pastes_changed(&mut self) {
         self.phase = Phase::Idle;
         self.link = None;
+        self.opening = None;
         self.own = true;
     }
 
     /// "Paste N" for the smallest N not already taken, so names stay distinct.
     fn unused_paste_name(&self) -> String {
         (1..).map(|n| format!("Paste {n}")).find(|name| self.pastes.iter().all(|p| &p.name != name)).unwrap_or_default()
+    }
+}
+
+/// A phase put back on screen: a run that was under way then is over now (it is not restarted).
+fn settled(phase: Phase) -> Phase {
+    match phase {
+        Phase::Analysing { .. } => Phase::Idle,
+        phase => phase,
     }
 }
 
@@ -436,13 +584,19 @@ impl Reducible for State {
     }
 }
 
-/// Cuts `text` to at most [`MAX_PASTE_BYTES`] on a character boundary; says whether it cut.
-fn cap_to_limit(mut text: String) -> (String, bool) {
+/// The longest start of `text` within [`MAX_PASTE_BYTES`] that ends on a character boundary:
+/// what a paste keeps of it (the worker cuts a link's pastes the same way).
+pub fn within_limit(text: &str) -> &str {
+    &text[..crate::span::floor_char_boundary(text, MAX_PASTE_BYTES)]
+}
+
+/// Cuts `text` to [`within_limit`]; says whether it cut. Text within the limit is kept as it
+/// is, the same `Rc`.
+fn cap_to_limit(text: Rc<str>) -> (Rc<str>, bool) {
     if text.len() <= MAX_PASTE_BYTES {
         return (text, false);
     }
-    text.truncate(crate::span::floor_char_boundary(&text, MAX_PASTE_BYTES));
-    (text, true)
+    (within_limit(&text).into(), true)
 }
 
 fn too_large_notice(name: &str) -> String {

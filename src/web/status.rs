@@ -4,12 +4,16 @@
 use super::state::Phase;
 use yew::prelude::*;
 
+/// Where the analysis stands, and what Cancel does.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// Where the analysis stands.
     pub phase: Phase,
+    /// "Cancel".
     pub oncancel: Callback<()>,
 }
 
+/// The status line.
 #[function_component(Status)]
 pub fn status(props: &Props) -> Html {
     html! {

@@ -8,8 +8,10 @@ use super::state::SharedReport;
 use super::verdict_panel::plural;
 use yew::prelude::*;
 
+/// The report drawn.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The report shown.
     pub report: SharedReport,
 }
 
@@ -31,6 +33,7 @@ fn clipped(text: &str) -> String {
     out
 }
 
+/// The articles by publication time, drawn as an SVG that reads without colour.
 #[function_component(Timeline)]
 pub fn timeline(props: &Props) -> Html {
     let report = &props.report;

@@ -17,14 +17,17 @@ pub fn jump_link(id: String) -> (String, Callback<MouseEvent>) {
     }))
 }
 
+/// The report whose verdict is shown.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The report shown.
     pub report: SharedReport,
 }
 
 /// How many of an article's own claims are quoted under it.
 const OWN_CLAIMS_QUOTED: usize = 2;
 
+/// The verdict panel.
 #[function_component(VerdictPanel)]
 pub fn verdict_panel(props: &Props) -> Html {
     let report = &props.report;

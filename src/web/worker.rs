@@ -3,7 +3,9 @@
 //!
 //! Both sides of the conversation live here, so the messages are defined once:
 //! - the worker ([`serve`], the `wiretrace-worker` binary) says [`Reply::Ready`] once its
-//!   WebAssembly is running, then answers each [`Request`] with the report's JSON;
+//!   WebAssembly is running, then answers each [`Request`] with the report's JSON; a request
+//!   for a link's [`Work::Link`] is decoded there too, and its pastes (or its refusal) sent
+//!   back first, so that no link, however large, blocks the page;
 //! - the page ([`Analyst`]) starts the worker on the first analysis and keeps it, so the core's
 //!   lazily built tables stay warm; it holds a request back until the worker is ready (a
 //!   message sent earlier would find nobody listening and be lost).
@@ -14,6 +16,7 @@
 //! any other way. The next analysis starts a fresh one. So does a run that takes longer than
 //! [`TIME_LIMIT_MS`]: whatever the pastes (an opened link's included), an analysis ends.
 
+use super::state::within_limit;
 use crate::Input;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -30,11 +33,21 @@ const WORKER_SCRIPT: &str = "./wiretrace-worker_loader.js";
 /// of ordinary news take seconds; this only ends runs that something in the text made endless.
 pub const TIME_LIMIT_MS: i32 = 120_000;
 
-/// From the page to the worker: analyse these pastes.
+/// What the page asks the worker to analyse.
+#[derive(Serialize, Deserialize)]
+pub enum Work {
+    /// These pastes, as the page holds them.
+    Pastes(Vec<Input>),
+    /// The pastes of this permalink fragment (without `#`): the worker decodes it, so that a
+    /// link of megabytes never blocks the page, and says what it holds before analysing it.
+    Link(String),
+}
+
+/// From the page to the worker: run `run` is this work.
 #[derive(Serialize, Deserialize)]
 struct Request {
     run: u64,
-    inputs: Vec<Input>,
+    work: Work,
 }
 
 /// From the worker to the page.
@@ -42,14 +55,33 @@ struct Request {
 enum Reply {
     /// The worker listens from now on.
     Ready,
+    /// The pastes of run `run`'s link, decoded; its report follows.
+    Decoded { run: u64, inputs: Vec<Input> },
+    /// Run `run`'s link was refused, for this plain reason; no report follows.
+    Refused { run: u64, reason: String },
     /// The report of run `run`, as JSON.
     Report { run: u64, json: String },
     /// A request the worker could not read: the run under way ends without a report.
     Unreadable,
 }
 
-/// What an analysis gives the page: the report's JSON, or why there is none.
-pub type Outcome = Result<String, String>;
+/// What the page hears of a run.
+pub enum Heard {
+    /// The run's link holds these pastes (as decoded, before the page cuts any to its limit).
+    Decoded(Vec<Input>),
+    /// The run's link was refused, for this plain reason. The run is over.
+    Refused(String),
+    /// The report, as JSON. The run is over.
+    Report(String),
+    /// The run ended without a report, for this reason.
+    Failed(String),
+}
+
+/// The pastes of a permalink fragment, or the plain reason it is refused; decoding is bounded
+/// in time and size ([`crate::permalink::decode`]).
+pub fn decode_link(fragment: &str) -> Result<Vec<Input>, String> {
+    crate::permalink::decode(fragment).map_err(|error| error.to_string())
+}
 
 /// The worker's side: answers every request with its report. Runs once, when the worker's
 /// WebAssembly starts; the handler it installs lives as long as the worker.
@@ -59,15 +91,33 @@ pub fn serve() {
     let on_request = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         // Only the page posts here, and always a Request; anything else still gets an answer,
         // so the page never waits for ever.
-        let reply = match serde_wasm_bindgen::from_value(event.data()) {
-            Ok(Request { run, inputs }) => Reply::Report { run, json: crate::analyze(&inputs).to_json() },
-            Err(_) => Reply::Unreadable,
-        };
-        post(&replies, &reply);
+        match serde_wasm_bindgen::from_value(event.data()) {
+            Ok(Request { run, work }) => run_work(&replies, run, work),
+            Err(_) => post(&replies, &Reply::Unreadable),
+        }
     });
     scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
     on_request.forget();
     post(&scope, &Reply::Ready);
+}
+
+/// Does run `run`'s work, replying as it goes: a link's pastes (or its refusal), then the report.
+fn run_work(replies: &DedicatedWorkerGlobalScope, run: u64, work: Work) {
+    let mut inputs = match work {
+        Work::Pastes(inputs) => inputs,
+        Work::Link(fragment) => match decode_link(&fragment) {
+            Ok(inputs) => {
+                post(replies, &Reply::Decoded { run, inputs: inputs.clone() });
+                inputs
+            }
+            Err(reason) => return post(replies, &Reply::Refused { run, reason }),
+        },
+    };
+    // Cut as the page cuts a paste, so the report describes what the page shows.
+    for input in &mut inputs {
+        input.text.truncate(within_limit(&input.text).len());
+    }
+    post(replies, &Reply::Report { run, json: crate::analyze(&inputs).to_json() });
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
@@ -83,9 +133,9 @@ pub struct Analyst {
 }
 
 impl Analyst {
-    /// Starts analysing `inputs` as run `run`; `on_done` gets the outcome, unless the run is
-    /// cancelled first. Any analysis still under way is cancelled.
-    pub fn start(&mut self, run: u64, inputs: Vec<Input>, on_done: impl FnOnce(Outcome) + 'static) {
+    /// Starts `work` as run `run`; `listener` hears what the worker says of it (the last word
+    /// ends the run), unless the run is cancelled first. Any run still under way is cancelled.
+    pub fn start(&mut self, run: u64, work: Work, listener: impl Fn(Heard) + 'static) {
         self.cancel();
         if self.worker.as_ref().is_some_and(|running| running.talk.broken.get()) {
             self.worker = None;
@@ -93,20 +143,20 @@ impl Analyst {
         if self.worker.is_none() {
             match Running::spawn() {
                 Ok(running) => self.worker = Some(running),
-                Err(reason) => return on_done(Err(reason)),
+                Err(reason) => return listener(Heard::Failed(reason)),
             }
         }
         if let Some(running) = &self.worker {
-            *running.talk.on_done.borrow_mut() = Some((run, Box::new(on_done)));
-            running.talk.send(&running.worker, Request { run, inputs });
+            *running.talk.listener.borrow_mut() = Some((run, Rc::new(listener)));
+            running.talk.send(&running.worker, Request { run, work });
             running.stop_after_time_limit(run);
         }
     }
 
-    /// Stops the analysis under way, if any: its worker is terminated and `on_done` is never
-    /// called. A finished analysis leaves the worker running for the next one.
+    /// Stops the run under way, if any: its worker is terminated and its listener hears no
+    /// more. A finished run leaves the worker running for the next one.
     pub fn cancel(&mut self) {
-        let busy = self.worker.as_ref().is_some_and(|running| running.talk.on_done.borrow().is_some());
+        let busy = self.worker.as_ref().is_some_and(|running| running.talk.listener.borrow().is_some());
         if busy {
             self.worker = None;
         }
@@ -121,6 +171,9 @@ struct Running {
     _on_error: Closure<dyn Fn(Event)>,
 }
 
+/// Whoever listens to a run.
+type Listener = Rc<dyn Fn(Heard)>;
+
 /// What the page and the worker's handlers share about one worker.
 #[derive(Default)]
 struct Conversation {
@@ -130,8 +183,8 @@ struct Conversation {
     broken: Cell<bool>,
     /// A request waiting for the worker to be ready.
     waiting: RefCell<Option<Request>>,
-    /// The run under way and whom to tell when it ends.
-    on_done: RefCell<Option<(u64, Box<dyn FnOnce(Outcome)>)>>,
+    /// The run under way and who listens to it.
+    listener: RefCell<Option<(u64, Listener)>>,
 }
 
 impl Conversation {
@@ -144,7 +197,7 @@ impl Conversation {
             .ok()
             .and_then(|message| worker.post_message(&message).ok());
         if posted.is_none() {
-            self.finish(Err("the pastes could not be handed to the analysis".to_string()));
+            self.finish(Heard::Failed("the pastes could not be handed to the analysis".to_string()));
         }
     }
 
@@ -156,22 +209,35 @@ impl Conversation {
                     self.send(worker, request);
                 }
             }
-            Reply::Report { run, json } => {
-                let current = self.on_done.borrow().as_ref().map(|(current, _)| *current);
-                if current == Some(run) {
-                    self.finish(Ok(json));
+            Reply::Decoded { run, inputs } => {
+                // Cloned out first: what the listener does may start or cancel a run.
+                if let Some(listener) = self.listener_of(run) {
+                    listener(Heard::Decoded(inputs));
                 }
             }
-            Reply::Unreadable => self.finish(Err("the analysis could not read the pastes".to_string())),
+            Reply::Refused { run, reason } => self.finish_run(run, Heard::Refused(reason)),
+            Reply::Report { run, json } => self.finish_run(run, Heard::Report(json)),
+            Reply::Unreadable => self.finish(Heard::Failed("the analysis could not read the pastes".to_string())),
         }
     }
 
-    /// Tells whoever waits for the run under way how it ended. The callback is taken out
-    /// before it runs, so the run counts as over whatever the callback does.
-    fn finish(&self, outcome: Outcome) {
-        let on_done = self.on_done.take();
-        if let Some((_, on_done)) = on_done {
-            on_done(outcome);
+    /// The listener of run `run`, if that run is the one under way.
+    fn listener_of(&self, run: u64) -> Option<Listener> {
+        self.listener.borrow().as_ref().filter(|(current, _)| *current == run).map(|(_, listener)| listener.clone())
+    }
+
+    fn finish_run(&self, run: u64, last: Heard) {
+        if self.listener_of(run).is_some() {
+            self.finish(last);
+        }
+    }
+
+    /// Tells whoever listens to the run under way its last word. The listener is taken out
+    /// before it hears it, so the run counts as over whatever the listener does.
+    fn finish(&self, last: Heard) {
+        let listener = self.listener.take();
+        if let Some((_, listener)) = listener {
+            listener(last);
         }
     }
 }
@@ -195,7 +261,7 @@ impl Running {
             Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 talk.broken.set(true);
                 talk.waiting.take();
-                talk.finish(Err(match event.dyn_ref::<ErrorEvent>() {
+                talk.finish(Heard::Failed(match event.dyn_ref::<ErrorEvent>() {
                     Some(error) => format!("the analysis failed ({})", error.message()),
                     None => "the analysis could not start".to_string(),
                 }));
@@ -214,12 +280,11 @@ impl Running {
         let (talk, worker) = (Rc::downgrade(&self.talk), self.worker.clone());
         let on_time = Closure::once_into_js(move || {
             let Some(talk) = talk.upgrade() else { return };
-            let current = talk.on_done.borrow().as_ref().map(|(current, _)| *current);
-            if current == Some(run) {
+            if talk.listener_of(run).is_some() {
                 worker.terminate();
                 talk.broken.set(true);
                 let minutes = TIME_LIMIT_MS / 60_000;
-                talk.finish(Err(format!("it took longer than {minutes} minutes, so it was stopped")));
+                talk.finish(Heard::Failed(format!("it took longer than {minutes} minutes, so it was stopped")));
             }
         });
         if let Some(window) = web_sys::window() {

@@ -177,8 +177,19 @@ impl Site {
         self.browser_sized(1280, 1700).await
     }
 
-    /// The same in a window of this size (a desktop's first screen, a phone's).
+    /// The same in a window of this size (a desktop's first screen).
     pub async fn browser_sized(&self, width: u32, height: u32) -> Browser {
+        self.browser_with(width, height, None).await
+    }
+
+    /// The same as a phone of 390x844 CSS pixels (at 3 device pixels each) shows the page:
+    /// headless Chromium makes no window narrower than about 500 px, so the phone is emulated.
+    pub async fn phone(&self) -> Browser {
+        let metrics = json!({ "deviceMetrics": { "width": PHONE.0, "height": PHONE.1, "pixelRatio": 3.0, "touch": true } });
+        self.browser_with(PHONE.0, PHONE.1, Some(metrics)).await
+    }
+
+    async fn browser_with(&self, width: u32, height: u32, mobile_emulation: Option<Value>) -> Browser {
         static SESSIONS: AtomicUsize = AtomicUsize::new(0);
         let profile = std::env::temp_dir().join(format!(
             "wiretrace-e2e-{}-{}",
@@ -187,7 +198,7 @@ impl Site {
         ));
         let _ = std::fs::remove_dir_all(&profile);
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let options = json!({
+        let mut options = json!({
             "binary": chromium,
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -196,6 +207,9 @@ impl Site {
                 format!("--user-data-dir={}", profile.display()),
             ],
         });
+        if let Some(emulation) = mobile_emulation {
+            options["mobileEmulation"] = emulation;
+        }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), options);
         let client = ClientBuilder::new(HttpConnector::new())
@@ -206,6 +220,9 @@ impl Site {
         Browser { client, profile }
     }
 }
+
+/// The phone the page is checked on, in CSS pixels: 390x844, an iPhone 12 to 14's screen.
+pub const PHONE: (u32, u32) = (390, 844);
 
 impl Drop for Site {
     fn drop(&mut self) {

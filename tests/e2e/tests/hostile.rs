@@ -2,14 +2,46 @@
 //! gets in (paste, name, file, link), a link made to freeze the page, typing in a 5 MB paste, a
 //! paste cut to size, and two tabs' drafts (the harness is `lib.rs`).
 //!
-//! Timings (main-thread tasks, input latency) are printed as `e2e:` lines for the report; only
-//! the freezing link's bound is asserted (500 ms: a freeze; issue 18's 200 ms is printed).
+//! Timings (main-thread tasks, input latency) are printed as `e2e:` lines for the report. Two
+//! bounds are asserted, each far from what the page takes so that only a regression fails them:
+//! the freezing link (decoded in the worker) blocks the main thread for no task over 200 ms
+//! (issue 18), and the page's own work for a key typed into a 5 MB paste stays under
+//! [`PAGE_KEY_BOUND_MS`] (Chromium's own editing of so long a text area, which no page code can
+//! avoid, is printed, not asserted).
 
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::time::Duration;
 use wiretrace::{permalink, Input};
 use wiretrace_e2e::*;
+
+/// The page's own work for one key typed into a 5 MB paste (its input handler, the reducer, the
+/// render, and the layout that follows) stays under this. It takes tens of milliseconds;
+/// setting the text area's 5 MB again, or analysing or copying it per key, takes seconds.
+const PAGE_KEY_BOUND_MS: f64 = 300.0;
+
+/// Types `arguments[0]` at the end of the paste, one character a turn: Chromium edits the text
+/// area and lays it out (not timed), then the time from the input event to the layout after
+/// the page handled it (its render runs in microtasks, before the one queued here) is the
+/// page's own work for that key. Chromium's own tasks after an edit of 5 MB (0.7-2.3 s, with or
+/// without the page's handler) wait for the next turn. Returns the times in ms.
+const TIME_THE_PAGE_PER_KEY: &str = "const [typed, done] = [arguments[0], arguments[arguments.length - 1]];
+    const area = document.querySelector('.paste-text');
+    const times = [];
+    const step = (i) => {
+      if (i === typed.length) return done(times);
+      area.setRangeText(typed[i], area.value.length, area.value.length, 'end');
+      area.scrollHeight;
+      const start = performance.now();
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed[i] }));
+      queueMicrotask(() => {
+        area.scrollHeight;
+        times.push(Math.round(performance.now() - start));
+        setTimeout(() => step(i + 1), 0);
+      });
+    };
+    step(0);";
 
 /// This tab's drafts, as src/web/drafts.rs keeps them.
 const DRAFTS: &str = "localStorage.getItem('wiretrace.drafts.v2.' + sessionStorage.getItem('wiretrace.tab'))";
@@ -119,20 +151,25 @@ async fn try_the_vectors(site: &Site, page: &Browser) -> Outcome {
     page.click("#clear-all").await?;
     page.set_value(".paste-text", &all).await?;
     page.set_value(".paste-name", &vectors[0]).await?;
-    // File: a text file of all the vectors, with markup in its name, opened into a second paste.
-    page.click("#add-paste").await?;
+    // File: a text file of all the vectors, with markup in its name, opened through the page's
+    // one file control as a second paste; and a web page of them, whose visible text is kept.
     let file = std::env::temp_dir().join(format!("<img src=x onerror=window.__xss=1> {}.txt", std::process::id()));
     std::fs::write(&file, &all)?;
-    let inputs = page.client.find_all(Locator::Css(".paste input[type=file]")).await?;
-    inputs.last().ok_or("no file input")?.send_keys(&file.display().to_string()).await?;
+    let web_page = std::env::temp_dir().join(format!("vectors-{}.html", std::process::id()));
+    std::fs::write(&web_page, format!("<html><body><p>{}</p></body></html>", vectors.join("</p><p>")))?;
+    let control = page.client.find(Locator::Css("#open-files")).await?;
+    control.send_keys(&format!("{}\n{}", file.display(), web_page.display())).await?;
     let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-    page.wait_until(&format!("return document.querySelectorAll('.paste-name')[1].value === {};", json!(file_name)), "the file opened").await?;
+    page.wait_until(&format!("return document.querySelectorAll('.paste-name')[1]?.value === {};", json!(file_name)), "the file opened").await?;
+    page.wait_until("return document.querySelectorAll('.paste-name').length === 3;", "the web page opened").await?;
     let _ = std::fs::remove_file(&file);
+    let _ = std::fs::remove_file(&web_page);
     page.analyze().await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let pastes = page.pastes().await?;
     ensure!(pastes[0] == (as_name(&vectors[0]), all.clone()), "the pasted vectors are not kept as text");
     ensure!(pastes[1] == (file_name.clone(), all.clone()), "the opened file is not kept as text");
+    ensure!(!pastes[2].1.is_empty(), "the opened web page has no text");
     let report = page.text(".results").await?;
     println!("e2e: report of the pasted and opened vectors: {} characters of text", report.len());
 
@@ -170,9 +207,9 @@ async fn open_the_freezing_link(site: &Site, page: &Browser) -> Outcome {
     let expected = permalink::decode(&freezing).err().ok_or("the freezing link decodes")?.to_string();
     ensure!(page.text("#notice-text").await? == expected, "the page does not say why the link was refused");
     println!("e2e: freezing link ({} KB, three 5.2 MB one-line pastes) refused; main-thread tasks over 50 ms: {tasks:?}", freezing.len() / 1024);
-    // Issue 18 asks for no task over 200 ms; refusing inflates up to 8 MB first, which takes
-    // 180-250 ms on a loaded 2-core machine, so the test fails only on a freeze (the figure is printed).
-    ensure!(longest(&tasks) <= 500.0, "opening the freezing link blocked the main thread: tasks {tasks:?} ms");
+    // The worker decodes the link (inflating up to 8 MB before refusing it): the page only hands
+    // it the fragment and shows the refusal.
+    ensure!(longest(&tasks) <= 200.0, "opening the freezing link blocked the main thread: tasks {tasks:?} ms");
 
     // The largest link the page opens, one 5 MB one-line paste, is analysed in the worker.
     let largest = permalink::encode(&[Input::new("a", one_line(5_000_000))]);
@@ -224,6 +261,17 @@ async fn type_into_a_long_paste(site: &Site, page: &Browser) -> Outcome {
         latencies.len(),
         longest(&latencies)
     );
+    // Three keys: Chromium's own edit and layout of 5 MB, before each, takes seconds.
+    let page_keys = "zqx";
+    let slow_script = TimeoutConfiguration::new(Some(Duration::from_secs(180)), None, Some(Duration::ZERO));
+    page.client.update_timeouts(slow_script).await?;
+    let own: Vec<Value> = serde_json::from_value(page.client.execute_async(TIME_THE_PAGE_PER_KEY, vec![json!(page_keys)]).await?)?;
+    let ends = page.script(&format!("return document.querySelector('.paste-text').value.endsWith({});", json!(format!("{typed}{page_keys}")))).await?;
+    ensure!(ends == json!(true), "the keys timed are not at the end of the paste");
+    println!("e2e: the page's own work per key in the 5 MB paste: {own:?} ms (Chromium's editing excluded)");
+    ensure!(longest(&own) < PAGE_KEY_BOUND_MS, "the page took {:.0} ms for a key in a 5 MB paste: {own:?}", longest(&own));
+    let saved_typing = saved_or_refused(page, page_keys).await?;
+    ensure!(saved == saved_typing, "the drafts were saved before the timed keys ({saved}) but not after");
 
     // 20 MB is cut to 5 MB, and the page says so even when the drafts notice follows.
     page.set_value(".paste-text", &long_paste(20_000_000)).await?;

@@ -17,7 +17,8 @@ async fn bottom_and_screen(page: &Browser, css: &str) -> Result<(f64, f64), Box<
 }
 
 /// The verdict and the leading agency sit on the first `screens` screens after the example
-/// loads; saves a screenshot to `$WIRETRACE_UI_SHOTS/<name>.png` when set.
+/// loads, in a window as wide as the desktop's or the phone's (`name`), with nothing to scroll
+/// sideways; saves a screenshot to `$WIRETRACE_UI_SHOTS/<name>.png` when set.
 async fn first_screen(site: &Site, page: &Browser, screens: f64, name: &str) -> Outcome {
     page.client.goto(&site.base).await?;
     page.wait_for_report("on a first visit").await?;
@@ -25,10 +26,19 @@ async fn first_screen(site: &Site, page: &Browser, screens: f64, name: &str) -> 
     ensure!(folded == json!(false), "the pastes are not folded away once analysed");
     let summary = page.text("#verdict-summary").await?;
     ensure!(summary.starts_with("Mostly from "), "the verdict says {summary:?}");
+    let (width, scroll_width): (f64, f64) =
+        serde_json::from_value(page.script("return [window.innerWidth, document.documentElement.scrollWidth];").await?)?;
+    let expected = if name == "phone" { PHONE.0 } else { DESKTOP.0 };
+    ensure!(width == f64::from(expected), "{name}: the window is {width} px wide, not {expected}");
+    ensure!(scroll_width <= width, "{name}: the page is {scroll_width} px wide in a {width} px window");
+    let mut bottoms = Vec::new();
     for css in ["#verdict-summary", ".agency-tally li:nth-child(2)"] {
         let (bottom, screen) = bottom_and_screen(page, css).await?;
         ensure!(bottom <= screens * screen, "{name}: {css} ends at {bottom} px, past {screens} screens of {screen} px");
+        bottoms.push(bottom);
     }
+    let height = page.script("return document.documentElement.scrollHeight;").await?;
+    println!("e2e: {name} at {width} px wide: verdict ends at {:.0} px, second agency at {:.0} px; page {height} px tall", bottoms[0], bottoms[1]);
     if let Some(dir) = std::env::var_os("WIRETRACE_UI_SHOTS") {
         std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), page.client.screenshot().await?)?;
     }
@@ -42,13 +52,16 @@ async fn first_screen(site: &Site, page: &Browser, screens: f64, name: &str) -> 
     Ok(())
 }
 
+/// The desktop's first screen, in CSS pixels.
+const DESKTOP: (u32, u32) = (1280, 900);
+
 #[tokio::test]
 async fn the_first_screen_shows_the_verdict_and_the_top_agencies() {
     let site = Site::start();
-    let page = site.browser_sized(1280, 900).await;
+    let page = site.browser_sized(DESKTOP.0, DESKTOP.1).await;
     let outcome = first_screen(&site, &page, 1.0, "desktop").await;
     finish(page, outcome).await;
-    let page = site.browser_sized(390, 844).await;
+    let page = site.phone().await;
     let outcome = first_screen(&site, &page, 2.0, "phone").await;
     finish(page, outcome).await;
 }
@@ -161,7 +174,7 @@ async fn axe_check(site: &Site, page: &Browser) -> Outcome {
 }
 
 #[tokio::test]
-async fn skip_link_ctrl_enter_open_files_and_the_print_view() {
+async fn skip_link_ctrl_enter_one_file_control_and_the_print_view() {
     let site = Site::start();
     let page = site.browser().await;
     let outcome = keyboard_files_and_print(&site, &page).await;
@@ -189,23 +202,29 @@ async fn keyboard_files_and_print(site: &Site, page: &Browser) -> Outcome {
     area.send_keys(&format!("{}{}", Key::Control, Key::Enter)).await?;
     page.wait_for_report("after Ctrl+Enter").await?;
 
-    // Open files: a text file becomes a paste; an HTML file is refused in plain words.
+    // The one file control: a text file and a web page become pastes (the page's visible text);
+    // any other file is refused in plain words. No paste has a file control of its own.
     let dir = std::env::temp_dir().join(format!("wiretrace-e2e-files-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let (story, html) = (dir.join("story.txt"), dir.join("page.html"));
+    let (story, html, pdf) = (dir.join("story.txt"), dir.join("page.html"), dir.join("scan.pdf"));
     std::fs::write(&story, "Quake hits coast\n\nTOKYO (Reuters) - A magnitude 6.1 quake struck off the coast on Monday, the agency said.\n")?;
-    std::fs::write(&html, "<html><body>not read</body></html>")?;
+    std::fs::write(&html, "<html><head><script>window.__ran = 1</script></head><body><h1>Quake <b>hits</b></h1><p>The agency said so.</p></body></html>")?;
+    std::fs::write(&pdf, "%PDF-1.4")?;
     page.click(".pastes-fold > summary").await?;
+    let controls = page.script("return document.querySelectorAll('input[type=file]').length;").await?;
+    ensure!(controls == json!(1), "the page has {controls} file controls, not one");
     let input = page.client.find(Locator::Css("#open-files")).await?;
-    input.send_keys(&format!("{}\n{}", story.display(), html.display())).await?;
+    input.send_keys(&format!("{}\n{}\n{}", story.display(), html.display(), pdf.display())).await?;
     page.wait_until("return !!document.getElementById('notice-text');", "a notice about the refused file").await?;
     let notice = page.text("#notice-text").await?;
-    ensure!(notice.contains("“page.html” was not opened") && notice.contains("HTML"), "the notice says {notice:?}");
+    ensure!(notice.contains("“scan.pdf” was not opened") && notice.contains(".html"), "the notice says {notice:?}");
     let pastes = page.pastes().await?;
+    let expected = [("story.txt", "magnitude 6.1"), ("page.html", "Quake hits\n\nThe agency said so.")];
     ensure!(
-        pastes.len() == 1 && pastes[0].0 == "story.txt" && pastes[0].1.contains("magnitude 6.1"),
+        pastes.len() == 2 && pastes.iter().zip(expected).all(|(p, (name, text))| p.0 == name && p.1.contains(text)),
         "after opening the files the pastes are {pastes:?}"
     );
+    ensure!(page.script("return typeof window.__ran;").await? == json!("undefined"), "the opened page's script ran");
     let _ = std::fs::remove_dir_all(&dir);
 
     // The print view hides the controls and the pastes.
