@@ -212,6 +212,10 @@ pub struct MentionReport {
     /// The reporting cue beside the source ("said", "according to"), in the same paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
+    /// The words that attribute it, from source to cue ("she told", "according to a ministry
+    /// spokesman"), for a reader to see.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// Where a claim came from.
@@ -233,6 +237,14 @@ pub struct OriginReport {
 
 fn article_id(index: usize) -> String {
     format!("a{index}")
+}
+
+/// The words from a claim's source to its cue, both ends included ("Putin said", "said
+/// spokesman Dan Huot"); the source alone where no cue was read.
+fn attribution_words(text: &str, claim: &Claim) -> Option<String> {
+    let source = claim.source?;
+    let whole = claim.cue.map_or(source, |cue| Span::new(source.start.min(cue.start), source.end.max(cue.end)));
+    text.get(whole.start..whole.end).map(str::to_string)
 }
 
 fn kind_name(kind: ClaimKind) -> String {
@@ -328,6 +340,7 @@ pub fn build(
                         speaker: claims[m].speaker.clone(),
                         source: claims[m].source,
                         cue: claims[m].cue,
+                        attribution: attribution_words(&inputs[claims[m].input].text, &claims[m]),
                     })
                     .collect(),
                 origin: origin_report(origin),
@@ -402,7 +415,7 @@ mod tests {
             speaker: None,
             mentions: articles
                 .iter()
-                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false, speaker: None, source: None, cue: None })
+                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false, speaker: None, source: None, cue: None, attribution: None })
                 .collect(),
             origin: OriginReport { agencies: vec![], published: None, evidence: String::new(), article: None, span: None },
             links: vec![],

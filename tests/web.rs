@@ -631,6 +631,12 @@ async fn the_report_shows_a_timeline_side_by_side_mentions_and_plain_reasons() {
         assert!(reason.contains("both say “") || reason.contains("no wording in common"), "{reason}");
         assert!(!reason.contains('~'), "a stem or lexicon group shown: {reason}");
     }
+    // Who said a mention, and the words in its article that say so.
+    let attributed = report.claims.iter().flat_map(|c| c.mentions.iter().take(wiretrace::web::claim_card::SIDE_BY_SIDE)).filter(|m| m.speaker.is_some() && m.attribution.is_some()).count();
+    assert!(attributed > 0, "the example has attributed mentions");
+    assert_eq!(count(".mention .attribution"), attributed);
+    let first = root.query_selector(".mention .attribution").unwrap().unwrap().text_content().unwrap();
+    assert!(first.starts_with("said by ") && first.contains('“'), "{first}");
     for id in ["download-json", "download-csv", "download-markdown", "print"] {
         assert_eq!(count(&format!("button#{id}")), 1, "{id}");
     }

@@ -20,7 +20,7 @@ pub struct Props {
 
 /// Mentions shown side by side; any more are listed after them, unmarked (a wire story
 /// reprinted a thousand times must not build a thousand columns).
-const SIDE_BY_SIDE: usize = 12;
+pub const SIDE_BY_SIDE: usize = 12;
 /// Each mention's shared wording is found against this many others.
 const COMPARED: usize = 8;
 
@@ -178,6 +178,9 @@ fn mention_column(report: &SharedReport, claim: &ClaimReport, index: usize, ment
                 <span class="headline-tag">{ "headline" }</span>
             }
             { mention_text(&mention.text, shared, &figures) }
+            if let (Some(speaker), Some(words)) = (&mention.speaker, &mention.attribution) {
+                <p class="attribution">{ "said by " }<strong>{ speaker }</strong>{ format!(" — “{words}”") }</p>
+            }
             if !figures.is_empty() {
                 <span class="variant">{ format!("figures here: {}", figures_here.join(", ")) }</span>
             }
