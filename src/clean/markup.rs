@@ -111,6 +111,9 @@ enum Event {
 /// chrome, whatever its class says (a wrapper named "url-breadcrumb" or "page-ad-margins").
 const CHROME_MAX_SHARE: usize = 3;
 
+/// Tenths of the paste's words the markup must align with for its silence to mean something.
+const COVERED_TENTHS: usize = 8;
+
 /// An author's name or a time is a line: an element named "author" that holds more is a post
 /// or an author's box.
 const LINE_MAX_BYTES: usize = 160;
@@ -279,7 +282,7 @@ pub fn visible_text(html: &str) -> String {
         if !out.is_empty() {
             out.push_str(if block.spaced { "\n\n" } else { "\n" });
         }
-        let mut words = block.text.split_whitespace();
+        let mut words = block.text.split_ascii_whitespace();
         if let Some(first) = words.next() {
             out.push_str(first);
             for word in words {
@@ -344,14 +347,36 @@ pub fn align(paste: &Paste, blocks: &[Block]) -> Vec<Option<usize>> {
 /// Cues from the markup where it says what a unit is; other units keep their text cue.
 pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
     let blocks = blocks(html);
-    // A link line among paragraphs is the article's ("Get it at ... for $199"); links one after
-    // another are a menu or a list of other stories.
+    // A link line the article writes is one of its paragraphs or list items ("Get it at ... for
+    // $199"); links one after another are a menu or a list of other stories, and a bare link
+    // between blocks is a button or a promotion.
     let dense: Vec<bool> = blocks.iter().map(Block::link_dense).collect();
-    let in_link_run = |b: usize| dense[b] && ((b > 0 && dense[b - 1]) || dense.get(b + 1) == Some(&true));
-    for (unit, block) in align(paste, &blocks).into_iter().enumerate() {
-        let Some(b) = block else { continue };
-        if let Some(cue) = cue_from(&blocks[b].marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
+    let in_link_run = |b: usize| {
+        let written = blocks[b].marks.paragraph || blocks[b].marks.item;
+        dense[b] && (!written || (b > 0 && dense[b - 1]) || dense.get(b + 1) == Some(&true))
+    };
+    let aligned = align(paste, &blocks);
+    let words = |unit: usize| paste.units[unit].shape.words;
+    let aligned_words: usize = (0..aligned.len()).filter(|&u| aligned[u].is_some()).map(words).sum();
+    let all_words: usize = (0..aligned.len()).map(words).sum();
+    // Where the markup covers the paste, a short line it has no text for is an image's alt text
+    // or a control's label, not the article's.
+    let covered = aligned_words * 10 >= all_words * COVERED_TENTHS;
+    for (unit, block) in aligned.into_iter().enumerate() {
+        let Some(b) = block else {
+            if covered && classified.cues[unit] == Cue::Text && words(unit) <= 8 {
+                classified.cues[unit] = Cue::Caption;
+            }
+            continue;
+        };
+        let marks = &blocks[b].marks;
+        if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;
+        }
+        // Repetition marks gallery captions and teaser headlines; a paragraph or heading of the
+        // page's own text may repeat (the same line under each item of a plan or a schedule).
+        if (marks.paragraph || marks.heading) && !marks.link && !marks.chrome && !marks.caption && !marks.comments {
+            classified.repeated[unit] = false;
         }
     }
 }
@@ -368,7 +393,7 @@ fn cue_from(marks: &Marks, link_dense: bool, text_cue: Cue, shape: &super::lines
     if marks.author && shape.words <= 12 {
         return Some(Cue::Byline);
     }
-    if marks.chrome || (link_dense && !marks.paragraph) {
+    if marks.chrome || link_dense {
         return Some(chrome_cue());
     }
     if marks.caption {

@@ -205,7 +205,9 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         // there is a teaser for another story ("SEAN SPICER ELIMINATED FROM ...").
         let shape = &paste.units[i].shape;
         let inside = c.cues[i] == Cue::Text && !c.repeated[i] && !(shape.all_caps && shape.words >= 5);
-        if (keep(i) || inside) && seen.insert(key(paste.text_of(i))) {
+        // Text said twice is kept once, unless the markup shows each time is the article's own
+        // line (a meal plan's "Eat every 2-3 hours" under each meal).
+        if (keep(i) || inside) && (!c.repeated[i] || seen.insert(key(paste.text_of(i)))) {
             body.push(i);
         }
     }
