@@ -114,6 +114,9 @@ const CHROME_MAX_SHARE: usize = 3;
 /// Tenths of the paste's words the markup must align with for its silence to mean something.
 const COVERED_TENTHS: usize = 8;
 
+/// Link paragraphs or items in a row that make a menu or a list of other stories.
+const LINK_RUN_BLOCKS: usize = 3;
+
 /// An author's name or a time is a line: an element named "author" that holds more is a post
 /// or an author's box.
 const LINE_MAX_BYTES: usize = 160;
@@ -348,12 +351,14 @@ pub fn align(paste: &Paste, blocks: &[Block]) -> Vec<Option<usize>> {
 pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
     let blocks = blocks(html);
     // A link line the article writes is one of its paragraphs or list items ("Get it at ... for
-    // $199"); links one after another are a menu or a list of other stories, and a bare link
-    // between blocks is a button or a promotion.
+    // $199", "Also at ..."); links one after another are a menu or a list of other stories, and
+    // a bare link between blocks is a button or a promotion.
     let dense: Vec<bool> = blocks.iter().map(Block::link_dense).collect();
     let in_link_run = |b: usize| {
         let written = blocks[b].marks.paragraph || blocks[b].marks.item;
-        dense[b] && (!written || (b > 0 && dense[b - 1]) || dense.get(b + 1) == Some(&true))
+        let run_start = (0..=b).rev().take_while(|&i| dense[i]).last().unwrap_or(b);
+        let run_end = (b..dense.len()).take_while(|&i| dense[i]).last().unwrap_or(b);
+        dense[b] && (!written || run_end + 1 - run_start >= LINK_RUN_BLOCKS)
     };
     let aligned = align(paste, &blocks);
     let words = |unit: usize| paste.units[unit].shape.words;
