@@ -140,3 +140,14 @@ fn deep_nesting_is_bounded() {
     let unclosed = "<li><a>".repeat(20_000) + "x";
     assert_eq!(visible_text(&unclosed), "x");
 }
+
+#[test]
+fn a_related_box_inside_the_article_does_not_end_it_when_the_markup_closes_the_box() {
+    let before = "Engineers said on Monday that the new bridge would open to traffic next month after final load tests.";
+    let after = "The project ran two years late, and its cost rose by a third, the city's transport office said in a statement.";
+    let text = format!("Bridge to open next month\n\n{before}\n\nRelated links\nCity transport office\n{after}");
+    let html = format!("<h1>Bridge to open next month</h1><p>{before}</p><aside><h3>Related links</h3><ul><li><a href=/t>City transport office</a></li></ul></aside><p>{after}</p>");
+    let kept = |articles: Vec<wiretrace::clean::Article>| articles[0].paragraphs.iter().any(|p| p.of(&text) == after);
+    assert!(!kept(clean(0, &text)), "the text alone reads the paragraph as the list's");
+    assert!(kept(clean_marked(0, &text, Some(&html))), "the markup shows the list ended");
+}

@@ -114,6 +114,9 @@ const CHROME_MAX_SHARE: usize = 3;
 /// Tenths of the paste's words the markup must align with for its silence to mean something.
 const COVERED_TENTHS: usize = 8;
 
+/// Words of a paragraph that resumes the article below a list the markup closed.
+const RESUMED_PARAGRAPH_WORDS: usize = 12;
+
 /// Link paragraphs or items in a row that make a menu or a list of other stories.
 const LINK_RUN_BLOCKS: usize = 3;
 
@@ -411,6 +414,11 @@ fn cue_from(marks: &Marks, link_dense: bool, text_cue: Cue, shape: &super::lines
         return (text_cue == Cue::Prose).then_some(Cue::Text);
     }
     if marks.paragraph && matches!(text_cue, Cue::Sentence | Cue::Text) && shape.terminal && shape.words >= 8 {
+        return Some(Cue::Prose);
+    }
+    // A paragraph the text rules took into a list above it ("Related links" boxed inside the
+    // article): the markup shows the box ended, and the article goes on.
+    if marks.paragraph && !marks.item && text_cue == Cue::ListItem && shape.words >= RESUMED_PARAGRAPH_WORDS && shape.terminal {
         return Some(Cue::Prose);
     }
     if marks.item && matches!(text_cue, Cue::Menu | Cue::Text) {
