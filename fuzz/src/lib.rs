@@ -94,7 +94,7 @@ fn pastes(data: &[u8]) -> Vec<Input> {
 
 /// The bytes as text in which each byte above 0xF0 opens one markup token (a tag, an entity,
 /// a script), so every input is a different mix of text and markup.
-pub fn weave_markup(data: &[u8]) -> String {
+fn weave_markup(data: &[u8]) -> String {
     let mut html = String::from("<!doctype html><html><head><title>t</title></head><body>");
     let mut text = Vec::new();
     // A byte names one of 16 tokens; shifting by the tokens woven so far reaches every word.
