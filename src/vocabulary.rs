@@ -281,8 +281,6 @@ word_lists! {
     HTML_BLOCK_ELEMENTS = "html_block_elements";
     /// Words of a class, id or role that name page chrome (navigation, sidebars, sharing, promotion).
     MARKUP_CHROME_CLASSES = "markup_chrome_classes";
-    /// Words of a class or id that name a reader-comment thread.
-    MARKUP_COMMENT_CLASSES = "markup_comment_classes";
 }
 
 /// The verbs that report speech (`data/reporting_verbs.txt`), as written; shared by the

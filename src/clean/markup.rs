@@ -11,7 +11,7 @@
 
 use super::boilerplate::{Classified, Cue};
 use super::lines::Paste;
-use crate::vocabulary::{HTML_BLOCK_ELEMENTS, MARKUP_CHROME_CLASSES, MARKUP_COMMENT_CLASSES};
+use crate::vocabulary::{HTML_BLOCK_ELEMENTS, MARKUP_CHROME_CLASSES};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 
 /// Open elements tracked at once; deeper ones are read as text of their last tracked parent.
@@ -22,6 +22,8 @@ pub const RESYNC_WINDOW: usize = 48;
 const ANCHOR_WORDS: usize = 3;
 /// Elements whose text is not shown.
 const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
+/// Words of a class or id naming a reader-comment thread.
+const COMMENT_CLASSES: [&str; 9] = ["comment", "comments", "discussion", "disqus", "replies", "reply", "respond", "responses", "forum"];
 /// Elements that hold page chrome, whatever their class.
 const CHROME_ELEMENTS: [&str; 7] = ["nav", "aside", "footer", "form", "button", "select", "dialog"];
 /// Elements that leave a blank line around their text (the first entries of `html_block_elements`).
@@ -264,7 +266,7 @@ fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
     let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
         chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
-        comments: named(&MARKUP_COMMENT_CLASSES),
+        comments: named(&COMMENT_CLASSES),
         heading: matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"),
         item: matches!(name, b"li" | b"dt" | b"dd"),
         caption: matches!(name, b"figcaption" | b"caption"),
