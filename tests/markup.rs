@@ -109,7 +109,7 @@ fn with_its_markup_a_page_keeps_its_list_and_drops_the_teasers() {
 fn an_input_without_html_reads_as_the_text_alone() {
     let (text, _) = page();
     let plain = Input::new("a", text.as_str());
-    assert_eq!(analyze(&[plain.clone()]).to_json(), analyze(&[Input { html: None, ..plain.clone() }]).to_json());
+    assert_eq!(analyze(std::slice::from_ref(&plain)).to_json(), analyze(&[Input { html: None, ..plain.clone() }]).to_json());
     assert_eq!(clean_marked(0, &text, None).len(), clean(0, &text).len());
     // Its JSON (and so a link's) has no html field.
     assert!(!serde_json::to_string(&plain).unwrap().contains("html"));
