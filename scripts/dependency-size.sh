@@ -14,7 +14,7 @@ size() { # feature -> "raw gzip"
     echo "$(wc -c <"$out/probe.wasm") $(gzip -9c "$out/probe.wasm" | wc -c)"
 }
 read -r base_raw base_gz < <(size "")
-for feature in re tz chr seg stem zip math; do
+for feature in ${WIRETRACE_DEPENDENCIES:-re tz chr seg stem zip math html}; do
     read -r raw gz < <(size "$feature")
     printf 'dependency-size: %-6s %+8d bytes raw, %+7d bytes gzip\n' "$feature" $((raw - base_raw)) $((gz - base_gz))
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prints the shared yardstick's numbers for the current code: cleaning on the pasted-pages corpus,
-# the seed scores, and the development bundles. Uses ../shared (the scorers and held data); it is a
-# measurement, not a test, so it is not part of `make test`.
+# Prints the shared yardstick's numbers for the current code: cleaning on the pasted-pages corpus
+# and on the clipboard corpus (text only and with its HTML, on the development and the held-out
+# part), the seed scores, and the development bundles. Uses ../shared (the scorers and held data);
+# it is a measurement, not a test, so it is not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${WIRETRACE_SHARED:-../shared}
@@ -13,6 +14,9 @@ trap 'rm -f "$report"' EXIT
 
 echo "== Cleaning: pasted pages ($shared/corpus/pasted-pages-dev.jsonl)"
 python3 "$shared/tools/clean_eval.py" "$shared/corpus/pasted-pages-dev.jsonl" "$bin" analyze --json
+
+echo "== Cleaning: the clipboard's text/plain alone and with its text/html ($shared/corpus/pasted-clipboard-dev.jsonl)"
+python3 scripts/clipboard_eval.py "$shared" "$bin"
 
 echo "== Seeds ($shared/seeds)"
 "$bin" analyze --json "$shared"/seeds/*.txt >"$report"

@@ -49,7 +49,7 @@ pub fn analyze(inputs: &[Input]) -> Report {
     let articles: Vec<clean::Article> = inputs
         .iter()
         .enumerate()
-        .flat_map(|(index, input)| clean::clean(index, &input.text))
+        .flat_map(|(index, input)| clean::clean_marked(index, &input.text, input.html.as_deref()))
         .collect();
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let claims = claims::extract(&texts, &articles);

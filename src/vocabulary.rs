@@ -294,6 +294,11 @@ word_lists! {
     CAPTION_HINTS = "caption_hints";
     /// Words without which a line holds no page prompt anywhere (a cheap check before the regex).
     PROMPT_HINTS = "prompt_hints";
+    // src/clean/markup.rs
+    /// HTML elements that start and end a block of text; the first seven leave a blank line around them.
+    HTML_BLOCK_ELEMENTS = "html_block_elements";
+    /// Words of a class, id or role that name page chrome (navigation, sidebars, sharing, promotion).
+    MARKUP_CHROME_CLASSES = "markup_chrome_classes";
 }
 
 /// The verbs that report speech (`data/reporting_verbs.txt`), as written; shared by the

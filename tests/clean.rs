@@ -173,3 +173,16 @@ fn site_controls_are_no_titles() {
     let title = articles.first().and_then(|a| a.title.as_ref()).map(|t| t.value.as_str());
     assert_eq!(title, Some("Harbor bridge reopens after two years of repairs"));
 }
+
+#[test]
+fn one_pasted_paragraph_is_one_article_with_its_claims() {
+    // Mostly capitalised names and titles: too few lower-case words to weigh as prose on a page.
+    let text = "Current Chief Technology Officer Dana Whitfield and Group General Counsel Omar Reyes will report to Lee.";
+    let articles = clean(0, text);
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].paragraphs.iter().map(|p| p.of(text)).collect::<Vec<_>>(), [text]);
+    let report = wiretrace::analyze(&[wiretrace::Input::new("paragraph", text)]);
+    assert!(!report.claims.is_empty(), "a pasted paragraph has its claims");
+    // A line of chrome alone is still no article.
+    assert!(clean(0, "Sign in to read the full story.").is_empty());
+}

@@ -210,3 +210,25 @@ fn version_help_and_exit_statuses() {
     assert!(stderr(&missing).contains("cannot read /no/such/file.txt"));
     assert_eq!(wiretrace(&["analyze", "-"], b"\xff\xfe").status.code(), Some(3));
 }
+
+#[test]
+fn html_files_are_read_as_pages_and_html_goes_beside_one_paste() {
+    let page = "<nav><a href=/>Home</a> <a href=/w>World</a></nav><h1>Dam repairs begin</h1>\
+        <p>Engineers began repairing the old dam on Monday after a crack was found in its wall, the city said.</p>";
+    let dir = scratch("html-page");
+    let html = dir.join("page.html");
+    std::fs::write(&html, page).unwrap();
+    let report: Value = serde_json::from_str(&stdout(&wiretrace(&["analyze", "--json", html.to_str().unwrap()], b""))).unwrap();
+    // The paste is the page's visible text, not its markup: byte counts and spans refer to it.
+    let visible = wiretrace::clean::markup::visible_text(page);
+    assert_eq!(report["inputs"][0]["bytes"], visible.len());
+    assert_eq!(report["articles"][0]["title"], "Dam repairs begin");
+
+    let text = dir.join("page.txt");
+    std::fs::write(&text, &visible).unwrap();
+    let with_html = wiretrace(&["analyze", "--json", text.to_str().unwrap(), "--html", html.to_str().unwrap()], b"");
+    assert_eq!(stdout(&with_html), stdout(&wiretrace(&["analyze", "--json", html.to_str().unwrap()], b"")).replace(html.to_str().unwrap(), text.to_str().unwrap()));
+    let two = wiretrace(&["analyze", text.to_str().unwrap(), text.to_str().unwrap(), "--html", html.to_str().unwrap()], b"");
+    assert_eq!(two.status.code(), Some(2));
+    assert!(stderr(&two).contains("--html goes with one FILE"));
+}

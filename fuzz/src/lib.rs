@@ -8,8 +8,9 @@
 //!   re-encodes to the same pastes); or as pastes, whose link round-trips and, with any one
 //!   character changed, is refused or decodes exactly.
 //! - `markup`: the bytes woven with HTML (tags, entities, scripts, comments) and analysed as in
-//!   `analyze`. wiretrace has no HTML reader yet: pasted markup is text. When one lands, this
-//!   target is where it is called.
+//!   `analyze` three ways: the markup pasted as text, the markup as a page (`Input::from_html`:
+//!   its visible text is the paste), and the bytes' own text with the markup as its HTML form
+//!   (the clipboard's text/html beside text/plain, which need not agree).
 
 use wiretrace::{permalink, Input, Report, Span};
 
@@ -56,7 +57,14 @@ impl Target {
         match self {
             Target::Analyze => check_analysis(&pastes(data)),
             Target::Permalink => check_permalink(data),
-            Target::Markup => check_analysis(&[Input::new("markup.html", weave_markup(data))]),
+            Target::Markup => {
+                let markup = weave_markup(data);
+                check_analysis(&[
+                    Input::new("markup as text", markup.as_str()),
+                    Input::from_html("markup.html", markup.as_str()),
+                    Input::with_html("text with markup", String::from_utf8_lossy(data), markup),
+                ]);
+            }
         }
     }
 }
@@ -66,10 +74,13 @@ const ANALYZE_WORDS: [&str; 24] = [
     " million", "2024-03-01T10:00:00Z", "Monday", "March 3", "Updated ", "UTC", "per cent", "According to ", "—", "\r\n",
 ];
 const PERMALINK_WORDS: [&str; 8] = ["v1.", "v2.", "#", "AAAA", "____", "----", "=", "%25"];
-const MARKUP_WORDS: [&str; 20] = [
+const MARKUP_WORDS: [&str; 30] = [
     "<script>window.__pwned=1</script>", "<p>", "</p>", "<div class=\"x\">", "</div>", "<!--", "-->", "&amp;", "&#x3c;",
     "&lt;", "&nbsp;", "<![CDATA[", "]]>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">",
     "<style>", "</style>", "<title>", "<meta charset=\"utf-8\">", "<br/>",
+    // What the HTML path reads as evidence.
+    "<nav>", "</nav>", "<h2>", "</h2>", "<li><a href=/x>", "</a></li>", "<div class=\"comments\">", "<time datetime=\"2024-03-01\">",
+    "<figcaption>", "<p hidden>",
 ];
 
 /// The bytes as pastes: split at NUL bytes, each read as UTF-8 with bad sequences replaced.
@@ -86,11 +97,14 @@ fn pastes(data: &[u8]) -> Vec<Input> {
 fn weave_markup(data: &[u8]) -> String {
     let mut html = String::from("<!doctype html><html><head><title>t</title></head><body>");
     let mut text = Vec::new();
+    // A byte names one of 16 tokens; shifting by the tokens woven so far reaches every word.
+    let mut woven = 0;
     for &byte in data {
         if byte >= 0xF0 {
             html.push_str(&String::from_utf8_lossy(&text));
             text.clear();
-            html.push_str(MARKUP_WORDS[usize::from(byte - 0xF0) % MARKUP_WORDS.len()]);
+            html.push_str(MARKUP_WORDS[(usize::from(byte - 0xF0) + 16 * woven) % MARKUP_WORDS.len()]);
+            woven += 1;
         } else {
             text.push(byte);
         }

@@ -9,6 +9,7 @@ pub mod article;
 pub mod boilerplate;
 pub mod dates;
 pub mod lines;
+pub mod markup;
 pub mod metadata;
 pub mod split;
 
@@ -18,11 +19,20 @@ use crate::span::Span;
 /// Cleans one paste into its articles. `input` is the paste's index, copied into each article.
 /// A paste with no running text at all (empty, only menus and footers) has no article.
 pub fn clean(input: usize, text: &str) -> Vec<Article> {
+    clean_marked(input, text, None)
+}
+
+/// Cleans one paste with its HTML form (the clipboard's `text/html`), when there is one, as
+/// evidence of what each line is ([`markup`]); spans still point into `text`.
+pub fn clean_marked(input: usize, text: &str, html: Option<&str>) -> Vec<Article> {
     let paste = lines::Paste::new(text);
     if paste.units.is_empty() {
         return Vec::new();
     }
-    let classified = boilerplate::classify(&paste);
+    let mut classified = boilerplate::classify(&paste);
+    if let Some(html) = html {
+        markup::apply(&paste, html, &mut classified);
+    }
     let sections = split::sections(&paste, &classified);
     let first_header = sections
         .first()

@@ -55,7 +55,29 @@ pub fn sections(paste: &Paste, c: &Classified) -> Vec<Section> {
     if let Some(first) = out.first_mut() {
         first.units.start = 0;
     }
+    if out.is_empty() {
+        out.extend(pasted_paragraph(paste, c));
+    }
     out
+}
+
+/// Units a paste may hold and still be one pasted paragraph (a headline, a date, the paragraph).
+const MAX_PARAGRAPH_PASTE_UNITS: usize = 3;
+
+/// A paste of one paragraph, perhaps under its headline, is that paragraph's article, even when
+/// its words are mostly capitalised names ("Chief Operating Officer Mike Butcher and ... will
+/// report to So.") and so do not weigh as prose. Chrome in the paste means it is a page, not a
+/// paragraph.
+fn pasted_paragraph(paste: &Paste, c: &Classified) -> Option<Section> {
+    let n = paste.units.len();
+    let plain = (0..n).all(|i| matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::Text | Cue::Dated | Cue::Byline));
+    if n > MAX_PARAGRAPH_PASTE_UNITS || !plain {
+        return None;
+    }
+    let body: Vec<usize> = (0..n)
+        .filter(|&i| matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::Text) && paste.units[i].shape.terminal && paste.units[i].shape.words >= 4)
+        .collect();
+    (!body.is_empty()).then_some(Section { units: 0..n, body })
 }
 
 /// Where a new article starts: a headline-like unit just above a short date line, once prose
@@ -183,7 +205,9 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         // there is a teaser for another story ("SEAN SPICER ELIMINATED FROM ...").
         let shape = &paste.units[i].shape;
         let inside = c.cues[i] == Cue::Text && !c.repeated[i] && !(shape.all_caps && shape.words >= 5);
-        if (keep(i) || inside) && seen.insert(key(paste.text_of(i))) {
+        // Text said twice is kept once, unless the markup shows each time is the article's own
+        // line (a meal plan's "Eat every 2-3 hours" under each meal).
+        if (keep(i) || inside) && (!c.repeated[i] || seen.insert(key(paste.text_of(i)))) {
             body.push(i);
         }
     }

@@ -39,6 +39,18 @@ pub extern "C" fn probe(ptr: *const u8, len: usize) -> usize {
     {
         n += regex::Regex::new(text).map_or(0, |re| re.find_iter("Ünïcode words 123").count());
     }
+    #[cfg(feature = "html")]
+    {
+        let mut emitter = html5gum::DefaultEmitter::default();
+        emitter.naively_switch_states(true);
+        for token in html5gum::Tokenizer::new_with_emitter(text, emitter).flatten() {
+            n += match token {
+                html5gum::Token::StartTag(tag) => tag.attributes.get(b"class".as_slice()).map_or(1, |v| v.value.len()),
+                html5gum::Token::String(s) => s.value.len(),
+                _ => 0,
+            };
+        }
+    }
     #[cfg(feature = "math")]
     {
         n += libm::logf(n as f32) as usize + libm::log10(n as f64) as usize;

@@ -25,10 +25,14 @@ Commands:
 Exit status: 0 done, 1 some stories or lines failed (the rest was done), 2 wrong command line,
 3 an input, link or output could not be read or written.";
 
-const ANALYZE: &str = "usage: wiretrace analyze FILE... [--format FORMAT] [--json]
-Each FILE is one paste (text as copied from a news page); `-` reads standard input.
+const ANALYZE: &str = "usage: wiretrace analyze FILE... [--format FORMAT] [--json] [--html HTML]
+Each FILE is one paste (text as copied from a news page); `-` reads standard input. An .html or
+.htm FILE is a saved page: its visible text is the paste, and its markup tells headings, lists,
+navigation and captions apart.
   --format summary|json|jsonl|csv|markdown   what to print (default summary)
-  --json                                     the same as --format json";
+  --json                                     the same as --format json
+  --html HTML                                the HTML the copy carried beside the one FILE's text
+                                             (the clipboard's text/html); spans stay in FILE";
 
 const BATCH: &str = "usage: wiretrace batch [INPUT] [-j N] [--format FORMAT] [-o FILE]
 INPUT is a JSON Lines file, one story a line: {\"id\": ..., \"articles\": [{\"name\": ..., \"text\": ...}]},
@@ -104,9 +108,13 @@ fn read_inputs(files: &[String], help: &'static str) -> Result<Vec<wiretrace::In
 }
 
 fn analyze(rest: &[String]) -> Done {
-    let parsed = with_help(parse(rest, &["--format"], &["--json"]), ANALYZE)?;
+    let parsed = with_help(parse(rest, &["--format", "--html"], &["--json"]), ANALYZE)?;
     let format = format_of(&parsed, Format::Summary, ANALYZE)?;
-    let inputs = read_inputs(&parsed.positional, ANALYZE)?;
+    let mut inputs = read_inputs(&parsed.positional, ANALYZE)?;
+    if let Some(path) = parsed.value("--html") {
+        let [input] = inputs.as_mut_slice() else { return Err(usage("--html goes with one FILE", ANALYZE)) };
+        input.html = Some(input::read_text(path).map_err(Failure::Io)?);
+    }
     print(&render(&wiretrace::analyze(&inputs), format, None))
 }
 

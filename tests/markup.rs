@@ -1,0 +1,153 @@
+//! The HTML path: what the markup reader finds, how its blocks align onto the plain paste, and
+//! what the cleaner makes of a page with its markup against the same page as text alone.
+
+use wiretrace::clean::lines::Paste;
+use wiretrace::clean::markup::{align, blocks, visible_text, MAX_DEPTH};
+use wiretrace::clean::{clean, clean_marked};
+use wiretrace::{analyze, Input};
+
+#[test]
+fn visible_text_decodes_entities_and_leaves_out_what_is_not_shown() {
+    let html = "<html><head><title>Tab</title><style>p{}</style></head><body>\
+        <h1>Fish &amp; chips</h1><p>Caf&eacute; prices rose 5&#37;&nbsp;today.</p>\
+        <script>var s = '<p>not text</p>';</script><div hidden>secret</div>\
+        <p style=\"display: none\">gone</p><ul><li>one</li><li>two<br>lines</li></ul></body></html>";
+    assert_eq!(visible_text(html), "Fish & chips\n\nCafé prices rose 5%\u{a0}today.\n\none\ntwo\nlines");
+}
+
+#[test]
+fn malformed_markup_still_gives_its_text() {
+    assert_eq!(visible_text("<p>open <b>bold <i>both</b> after</i> &notanentity; <p>next</div></span>"), "open bold both after ¬anentity;\n\nnext", "a legacy entity decodes without its semicolon, as in a browser");
+    assert_eq!(visible_text("<!-- never closed <p>hidden"), "");
+    assert_eq!(visible_text("plain text, no tags"), "plain text, no tags");
+}
+
+#[test]
+fn blocks_carry_what_their_elements_say() {
+    let html = "<nav><a href=/>Home</a></nav><article><h2>Title</h2><p>Body text here.</p>\
+        <figure><figcaption>A photo</figcaption></figure><span class=\"byline\">By Ann Lee</span>\
+        <div id=\"comments\"><p>First!</p></div></article>";
+    let found = blocks(html);
+    let of = |text: &str| found.iter().find(|b| b.text == text).unwrap_or_else(|| panic!("no block {text}")).marks;
+    assert!(of("Home").chrome && of("Home").link);
+    assert!(of("Title").heading && !of("Title").chrome);
+    assert!(of("Body text here.").paragraph);
+    assert!(of("A photo").caption);
+    assert!(of("By Ann Lee").author);
+    assert!(of("First!").comments);
+}
+
+#[test]
+fn a_wrapper_holding_most_of_the_page_is_not_chrome_whatever_its_class() {
+    let body = "<p>A long paragraph of the article that holds most of the page's text, and more.</p>".repeat(3);
+    let found = blocks(&format!("<div class=\"page-ad-margins\">{body}</div><div class=\"sidebar\">Other links</div>"));
+    assert!(!found[0].marks.chrome, "the wrapper of the article");
+    assert!(found.last().unwrap().marks.chrome, "the sidebar");
+}
+
+#[test]
+fn units_align_with_blocks_across_text_the_other_lacks() {
+    // The paste has an image's alt text the markup's text nodes lack; the markup has a hidden line.
+    let text = "Headline here\nlogo.png\nFirst paragraph of the story.\nSecond paragraph of it.";
+    let html = "<h1>Headline here</h1><img alt=logo.png><p>First paragraph of the story.</p><p hidden>skip me</p><p>Second paragraph of it.</p>";
+    let paste = Paste::new(text);
+    let found = blocks(html);
+    let aligned = align(&paste, &found);
+    let text_of = |unit: usize| aligned[unit].map(|b| found[b].text.as_str());
+    assert_eq!(text_of(0), Some("Headline here"));
+    assert_eq!(text_of(1), None);
+    assert_eq!(text_of(2), Some("First paragraph of the story."));
+    assert_eq!(text_of(3), Some("Second paragraph of it."));
+}
+
+/// A page: a menu, the article (a heading, prose, a list of steps with no links), a "more news"
+/// list of linked headlines written as sentences, and a footer.
+fn page() -> (String, String) {
+    let menu = ["World", "Business", "Sport"];
+    let steps = ["Open the valve slowly", "Wait until the gauge reads zero", "Close the valve again"];
+    let teasers = [
+        "The city council approved a new budget for the coming year on Tuesday.",
+        "Rail workers said they would strike next week over the pay offer made to them.",
+        "A storm is expected to bring heavy rain to the coast later this week, officials said.",
+    ];
+    let prose = [
+        "The water utility told residents on Monday that the pressure in the old mains had dropped after a valve failed overnight.",
+        "Engineers said the repair would take two days, and that residents should follow three steps to drain their pipes safely.",
+    ];
+    let mut text = menu.join("\n") + "\n\nHow to drain your pipes after the valve failure\n\n";
+    let mut html = format!("<nav><ul>{}</ul></nav><article><h1>How to drain your pipes after the valve failure</h1>", menu.map(|m| format!("<li><a href=/{m}>{m}</a></li>")).concat());
+    for p in prose {
+        text += &format!("{p}\n\n");
+        html += &format!("<p>{p}</p>");
+    }
+    text += &steps.join("\n");
+    html += &format!("<ol>{}</ol></article>", steps.map(|s| format!("<li>{s}</li>")).concat());
+    text += "\n\nMore news\n\n";
+    html += "<aside><h3>More news</h3><ul>";
+    for t in teasers {
+        text += &format!("{t}\n");
+        html += &format!("<li><a href=/n>{t}</a></li>");
+    }
+    text += "\nContact the newsroom";
+    html += "</ul></aside><footer><a href=/c>Contact the newsroom</a></footer>";
+    (text, html)
+}
+
+#[test]
+fn with_its_markup_a_page_keeps_its_list_and_drops_the_teasers() {
+    let (text, html) = page();
+    let body = |articles: Vec<wiretrace::clean::Article>| -> Vec<String> {
+        articles.iter().max_by_key(|a| a.paragraphs.len()).map(|a| a.paragraphs.iter().map(|p| p.of(&text).to_string()).collect()).unwrap_or_default()
+    };
+    let marked = body(clean_marked(0, &text, Some(&html)));
+    assert!(marked.iter().any(|p| p == "Wait until the gauge reads zero"), "the steps are the article's: {marked:?}");
+    assert!(!marked.iter().any(|p| p.contains("council") || p.contains("Rail workers") || p.contains("storm")), "teasers: {marked:?}");
+    assert!(!marked.iter().any(|p| p == "World" || p.contains("newsroom")), "chrome: {marked:?}");
+}
+
+#[test]
+fn an_input_without_html_reads_as_the_text_alone() {
+    let (text, _) = page();
+    let plain = Input::new("a", text.as_str());
+    assert_eq!(analyze(std::slice::from_ref(&plain)).to_json(), analyze(&[Input { html: None, ..plain.clone() }]).to_json());
+    assert_eq!(clean_marked(0, &text, None).len(), clean(0, &text).len());
+    // Its JSON (and so a link's) has no html field.
+    assert!(!serde_json::to_string(&plain).unwrap().contains("html"));
+}
+
+#[test]
+fn a_page_from_html_alone_has_spans_in_its_visible_text() {
+    let (_, html) = page();
+    let input = Input::from_html("page.html", html);
+    let report = analyze(std::slice::from_ref(&input));
+    let article = &report.articles[0];
+    assert!(article.paragraphs.iter().all(|p| input.text.is_char_boundary(p.span.start) && p.span.end <= input.text.len()));
+    assert!(article.paragraphs.iter().any(|p| p.span.of(&input.text).starts_with("The water utility")));
+}
+
+#[test]
+fn markup_that_cannot_be_aligned_falls_back_to_the_text_rules() {
+    let (text, _) = page();
+    let unrelated = "<nav><p>Nothing of this paste is here at all, only other words entirely.</p></nav>";
+    assert_eq!(format!("{:?}", clean_marked(0, &text, Some(unrelated))), format!("{:?}", clean(0, &text)));
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let depth = MAX_DEPTH * 40;
+    let html = "<div><span>".repeat(depth) + "deep text" + &"</span></div>".repeat(depth);
+    assert_eq!(visible_text(&html), "deep text");
+    let unclosed = "<li><a>".repeat(20_000) + "x";
+    assert_eq!(visible_text(&unclosed), "x");
+}
+
+#[test]
+fn a_related_box_inside_the_article_does_not_end_it_when_the_markup_closes_the_box() {
+    let before = "Engineers said on Monday that the new bridge would open to traffic next month after final load tests.";
+    let after = "The project ran two years late, and its cost rose by a third, the city's transport office said in a statement.";
+    let text = format!("Bridge to open next month\n\n{before}\n\nRelated links\nCity transport office\n{after}");
+    let html = format!("<h1>Bridge to open next month</h1><p>{before}</p><aside><h3>Related links</h3><ul><li><a href=/t>City transport office</a></li></ul></aside><p>{after}</p>");
+    let kept = |articles: Vec<wiretrace::clean::Article>| articles[0].paragraphs.iter().any(|p| p.of(&text) == after);
+    assert!(!kept(clean(0, &text)), "the text alone reads the paragraph as the list's");
+    assert!(kept(clean_marked(0, &text, Some(&html))), "the markup shows the list ended");
+}
