@@ -7,6 +7,7 @@
 
 use super::normalise;
 use crate::claims::{Claim, Figure};
+use crate::vocabulary::SUPERLATIVES;
 use std::collections::HashMap;
 
 /// Weight of a term that is only in the claim's sentence, not in its clause.
@@ -41,12 +42,6 @@ pub enum Ranking {
     Outright,
     Hedged,
 }
-
-/// Superlatives that rank news events; "-est" alone would also take "interest" and "protest".
-const SUPERLATIVES: &[&str] = &[
-    "deadliest", "worst", "largest", "biggest", "highest", "lowest", "best", "greatest", "bloodiest", "costliest",
-    "strongest", "heaviest", "longest", "fastest", "hottest", "wettest", "driest", "coldest",
-];
 
 /// The ranking a clause states: a superlative after "the" or a possessive, hedged when "one of",
 /// "some of" or "among" comes before it.
