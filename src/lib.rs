@@ -24,13 +24,10 @@ pub mod page_time;
 pub mod clean;
 pub mod segment;
 pub mod claims;
-#[allow(missing_docs)] // the matching engineer documents this stage (issue 20)
 pub mod matching;
 pub mod trace;
 pub mod report;
-#[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod verdict;
-#[allow(missing_docs)] // documented by the page's engineer (issue 20)
 pub mod wording;
 pub mod permalink;
 pub mod export;

@@ -11,6 +11,8 @@ use crate::Span;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+/// The report summed up for a reader: where the shared claims come from, and what each
+/// article takes from an agency, carried first or adds alone.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// One sentence: "Mostly from Reuters (15 claims), then AFP (14) and Xinhua (1)."
@@ -22,15 +24,19 @@ pub struct Verdict {
     pub articles: Vec<ArticleVerdict>,
 }
 
+/// One agency and how many shared claims trace to it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgencyTally {
+    /// The registry's name of the agency.
     pub agency: String,
     /// Shared claims whose origin names this agency.
     pub claims: usize,
 }
 
+/// One article's part in the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleVerdict {
+    /// The article's id in the report.
     pub article: String,
     /// The share (0 to 1, three decimals) of the article's body text that is wording of claims
     /// it shares with another article and that trace to an agency.

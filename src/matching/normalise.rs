@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 /// One term of a claim, with what kind of word it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Term {
+    /// The term: a stem, a folded name, or a lexicon group as `~group`.
     pub text: String,
     /// Written with a capital inside the text: a name, the strongest kind of anchor.
     pub name: bool,
