@@ -319,6 +319,11 @@ fn fields(text: &str, line: Span) -> Vec<Span> {
 
 /// Reads every credit of `article`, whose region (see module docs) is `region`.
 pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
+    read_split(text, article, region, &segment::paragraphs(text, &article.paragraphs))
+}
+
+/// [`read`], given the article's paragraphs split into sentences ([`segment::paragraphs`]).
+pub fn read_split(text: &str, article: &Article, region: Span, body: &[segment::Paragraph]) -> ArticleCredits {
     let lines = region_lines(text, article, region);
     let last_paragraph = article.paragraphs.last().copied();
     let mut found = Found::default();
@@ -334,8 +339,8 @@ pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
         }
         read_line(text, &lines, i, &matches, last_paragraph, &mut found);
     }
-    for &paragraph in article.paragraphs.iter().filter(|p| region.contains(**p)) {
-        for sentence in segment::sentences(text, paragraph) {
+    for paragraph in body.iter().filter(|p| region.contains(p.span)) {
+        for &sentence in &paragraph.sentences {
             for c in citations::scan(text, sentence, &found.claimed) {
                 found.add(text, c.agency, c.role, c.words);
             }

@@ -28,6 +28,7 @@ use crate::claims::Claim;
 use crate::clean::Article;
 use crate::page_time::{PageTime, ZoneSource};
 use crate::matching::Cluster;
+use crate::segment::Paragraph;
 use crate::span::Span;
 use std::collections::BTreeMap;
 pub use provenance::{Credit, Origin, Provenance, Reuse, Role};
@@ -256,10 +257,15 @@ impl SentenceSources<'_> {
     }
 }
 
-/// Credits of every article and the origin of every cluster.
-pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
-    let read: Vec<credits::ArticleCredits> =
-        articles.iter().enumerate().map(|(i, a)| credits::read(texts[a.input], a, region(texts[a.input], articles, i))).collect();
+/// Credits of every article and the origin of every cluster; `bodies` holds each article's
+/// paragraphs with their sentences ([`crate::segment::paragraphs`]).
+pub fn trace(texts: &[&str], articles: &[Article], bodies: &[Vec<Paragraph>], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
+    let read: Vec<credits::ArticleCredits> = articles
+        .iter()
+        .zip(bodies)
+        .enumerate()
+        .map(|(i, (a, body))| credits::read_split(texts[a.input], a, region(texts[a.input], articles, i), body))
+        .collect();
     let mut all: Vec<Vec<Credit>> = read.iter().map(|r| r.credits.clone()).collect();
     for (i, inferred) in reuse::infer(texts, articles, &all).into_iter().enumerate() {
         all[i].extend(inferred);
