@@ -6,10 +6,11 @@
 //! It only reads the report's other fields, so the CLI, the page and every export tell the
 //! same verdict.
 
-use crate::report::{ClaimReport, Report};
+use crate::report::{ArticleReport, ClaimReport, Report};
 use crate::Span;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The report summed up for a reader: where the shared claims come from, and what each
 /// article takes from an agency, carried first or adds alone.
@@ -53,39 +54,86 @@ pub struct ArticleVerdict {
 
 /// The verdict of `report` (whose own `verdict` field is not read).
 pub fn judge(report: &Report) -> Verdict {
-    let traced: Vec<&ClaimReport> =
-        report.claims.iter().filter(|c| c.is_shared() && !c.origin.agencies.is_empty()).collect();
+    let index = ClaimIndex::of(report);
+    let traced: Vec<&ClaimReport> = report.claims.iter().zip(&index.traced).filter(|(_, &t)| t).map(|(c, _)| c).collect();
     let agencies = tally(traced.iter().flat_map(|c| c.origin.agencies.iter()));
-    let untraced = report.claims.iter().filter(|c| c.is_shared()).count() - traced.len();
-    let mut articles: Vec<ArticleVerdict> = report.articles.iter().map(|a| article_verdict(report, &traced, &a.id)).collect();
-    let when = |id: &str| report.articles.iter().find(|a| a.id == id).and_then(|a| a.published.as_deref()).and_then(sort_key);
+    let untraced = index.shared.iter().filter(|&&s| s).count() - traced.len();
+    let mut articles: Vec<ArticleVerdict> = report.articles.iter().map(|a| article_verdict(report, &index, a)).collect();
+    let when: HashMap<&str, Option<NaiveDateTime>> =
+        report.articles.iter().map(|a| (a.id.as_str(), a.published.as_deref().and_then(sort_key))).collect();
     // Stable: equal times and undated articles keep the report's order.
-    articles.sort_by_key(|a| when(&a.article).map_or((1, Default::default()), |t| (0, t)));
+    articles.sort_by_cached_key(|a| when.get(a.article.as_str()).copied().flatten().map_or((1, Default::default()), |t| (0, t)));
     Verdict { summary: summary(&agencies, untraced), agencies, articles }
 }
 
-fn article_verdict(report: &Report, traced: &[&ClaimReport], id: &str) -> ArticleVerdict {
-    let article = report.articles.iter().find(|a| a.id == id);
-    let body: usize = article.map_or(0, |a| a.paragraphs.iter().map(|p| p.span.len()).sum());
-    let mentions_here = |c: &&ClaimReport| c.mentions.iter().any(|m| m.article == id && !m.headline);
-    let borrowed: Vec<&ClaimReport> = traced.iter().copied().filter(mentions_here).collect();
+/// What the verdict asks of the claims, read once: whether each is shared and traced, and
+/// which claims each article carries (in claim order), so that an article's verdict reads its
+/// own claims only, not every claim again.
+struct ClaimIndex<'a> {
+    /// Whether each claim is in more than one article.
+    shared: Vec<bool>,
+    /// Whether each claim is shared and traced to an agency.
+    traced: Vec<bool>,
+    /// The claims each article states in its body.
+    in_body: HashMap<&'a str, Vec<usize>>,
+    /// The claims each article states anywhere (body or headline).
+    anywhere: HashMap<&'a str, Vec<usize>>,
+    /// The shared claims whose origin each article decided.
+    decided: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ClaimIndex<'a> {
+    fn of(report: &'a Report) -> Self {
+        let shared: Vec<bool> = report.claims.iter().map(ClaimReport::is_shared).collect();
+        let traced = report.claims.iter().zip(&shared).map(|(c, &s)| s && !c.origin.agencies.is_empty()).collect();
+        let (mut in_body, mut anywhere, mut decided) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let add = |map: &mut HashMap<&'a str, Vec<usize>>, article: &'a str, k: usize| {
+            let claims = map.entry(article).or_default();
+            if claims.last() != Some(&k) {
+                claims.push(k);
+            }
+        };
+        for (k, claim) in report.claims.iter().enumerate() {
+            for m in &claim.mentions {
+                add(&mut anywhere, &m.article, k);
+                if !m.headline {
+                    add(&mut in_body, &m.article, k);
+                }
+            }
+            if let (true, Some(article)) = (shared[k], claim.origin.article.as_deref()) {
+                add(&mut decided, article, k);
+            }
+        }
+        ClaimIndex { shared, traced, in_body, anywhere, decided }
+    }
+
+    /// The claims `map` lists for article `id` that `keep` keeps.
+    fn of_article(map: &HashMap<&str, Vec<usize>>, id: &str, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        map.get(id).map_or_else(Vec::new, |claims| claims.iter().copied().filter(|&k| keep(k)).collect())
+    }
+}
+
+fn article_verdict(report: &Report, index: &ClaimIndex, article: &ArticleReport) -> ArticleVerdict {
+    let id = article.id.as_str();
+    let body: usize = article.paragraphs.iter().map(|p| p.span.len()).sum();
+    let borrowed: Vec<&ClaimReport> = ClaimIndex::of_article(&index.in_body, id, |k| index.traced[k]).into_iter().map(|k| &report.claims[k]).collect();
     let spans: Vec<Span> =
         borrowed.iter().flat_map(|c| &c.mentions).filter(|m| m.article == id && !m.headline).map(|m| m.span).collect();
     let share = if body == 0 { 0.0 } else { covered(spans).min(body) as f32 / body as f32 };
     let mut credits: Vec<String> = Vec::new();
-    for credit in article.map(|a| a.credits.as_slice()).unwrap_or_default() {
+    for credit in &article.credits {
         if !credits.contains(&credit.agency) {
             credits.push(credit.agency.clone());
         }
     }
-    let claim_ids = |keep: &dyn Fn(&ClaimReport) -> bool| report.claims.iter().filter(|c| keep(c)).map(|c| c.id.clone()).collect();
+    let claim_ids = |claims: Vec<usize>| claims.into_iter().map(|k| report.claims[k].id.clone()).collect();
     ArticleVerdict {
         article: id.to_string(),
         agency_share: (share * 1000.0).round() / 1000.0,
         agencies: tally(borrowed.iter().flat_map(|c| c.origin.agencies.iter())).into_iter().map(|t| t.agency).collect(),
         credits,
-        first: claim_ids(&|c| c.is_shared() && c.origin.article.as_deref() == Some(id)),
-        only_here: claim_ids(&|c| !c.is_shared() && c.mentions.iter().any(|m| m.article == id)),
+        first: claim_ids(ClaimIndex::of_article(&index.decided, id, |_| true)),
+        only_here: claim_ids(ClaimIndex::of_article(&index.anywhere, id, |k| !index.shared[k])),
     }
 }
 
