@@ -24,7 +24,6 @@ pub mod page_time;
 pub mod clean;
 pub mod segment;
 pub mod claims;
-#[allow(missing_docs)] // the matching engineer documents this stage (issue 20)
 pub mod matching;
 pub mod trace;
 pub mod report;
@@ -52,9 +51,11 @@ pub fn analyze(inputs: &[Input]) -> Report {
         .flat_map(|(index, input)| clean::clean_marked(index, &input.text, input.html.as_deref()))
         .collect();
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    let claims = claims::extract(&texts, &articles);
+    // Split once: claims and trace both read the bodies' sentences.
+    let bodies: Vec<Vec<segment::Paragraph>> = articles.iter().map(|a| segment::paragraphs(texts[a.input], &a.paragraphs)).collect();
+    let claims = claims::extract(&texts, &articles, &bodies);
     let clusters = matching::cluster(&texts, &claims);
-    let provenance = trace::trace(&texts, &articles, &claims, &clusters);
+    let provenance = trace::trace(&texts, &articles, &bodies, &claims, &clusters);
     report::build(inputs, &articles, &claims, &clusters, &provenance)
 }
 

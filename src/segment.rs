@@ -12,6 +12,21 @@ use crate::span::Span;
 use unicode_segmentation::UnicodeSegmentation;
 use crate::vocabulary::{self, Language, NEWS_ABBREVIATIONS, REPORTING_VERBS};
 
+/// A body paragraph and its sentences ([`sentences`]), split once for every stage that reads
+/// them (claims and trace).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph, a span of its paste.
+    pub span: Span,
+    /// Its sentences, in order.
+    pub sentences: Vec<Span>,
+}
+
+/// Each of `paragraphs` (spans of `text`) with its sentences.
+pub fn paragraphs(text: &str, paragraphs: &[Span]) -> Vec<Paragraph> {
+    paragraphs.iter().map(|&span| Paragraph { span, sentences: sentences(text, span) }).collect()
+}
+
 /// Sentences of the paragraph `para` of `text`, as trimmed spans into `text`.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let body = para.of(text);

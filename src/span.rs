@@ -75,6 +75,18 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// Where the last `reach` bytes of `text` start, moved on to a whitespace so that a `\b` at
+/// the start reads as it does in the whole text: the part of the words before a name that a
+/// cue ending at the name may span. 0 when `text` is no longer than `reach`. Reading a bounded
+/// tail keeps a line that names an agency a thousand times linear.
+pub fn tail_start(text: &str, reach: usize) -> usize {
+    if text.len() <= reach {
+        return 0;
+    }
+    let from = floor_char_boundary(text, text.len() - reach);
+    text[from..].find(char::is_whitespace).map_or(from, |at| from + at)
+}
+
 /// The smallest char boundary of `text` at or after `at`.
 pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());

@@ -7,6 +7,8 @@
 //! * [`zone_abbreviations`]: "JST", "CEST", "ET" and their zones (`data/zone_abbreviations.tsv`);
 //! * [`places`]: cities, countries and demonyms ("british") with their IANA zone
 //!   (`data/places.tsv`);
+//! * [`british_spellings`]: whole words matching folds to American spelling
+//!   (`data/spellings.tsv`);
 //! * the word lists of `data/word_lists.txt`, one static each (`[name]` sections), for the rules
 //!   that read them: [`CLAUSE_OPENERS`], [`TITLES`], [`INNER_CUES`], ...
 //!
@@ -200,6 +202,21 @@ pub fn places() -> &'static [(&'static str, Option<Tz>)] {
     &PLACES
 }
 
+static BRITISH_SPELLINGS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    rows(include_str!("../data/spellings.tsv"))
+        .filter_map(|row| {
+            let [british, american] = row[..] else { return None };
+            Some((british, american))
+        })
+        .collect()
+});
+
+/// Whole words spelt the British way and their American spelling ("defence", "defense"),
+/// which matching folds them to (`data/spellings.tsv`).
+pub fn british_spellings() -> &'static [(&'static str, &'static str)] {
+    &BRITISH_SPELLINGS
+}
+
 /// The word list of the `[name]` section of `data/word_lists.txt`, in order.
 fn word_list(name: &str) -> Vec<&'static str> {
     let text = include_str!("../data/word_lists.txt");
@@ -299,6 +316,10 @@ word_lists! {
     HTML_BLOCK_ELEMENTS = "html_block_elements";
     /// Words of a class, id or role that name page chrome (navigation, sidebars, sharing, promotion).
     MARKUP_CHROME_CLASSES = "markup_chrome_classes";
+
+    // src/matching/features.rs
+    /// Superlatives that rank news events ("the deadliest flood since 1996").
+    SUPERLATIVES = "superlatives";
 }
 
 /// The verbs that report speech (`data/reporting_verbs.txt`), as written; shared by the
@@ -319,6 +340,7 @@ mod tests {
         // Every zone resolves: one missing from CHRONO_TZ_TIMEZONE_FILTER would drop its row.
         assert_eq!(zone_abbreviations().len(), data_rows(include_str!("../data/zone_abbreviations.tsv")));
         assert_eq!(places().len(), data_rows(include_str!("../data/places.tsv")));
+        assert_eq!(british_spellings().len(), data_rows(include_str!("../data/spellings.tsv")));
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn five_megabytes_give_articles() {
         ));
         i += 1;
     }
-    // Speed is measured by `cargo run --release --example bench_pipeline`, not asserted here.
+    // Speed is measured by `bash scripts/bench.sh`, not asserted here.
     let articles = clean(0, &text);
     assert!(!articles.is_empty());
     spans_are_valid(&text[..20_000]);

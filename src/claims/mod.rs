@@ -72,12 +72,14 @@ fn is_substantial(clause: &str) -> bool {
         >= 2
 }
 
-/// The claims of every article, in article and text order.
-pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
+/// The claims of every article, in article and text order; `bodies` holds each article's
+/// paragraphs with their sentences ([`segment::paragraphs`]).
+pub fn extract(texts: &[&str], articles: &[Article], bodies: &[Vec<segment::Paragraph>]) -> Vec<Claim> {
     articles
         .iter()
+        .zip(bodies)
         .enumerate()
-        .flat_map(|(index, article)| match texts.get(article.input) {
+        .flat_map(|(index, (article, body))| match texts.get(article.input) {
             Some(text) => {
                 // The headline is read on its own, so its names never resolve the body's "he".
                 let headline = article.title.as_ref().map(|t| t.span);
@@ -85,7 +87,7 @@ pub fn extract(texts: &[&str], articles: &[Article]) -> Vec<Claim> {
                 for c in &mut claims {
                     c.headline = true;
                 }
-                claims.extend(from_paragraphs(index, article.input, text, &article.paragraphs));
+                claims.extend(from_sentences(index, article.input, text, body));
                 if let Some(year) = published_year(article) {
                     for c in &mut claims {
                         let elapsed = figures::elapsed_since(c.span.of(text), c.span.start, &c.figures, year);
@@ -107,12 +109,18 @@ fn published_year(article: &Article) -> Option<i32> {
 /// The claims of one article given its body paragraphs (spans into `text`, the paste with
 /// index `input`); `article` is the article's index, copied into each claim.
 pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[Span]) -> Vec<Claim> {
+    from_sentences(article, input, text, &segment::paragraphs(text, paragraphs))
+}
+
+/// [`from_paragraphs`], given the paragraphs already split into sentences.
+fn from_sentences(article: usize, input: usize, text: &str, paragraphs: &[segment::Paragraph]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut people = quotes::People::default();
     // A quote left open at a paragraph's end goes on in the next paragraph when that one opens
     // with a quotation mark (the press's convention for a quote of several paragraphs).
     let mut carried: Option<Attribution> = None;
-    for &paragraph in paragraphs {
+    for segment::Paragraph { span: paragraph, sentences } in paragraphs {
+        let paragraph = *paragraph;
         let continues = carried.is_some() && paragraph.of(text).starts_with(['“', '"', '«']);
         let mut quote_open = false;
         let mut quote_speaker: Option<Attribution> = if continues { carried.take() } else { None };
@@ -122,7 +130,7 @@ pub fn from_paragraphs(article: usize, input: usize, text: &str, paragraphs: &[S
         let mut paragraph_quote_speaker: Option<Attribution> = quote_speaker.clone();
         // Claims of a quote still open whose speaker is named only in a later sentence.
         let mut awaiting_speaker: Vec<usize> = Vec::new();
-        for sentence in segment::sentences(text, paragraph) {
+        for &sentence in sentences {
             let started_inside = quote_open;
             let sentence_quotes = quotes::quotes(text, sentence, &mut quote_open);
             let mut speaker = people.attribution(sentence.of(text), started_inside).map(|a| a.shifted(sentence.start));
@@ -229,7 +237,8 @@ mod tests {
     fn finds_quotes_and_figures_with_spans() {
         let text = "Title here for test\n\n\"We will win,\" he said to the crowd today in the city. Troops took 24 villages in five days of heavy fighting there.";
         let articles = crate::clean::clean(0, text);
-        let claims = extract(&[text], &articles);
+        let bodies: Vec<_> = articles.iter().map(|a| segment::paragraphs(text, &a.paragraphs)).collect();
+        let claims = extract(&[text], &articles, &bodies);
         let kinds: Vec<(ClaimKind, bool)> = claims.iter().map(|c| (c.kind, c.headline)).collect();
         assert_eq!(kinds, [(ClaimKind::Statement, true), (ClaimKind::Quote, false), (ClaimKind::Figure, false)]);
         assert_eq!(claims[0].span.of(text), "Title here for test");

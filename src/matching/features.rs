@@ -7,6 +7,7 @@
 
 use super::normalise;
 use crate::claims::{Claim, Figure};
+use crate::vocabulary::SUPERLATIVES;
 use std::collections::HashMap;
 
 /// Weight of a term that is only in the claim's sentence, not in its clause.
@@ -18,12 +19,14 @@ const FIGURE_BOOST: f32 = 1.5;
 /// only ("no Ukrainian soldier there") would otherwise match anything that shares them.
 const MIN_TOTAL_DF: f32 = 2.0;
 
+/// What matching compares of one claim.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
     /// (term id, weight), sorted by term id.
     pub terms: Vec<(u32, f32)>,
     /// Sum of the weights, at least the weight of one term found in [`MIN_TOTAL_DF`] claims.
     pub total: f32,
+    /// The claim's figures, compared as values.
     pub figures: Vec<Figure>,
     /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
     pub speaker: Option<String>,
@@ -38,15 +41,11 @@ pub struct Features {
 /// of the deadliest disasters in decades" are two claims, however alike their words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ranking {
+    /// "the deadliest": the subject ranks first.
     Outright,
+    /// "one of the deadliest", "among the worst": it ranks among the first.
     Hedged,
 }
-
-/// Superlatives that rank news events; "-est" alone would also take "interest" and "protest".
-const SUPERLATIVES: &[&str] = &[
-    "deadliest", "worst", "largest", "biggest", "highest", "lowest", "best", "greatest", "bloodiest", "costliest",
-    "strongest", "heaviest", "longest", "fastest", "hottest", "wettest", "driest", "coldest",
-];
 
 /// The ranking a clause states: a superlative after "the" or a possessive, hedged when "one of",
 /// "some of" or "among" comes before it.
@@ -71,6 +70,7 @@ fn ranking(clause: &str) -> Option<Ranking> {
 #[derive(Default)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    /// Each term's text, by id.
     pub names: Vec<String>,
     /// In how many distinct wordings of the body's claims (not headlines) each term occurs.
     pub df: Vec<u32>,
@@ -129,53 +129,76 @@ fn describes_noun(f: &Figure, text: &str) -> bool {
 /// Features of every claim; the vocabulary is returned for explanations.
 pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let mut vocab = Vocabulary::default();
-    let mut sentence_terms: HashMap<(usize, usize, usize), Vec<String>> = HashMap::new();
+    let mut sentence_names: HashMap<(usize, usize, usize), Vec<String>> = HashMap::new();
     let raw: Vec<Vec<RawTerm>> = claims
         .iter()
-        .map(|c| {
-            let Some(text) = texts.get(c.input) else {
-                return Vec::new();
-            };
-            let mut terms: HashMap<u32, RawTerm> = HashMap::new();
-            for t in normalise::terms(c.span.of(text)) {
-                let id = vocab.id(&t.text);
-                let boost = if t.name { NAME_BOOST } else { 1.0 };
-                terms.insert(id, (id, boost, true));
+        .map(|c| texts.get(c.input).map_or_else(Vec::new, |text| raw_terms(text, c, &mut vocab, &mut sentence_names)))
+        .collect();
+    let (wording_of, wordings) = count_wordings(claims, &raw, &mut vocab);
+    // At least two, so that a single wording pasted twice still has words that weigh.
+    let n = wordings.max(2) as f32;
+    let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
+    let features = raw
+        .into_iter()
+        .zip(claims)
+        .zip(wording_of)
+        .map(|((terms, c), wording)| {
+            let terms = weigh(terms, &vocab, n);
+            let total = terms.iter().map(|t| t.1).sum::<f32>().max(min_total);
+            Features {
+                terms,
+                total,
+                figures: c.figures.clone(),
+                ranking: texts.get(c.input).and_then(|text| ranking(c.span.of(text))),
+                speaker: c.speaker.as_deref().filter(|s| !is_acronym(s)).map(speaker_key),
+                wording,
             }
-            for f in &c.figures {
-                let id = vocab.id(&format!("#{}", f.key()));
-                terms.insert(id, (id, FIGURE_BOOST, !describes_noun(f, text)));
-            }
-            let context = sentence_terms
-                .entry((c.input, c.sentence.start, c.sentence.end))
-                .or_insert_with(|| {
-                    // Only names: the subject of a split-off clause ("Haller, who beat cancer"),
-                    // not the other facts of the sentence.
-                    normalise::terms(c.sentence.of(text))
-                        .into_iter()
-                        .filter(|t| t.name)
-                        .map(|t| t.text)
-                        .collect()
-                });
-            for t in context.iter() {
-                let id = vocab.id(t);
-                terms.entry(id).or_insert((id, 1.0, false));
-            }
-            // The speaker's own name is scored once, as speaker agreement: as a shared term it
-            // would link every statement that merely names a prominent official.
-            for word in c.speaker.iter().flat_map(|s| s.split_whitespace()) {
-                if let Some(&id) = vocab.ids.get(&name_key(word)) {
-                    terms.remove(&id);
-                }
-            }
-            let mut v: Vec<RawTerm> = terms.into_values().collect();
-            v.sort_by_key(|t| t.0);
-            v
         })
         .collect();
-    // Rarity is judged on the body's distinct wordings: headlines repeat the story's words, and
-    // one sentence reprinted by many outlets is one wording, else its words would all look
-    // common and the reprints could not find each other.
+    (features, vocab)
+}
+
+/// The terms of claim `c` before weighting, sorted by id: its clause's words and figures, the
+/// names of its sentence as context (`sentence_names` keeps each sentence's, read once), less
+/// the speaker's own name.
+fn raw_terms(text: &str, c: &Claim, vocab: &mut Vocabulary, sentence_names: &mut HashMap<(usize, usize, usize), Vec<String>>) -> Vec<RawTerm> {
+    let mut terms: HashMap<u32, RawTerm> = HashMap::new();
+    for t in normalise::terms(c.span.of(text)) {
+        let id = vocab.id(&t.text);
+        let boost = if t.name { NAME_BOOST } else { 1.0 };
+        terms.insert(id, (id, boost, true));
+    }
+    for f in &c.figures {
+        let id = vocab.id(&format!("#{}", f.key()));
+        terms.insert(id, (id, FIGURE_BOOST, !describes_noun(f, text)));
+    }
+    let context = sentence_names.entry((c.input, c.sentence.start, c.sentence.end)).or_insert_with(|| {
+        // Only names: the subject of a split-off clause ("Haller, who beat cancer"), not the
+        // other facts of the sentence.
+        normalise::terms(c.sentence.of(text)).into_iter().filter(|t| t.name).map(|t| t.text).collect()
+    });
+    for t in context.iter() {
+        let id = vocab.id(t);
+        terms.entry(id).or_insert((id, 1.0, false));
+    }
+    // The speaker's own name is scored once, as speaker agreement: as a shared term it would
+    // link every statement that merely names a prominent official.
+    for word in c.speaker.iter().flat_map(|s| s.split_whitespace()) {
+        if let Some(&id) = vocab.ids.get(&name_key(word)) {
+            terms.remove(&id);
+        }
+    }
+    let mut v: Vec<RawTerm> = terms.into_values().collect();
+    v.sort_by_key(|t| t.0);
+    v
+}
+
+/// Each body claim's wording (claims with the very same terms share one) and how many
+/// wordings there are; counts each term's document frequency over the wordings into `vocab`.
+/// Rarity is judged on the body's distinct wordings: headlines repeat the story's words, and
+/// one sentence reprinted by many outlets is one wording, else its words would all look common
+/// and the reprints could not find each other.
+fn count_wordings(claims: &[Claim], raw: &[Vec<RawTerm>], vocab: &mut Vocabulary) -> (Vec<Option<usize>>, usize) {
     let mut wordings: HashMap<Vec<u32>, usize> = HashMap::new();
     let mut wording_of: Vec<Option<usize>> = vec![None; claims.len()];
     for (k, terms) in raw.iter().enumerate().filter(|&(k, _)| !claims[k].headline) {
@@ -188,43 +211,23 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
         });
         wording_of[k] = Some(wording);
     }
-    // At least two, so that a single wording pasted twice still has words that weigh.
-    let n = wordings.len().max(2) as f32;
-    let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
-    let features = raw
+    (wording_of, wordings.len())
+}
+
+/// A claim's terms weighted by rarity over `n` wordings, boost, and whether they are its own.
+fn weigh(terms: Vec<RawTerm>, vocab: &Vocabulary, n: f32) -> Vec<(u32, f32)> {
+    terms
         .into_iter()
-        .zip(claims)
-        .zip(wording_of)
-        .map(|((terms, c), wording)| {
-            let terms: Vec<(u32, f32)> = terms
-                .into_iter()
-                .map(|(id, boost, own)| {
-                    // Squared, so a word in every other claim ("Putin" in a story about Putin)
-                    // weighs far less than one shared by two claims only.
-                    // libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must
-                    // cluster exactly as the CLI does.
-                    // A word no body uses (a headline's "live", "explainer") says nothing.
-                    let df = vocab.df[id as usize];
-                    let idf = if df == 0 { 0.0 } else { libm::logf(n / df as f32).max(0.0).powi(2) };
-                    (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
-                })
-                .collect();
-            let total = terms.iter().map(|t| t.1).sum::<f32>().max(min_total);
-            Features {
-                terms,
-                total,
-                figures: c.figures.clone(),
-                ranking: texts.get(c.input).and_then(|text| ranking(c.span.of(text))),
-                speaker: c
-                    .speaker
-                    .as_deref()
-                    .filter(|s| !is_acronym(s))
-                    .map(speaker_key),
-                wording,
-            }
+        .map(|(id, boost, own)| {
+            // Squared, so a word in every other claim ("Putin" in a story about Putin) weighs
+            // far less than one shared by two claims only. libm, not f32::ln: the platform ln
+            // rounds differently in wasm32, and the page must cluster exactly as the CLI does.
+            // A word no body uses (a headline's "live", "explainer") says nothing.
+            let df = vocab.df[id as usize];
+            let idf = if df == 0 { 0.0 } else { libm::logf(n / df as f32).max(0.0).powi(2) };
+            (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
         })
-        .collect();
-    (features, vocab)
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! news lexicon (`data/news_lexicon.txt`) mapped to their group (retook = reclaimed =
 //! liberated); stop words dropped (`data/stopwords.txt`); the rest stemmed (Snowball English).
 
+use crate::vocabulary::british_spellings;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ use std::sync::OnceLock;
 /// One term of a claim, with what kind of word it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Term {
+    /// The term: a stem, a folded name, or a lexicon group as `~group`.
     pub text: String,
     /// Written with a capital inside the text: a name, the strongest kind of anchor.
     pub name: bool,
@@ -53,27 +55,11 @@ pub fn fold_diacritics(c: char) -> char {
     }
 }
 
-/// British spellings folded to American ones, by suffix rules (both sides are folded, so a
+/// British spellings folded to American ones: whole words from the vocabulary's table
+/// (`data/spellings.tsv`), then suffix rules (both sides are folded, so a
 /// rule that also touches an unrelated word only has to keep distinct words distinct).
 pub fn fold_spelling(word: &str) -> String {
-    const WHOLE: &[(&str, &str)] = &[
-        ("defence", "defense"),
-        ("offence", "offense"),
-        ("licence", "license"),
-        ("pretence", "pretense"),
-        ("programme", "program"),
-        ("programmes", "programs"),
-        ("tonne", "ton"),
-        ("tonnes", "tons"),
-        ("grey", "gray"),
-        ("cheque", "check"),
-        ("kerb", "curb"),
-        ("tyre", "tire"),
-        ("aluminium", "aluminum"),
-        ("halftime", "half-time"),
-        ("per cent", "percent"),
-    ];
-    if let Some((_, us)) = WHOLE.iter().find(|(gb, _)| *gb == word) {
+    if let Some(&(_, us)) = british_spellings().iter().find(|(gb, _)| *gb == word) {
         return (*us).to_string();
     }
     let mut w = word.replace("oeu", "eu");
@@ -153,10 +139,12 @@ fn stopwords() -> &'static HashSet<&'static str> {
 }
 
 /// The news lexicon: phrase (as folded lower-case words) -> group name. Longest phrases first
-/// when matching; `longest` is the longest phrase in words.
+/// when matching, at most as many words as the longest entry.
 struct Lexicon {
     phrases: HashMap<String, String>,
-    longest: usize,
+    /// For each first word of a phrase, the most words a phrase starting with it can match:
+    /// a word that starts none is looked up no further.
+    longest_from: HashMap<String, usize>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -179,7 +167,13 @@ fn lexicon() -> &'static Lexicon {
             }
             phrases.insert(group.clone(), group.clone());
         }
-        Lexicon { phrases, longest }
+        let mut longest_from: HashMap<String, usize> = HashMap::new();
+        for phrase in phrases.keys() {
+            let first = phrase.split(' ').next().unwrap_or_default().to_string();
+            let reach = longest_from.entry(first).or_default();
+            *reach = (*reach).max(phrase.split(' ').count().min(longest));
+        }
+        Lexicon { phrases, longest_from }
     })
 }
 
@@ -232,14 +226,21 @@ pub fn terms(text: &str) -> Vec<Term> {
     let lex = lexicon();
     let mut out = Vec::new();
     let mut i = 0;
+    // The words from `i` joined, and where each word ends in it: one string per position.
+    let (mut phrase, mut ends) = (String::new(), Vec::new());
     'outer: while i < ws.len() {
-        for n in (1..=lex.longest.min(ws.len() - i)).rev() {
-            let phrase = ws[i..i + n]
-                .iter()
-                .map(|w| w.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(group) = lex.phrases.get(&phrase) {
+        let reach = lex.longest_from.get(ws[i].lower.as_str()).map_or(0, |&n| n.min(ws.len() - i));
+        phrase.clear();
+        ends.clear();
+        for w in &ws[i..i + reach] {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(&w.lower);
+            ends.push(phrase.len());
+        }
+        for n in (1..=reach).rev() {
+            if let Some(group) = lex.phrases.get(&phrase[..ends[n - 1]]) {
                 if n > 1 || !ws[i].name || ws[i].acronym {
                     out.push(Term {
                         text: format!("~{group}"),

@@ -29,7 +29,10 @@ const SPECIFIC_FIGURE_BONUS: f32 = 0.15;
 /// A scored pair: the similarity and how the figures relate.
 #[derive(Clone, Copy, Debug)]
 pub struct Scored {
+    /// The similarity, 0 to about 1: weighted shared terms, with figure and speaker bonuses
+    /// and penalties.
     pub score: f32,
+    /// How the two claims' figures relate, when they have figures to compare.
     pub figures: Option<Relation>,
 }
 
@@ -146,6 +149,7 @@ fn same_speaker(a: &Features, b: &Features) -> Option<bool> {
     }
 }
 
+/// How alike the claims with features `a` and `b` are, and how their figures relate.
 pub fn score(a: &Features, b: &Features) -> Scored {
     let overlap: f32 = shared_terms(a, b).iter().map(|s| s.0).sum();
     let cosine = overlap / (a.total * b.total).sqrt().max(f32::EPSILON);

@@ -18,8 +18,11 @@ pub struct Variant {
     pub claim: usize,
     /// The figure as written.
     pub text: String,
+    /// Its value in its unit (the lower end of a range).
     pub value: f64,
+    /// The upper end of a range; the value itself otherwise.
     pub upper: f64,
+    /// Its canonical unit ([`crate::claims::Figure::unit`]).
     pub unit: String,
 }
 

@@ -12,7 +12,7 @@
 
 use super::registry::{self, AgencyMatch};
 use super::provenance::Role;
-use crate::span::floor_char_boundary;
+use crate::span::{floor_char_boundary, tail_start};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -82,6 +82,10 @@ static OWN_VOICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static OWN_VOICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:contacted by|asked by|approached by)\s+(?:the\s+)?$").expect("static regex"));
 
+/// How far before an agency's name a citing cue is looked for, in bytes: a cue and the five
+/// words [`BETWEEN`] allows take far less.
+const CUE_REACH: usize = 200;
+
 static NEWS_AGENCY_NEARBY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnews agency\b|\bwire service\b|\bagency\b").expect("static regex"));
 
 /// Citations and mentions of agencies in `span` of `text` (one sentence or a line), skipping
@@ -113,7 +117,8 @@ pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
 }
 
 fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
-    let before = &text[sentence.start..m.span.start];
+    let reach = tail_start(&text[sentence.start..m.span.start], CUE_REACH);
+    let before = &text[sentence.start + reach..m.span.start];
     let after = &text[m.span.end..sentence.end];
     let mention = |words: Span| (!m.weak).then_some(Citation { agency: m.agency, name: m.span, words, role: Role::Mention, depth: 0 });
     if OWN_VOICE_BEFORE.is_match(before) {
@@ -131,7 +136,7 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
         } else {
             0
         };
-        let start = sentence.start + cue.get(0).map_or(before.len(), |c| c.start());
+        let start = sentence.start + reach + cue.get(0).map_or(before.len(), |c| c.start());
         if !(m.weak && matches!(word.as_str(), "via" | "per" | "said to")) {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(start, m.span.end), role: Role::Cited, depth });
         }

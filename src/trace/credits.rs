@@ -24,7 +24,7 @@ use super::citations;
 use super::registry::{self, AgencyMatch};
 use super::provenance::{Credit, Role};
 use crate::clean::{Article, LineKind};
-use crate::span::floor_char_boundary;
+use crate::span::{floor_char_boundary, tail_start};
 use crate::segment;
 use crate::vocabulary::{self, Language};
 use crate::span::Span;
@@ -243,6 +243,10 @@ fn is_month_word(word: &str) -> bool {
     vocabulary::month_in(word, &[Language::Es, Language::Fr, Language::It, Language::Pt]).is_some()
 }
 
+/// How far before an agency's name the words of its photo credit are looked for, in bytes
+/// ("Photo: Name Surname / AFP", "Name/Pool via REUTERS" take far less).
+const PHOTO_REACH: usize = 200;
+
 /// Whether the agency name `m` in `line` is part of a photo credit.
 fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMatch]) -> bool {
     let s = line.of(text);
@@ -252,6 +256,7 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
     // The clause the name sits in: since the last opening parenthesis or sentence end.
     let clause_start = [before.rfind('('), before.rfind(". "), before.rfind('|')].into_iter().flatten().max().map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
+    let clause = &clause[tail_start(clause, PHOTO_REACH)..];
     if PHOTO_WORD.is_match(clause) || PHOTO_AFTER.is_match(after) && !slash_agency(after, m, matches) {
         return true;
     }
@@ -261,7 +266,7 @@ fn in_photo_credit(text: &str, line: Span, m: &AgencyMatch, matches: &[AgencyMat
         return true;
     }
     // "Sputnik/Name/Pool via REUTERS", "Name/AFP via Getty Images": agencies handing on a photo.
-    if PHOTO_HANDOVER.is_match(before) || after.trim_start().starts_with("via Getty") {
+    if PHOTO_HANDOVER.is_match(&before[tail_start(before, PHOTO_REACH)..]) || after.trim_start().starts_with("via Getty") {
         return true;
     }
     // "Rafa Molina/AP", "Jaafar ASHTIYEH / AFP": a person's name, a slash, the agency.
@@ -314,6 +319,11 @@ fn fields(text: &str, line: Span) -> Vec<Span> {
 
 /// Reads every credit of `article`, whose region (see module docs) is `region`.
 pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
+    read_split(text, article, region, &segment::paragraphs(text, &article.paragraphs))
+}
+
+/// [`read`], given the article's paragraphs split into sentences ([`segment::paragraphs`]).
+pub fn read_split(text: &str, article: &Article, region: Span, body: &[segment::Paragraph]) -> ArticleCredits {
     let lines = region_lines(text, article, region);
     let last_paragraph = article.paragraphs.last().copied();
     let mut found = Found::default();
@@ -329,8 +339,8 @@ pub fn read(text: &str, article: &Article, region: Span) -> ArticleCredits {
         }
         read_line(text, &lines, i, &matches, last_paragraph, &mut found);
     }
-    for &paragraph in article.paragraphs.iter().filter(|p| region.contains(**p)) {
-        for sentence in segment::sentences(text, paragraph) {
+    for paragraph in body.iter().filter(|p| region.contains(p.span)) {
+        for &sentence in &paragraph.sentences {
             for c in citations::scan(text, sentence, &found.claimed) {
                 found.add(text, c.agency, c.role, c.words);
             }

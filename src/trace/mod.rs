@@ -28,7 +28,9 @@ use crate::claims::Claim;
 use crate::clean::Article;
 use crate::page_time::{PageTime, ZoneSource};
 use crate::matching::Cluster;
+use crate::segment::Paragraph;
 use crate::span::Span;
+use std::collections::BTreeMap;
 pub use provenance::{Credit, Origin, Provenance, Reuse, Role};
 
 /// The part of its paste whose lines may credit `articles[index]`: from its start (the paste's
@@ -70,8 +72,16 @@ pub struct Candidate {
 /// The candidates one mention contributes: what its sentence cites, else its article's source
 /// credits; none when its article has no date. `sentence` is a span of `text`.
 pub fn candidates(text: &str, article_index: usize, article: &Article, credits: &[Credit], claimed: &[Span], sentence: Span) -> Vec<Candidate> {
-    let Some(published) = article.published.as_ref().map(|p| p.value) else { return Vec::new() };
+    if article.published.is_none() {
+        return Vec::new();
+    }
     let cited = citations::deepest(&citations::scan(text, sentence, claimed));
+    candidates_citing(text, article_index, article, credits, &cited, sentence)
+}
+
+/// [`candidates`], given the sources its sentence cites (`cited`, [`citations::deepest`]).
+fn candidates_citing(text: &str, article_index: usize, article: &Article, credits: &[Credit], cited: &[citations::Citation], sentence: Span) -> Vec<Candidate> {
+    let Some(published) = article.published.as_ref().map(|p| p.value) else { return Vec::new() };
     if !cited.is_empty() {
         return cited
             .iter()
@@ -213,15 +223,14 @@ fn claim_sentence(claim: &Claim) -> Span {
 }
 
 /// Why a mention whose sentence cites an agency gives no candidate: the citing page is undated.
-fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::ArticleCredits], claims: &[Claim], members: &[usize]) -> Option<String> {
+fn undated_citation(texts: &[&str], articles: &[Article], sources: &mut SentenceSources, claims: &[Claim], members: &[usize]) -> Option<String> {
     members.iter().filter_map(|&m| claims.get(m)).find_map(|claim| {
         let article = &articles[claim.article];
         if article.published.is_some() {
             return None;
         }
         let text = texts[article.input];
-        let cited = citations::deepest(&citations::scan(text, claim_sentence(claim), &read[claim.article].claimed));
-        let first = cited.first()?;
+        let first = *sources.of(texts, articles, claim).first()?;
         Some(format!(
             "{} names {} as the source (\"{}\"), but that page shows no date, so it cannot be placed in time",
             title_of(texts, article),
@@ -231,35 +240,57 @@ fn undated_citation(texts: &[&str], articles: &[Article], read: &[credits::Artic
     })
 }
 
-/// Credits of every article and the origin of every cluster.
-pub fn trace(texts: &[&str], articles: &[Article], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
-    let read: Vec<credits::ArticleCredits> =
-        articles.iter().enumerate().map(|(i, a)| credits::read(texts[a.input], a, region(texts[a.input], articles, i))).collect();
+/// The sources each claim sentence cites ([`citations::deepest`]), read once per sentence:
+/// the clauses of one sentence, and the clusters they join, share it.
+struct SentenceSources<'a> {
+    read: &'a [credits::ArticleCredits],
+    by_sentence: BTreeMap<(usize, Span), Vec<citations::Citation>>,
+}
+
+impl SentenceSources<'_> {
+    fn of(&mut self, texts: &[&str], articles: &[Article], claim: &Claim) -> &[citations::Citation] {
+        let (article, sentence) = (claim.article, claim_sentence(claim));
+        let claimed = &self.read[article].claimed;
+        self.by_sentence
+            .entry((article, sentence))
+            .or_insert_with(|| citations::deepest(&citations::scan(texts[articles[article].input], sentence, claimed)))
+    }
+}
+
+/// Credits of every article and the origin of every cluster; `bodies` holds each article's
+/// paragraphs with their sentences ([`crate::segment::paragraphs`]).
+pub fn trace(texts: &[&str], articles: &[Article], bodies: &[Vec<Paragraph>], claims: &[Claim], clusters: &[Cluster]) -> Provenance {
+    let read: Vec<credits::ArticleCredits> = articles
+        .iter()
+        .zip(bodies)
+        .enumerate()
+        .map(|(i, (a, body))| credits::read_split(texts[a.input], a, region(texts[a.input], articles, i), body))
+        .collect();
     let mut all: Vec<Vec<Credit>> = read.iter().map(|r| r.credits.clone()).collect();
     for (i, inferred) in reuse::infer(texts, articles, &all).into_iter().enumerate() {
         all[i].extend(inferred);
     }
+    let mut sources = SentenceSources { read: &read, by_sentence: BTreeMap::new() };
     let origins = clusters
         .iter()
         .map(|cluster| {
-            let of_mentions = |headlines: bool| -> Vec<Candidate> {
-                cluster
-                    .members
-                    .iter()
-                    .filter_map(|&m| claims.get(m))
-                    .filter(|claim| claim.headline == headlines)
-                    .flat_map(|claim| {
-                        let a = claim.article;
-                        candidates(texts[articles[a].input], a, &articles[a], &read[a].credits, &read[a].claimed, claim_sentence(claim))
-                    })
-                    .collect()
+            let mut of_mentions = |headlines: bool| -> Vec<Candidate> {
+                let mut found = Vec::new();
+                for claim in cluster.members.iter().filter_map(|&m| claims.get(m)).filter(|claim| claim.headline == headlines) {
+                    let a = claim.article;
+                    if articles[a].published.is_some() {
+                        let cited = sources.of(texts, articles, claim);
+                        found.extend(candidates_citing(texts[articles[a].input], a, &articles[a], &read[a].credits, cited, claim_sentence(claim)));
+                    }
+                }
+                found
             };
             let body = of_mentions(false);
             let headlines = of_mentions(true);
             let by_headline = body.is_empty() && !headlines.is_empty();
             let found = if by_headline { &headlines } else { &body };
             let mut origin = decide(texts, articles, found);
-            let undated = undated_citation(texts, articles, &read, claims, &cluster.members);
+            let undated = undated_citation(texts, articles, &mut sources, claims, &cluster.members);
             if by_headline {
                 origin.evidence.push_str(" No body sentence carries this claim on a dated page that names a source, so a headline decides: headlines, which each outlet's desk writes, count only then.");
                 if let Some(why) = undated {
