@@ -158,44 +158,8 @@ fn from_sentences(article: usize, input: usize, text: &str, paragraphs: &[segmen
                 quote_speaker = None;
             }
             let first_claim = out.len();
-            let clauses = atomic::clauses(text, sentence);
-            let several = clauses.len() > 1;
-            for (n, clause) in clauses.into_iter().enumerate() {
-                let clause_text = clause.of(text);
-                // A clause with its own attribution keeps it ("..., while Syrsky said 942 ...").
-                let own_speaker = if several && !(n == 0 && started_inside) {
-                    people.clause_attribution(clause_text).map(|a| a.shifted(clause.start))
-                } else {
-                    None
-                };
-                let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
-                let clause_figures = figures::figures(clause_text, clause.start);
-                let kind = if !clause_quotes.is_empty() {
-                    ClaimKind::Quote
-                } else if !clause_figures.is_empty() {
-                    ClaimKind::Figure
-                } else if is_substantial(clause_text) {
-                    ClaimKind::Statement
-                } else {
-                    continue;
-                };
-                let mut claim = Claim {
-                    article,
-                    input,
-                    kind,
-                    span: clause,
-                    sentence,
-                    paragraph,
-                    speaker: None,
-                    source: None,
-                    cue: None,
-                    quotes: clause_quotes,
-                    figures: clause_figures,
-                    headline: false,
-                };
-                claim.attribute(own_speaker.as_ref().or(speaker.as_ref()));
-                out.push(claim);
-            }
+            let place = Place { article, input, paragraph, sentence };
+            out.extend(sentence_claims(text, place, &people, &sentence_quotes, speaker.as_ref(), started_inside));
             if quote_open && speaker.is_none() {
                 awaiting_speaker.extend(first_claim..out.len());
             }
@@ -203,6 +167,59 @@ fn from_sentences(article: usize, input: usize, text: &str, paragraphs: &[segmen
         if quote_open {
             carried = paragraph_quote_speaker.or(quote_speaker);
         }
+    }
+    out
+}
+
+/// Where a sentence's claims sit.
+#[derive(Clone, Copy)]
+struct Place {
+    article: usize,
+    input: usize,
+    paragraph: Span,
+    sentence: Span,
+}
+
+/// The claims of one sentence, one per clause that says something: a clause that names its
+/// own speaker keeps it ("..., while Syrsky said 942 ..."), the others take the sentence's.
+fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_quotes: &[Span], speaker: Option<&Attribution>, started_inside: bool) -> Vec<Claim> {
+    let clauses = atomic::clauses(text, place.sentence);
+    let several = clauses.len() > 1;
+    let mut out = Vec::new();
+    for (n, clause) in clauses.into_iter().enumerate() {
+        let clause_text = clause.of(text);
+        let own_speaker = if several && !(n == 0 && started_inside) {
+            people.clause_attribution(clause_text).map(|a| a.shifted(clause.start))
+        } else {
+            None
+        };
+        let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
+        let clause_figures = figures::figures(clause_text, clause.start);
+        let kind = if !clause_quotes.is_empty() {
+            ClaimKind::Quote
+        } else if !clause_figures.is_empty() {
+            ClaimKind::Figure
+        } else if is_substantial(clause_text) {
+            ClaimKind::Statement
+        } else {
+            continue;
+        };
+        let mut claim = Claim {
+            article: place.article,
+            input: place.input,
+            kind,
+            span: clause,
+            sentence: place.sentence,
+            paragraph: place.paragraph,
+            speaker: None,
+            source: None,
+            cue: None,
+            quotes: clause_quotes,
+            figures: clause_figures,
+            headline: false,
+        };
+        claim.attribute(own_speaker.as_ref().or(speaker));
+        out.push(claim);
     }
     out
 }
