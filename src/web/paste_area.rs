@@ -47,7 +47,8 @@ impl Preview {
             b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
             b => format!("{} KB", b / 1000),
         };
-        let words = grouped(text.split_whitespace().count());
+        // ASCII whitespace only: a fifth of the time of Unicode's over megabytes, for a label.
+        let words = grouped(text.split_ascii_whitespace().count());
         Preview { start, summary: format!("{size}, {words} words — too long to edit here smoothly") }
     }
 }

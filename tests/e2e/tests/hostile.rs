@@ -235,12 +235,14 @@ async fn a_5_mb_paste_is_previewed_without_a_long_task_and_a_cut_paste_always_sa
     finish(page, outcome).await;
 }
 
-/// Pastes `window.__clipboard` into the first text area as a person's paste does (a paste event
-/// with the clipboard's text); returns whether the page kept the browser from inserting it.
+/// Pastes `window.__clipboard` over all of the first text area's text as a person's paste does
+/// (a paste event with the clipboard's text); returns whether the page kept the browser from
+/// inserting it.
 const PASTE_THE_CLIPBOARD: &str = "const area = document.querySelector('.paste-text');
     const clipboardData = new DataTransfer();
     clipboardData.setData('text/plain', window.__clipboard);
     area.focus();
+    area.select();
     const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
     area.dispatchEvent(paste);
     return paste.defaultPrevented;";
