@@ -671,3 +671,27 @@ fn the_exports_parse_back() {
     assert!(markdown.starts_with('#'), "{markdown}");
     assert!(report.claims.iter().all(|c| markdown.contains(&c.id)), "every claim in the Markdown");
 }
+
+#[wasm_bindgen_test]
+fn a_long_paste_is_previewed_from_the_threshold_as_plain_text() {
+    use wiretrace::web::paste_area::{is_long, Preview, LONG_PASTE_BYTES, PREVIEW_BYTES};
+    assert!(!is_long(&"a".repeat(LONG_PASTE_BYTES - 1)));
+    assert!(is_long(&"a".repeat(LONG_PASTE_BYTES)));
+
+    // Markup stays text, and the preview's cut falls before a character it would split.
+    let text = format!("{}<b>é</b> {}", "x".repeat(PREVIEW_BYTES - 4), "word ".repeat(1_000_000));
+    let preview = Preview::of(&text);
+    assert_eq!(preview.start, format!("{}<b>", "x".repeat(PREVIEW_BYTES - 4)));
+    assert_eq!(preview.summary, "5.0 MB, 1,000,001 words — too long to edit here smoothly");
+    assert_eq!(Preview::of(&"word ".repeat(60_000)).summary, "300 KB, 60,000 words — too long to edit here smoothly");
+}
+
+#[wasm_bindgen_test]
+fn a_long_clipboard_goes_where_the_selection_was() {
+    use wiretrace::web::paste_area::splice_utf16;
+    // "😀" is two UTF-16 units: the selection after it starts at unit 3.
+    assert_eq!(splice_utf16("a😀bcd", 3, 4, "XY"), "a😀XYcd");
+    assert_eq!(splice_utf16("ab", 0, 0, "X"), "Xab");
+    assert_eq!(splice_utf16("ab", usize::MAX, usize::MAX, "X"), "abX");
+    assert_eq!(splice_utf16("", 0, 0, "X"), "X");
+}
