@@ -146,19 +146,24 @@ fn classify(text: &str, sentence: Span, m: AgencyMatch) -> Option<Citation> {
         let says = matches!(verb, "said" | "says" | "added" | "announced" | "stated" | "wrote" | "writes");
         let end = m.span.end + cue.get(0).map_or(0, |c| c.end());
         // "PTI said" may be the party; a weak alias says things only as a named news agency.
-        let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
-        if !m.weak || !says || NEWS_AGENCY_NEARBY.is_match(window) {
+        if !m.weak || !says || named_news_agency(text, sentence, m, end) {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
         }
     }
     if let Some(cue) = FIGURE_CUE_AFTER.find(after) {
         let end = m.span.end + cue.end();
-        let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
-        if !m.weak || NEWS_AGENCY_NEARBY.is_match(window) {
+        if !m.weak || named_news_agency(text, sentence, m, end) {
             return Some(Citation { agency: m.agency, name: m.span, words: Span::new(m.span.start, end), role: Role::Cited, depth: 0 });
         }
     }
     mention(m.span)
+}
+
+/// Whether "news agency" (or "agency", "wire service") stands within 40 bytes before the name
+/// `m` or in its cue up to `end`: a weak alias ("PTI", "AP") is a source only as a named agency.
+fn named_news_agency(text: &str, sentence: Span, m: AgencyMatch, end: usize) -> bool {
+    let window = &text[floor_char_boundary(text, m.span.start.saturating_sub(40)).max(sentence.start)..end];
+    NEWS_AGENCY_NEARBY.is_match(window)
 }
 
 /// The source of a sentence: its deepest cited agencies (several when it cites independent
