@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod figures;
 pub mod quotes;
+pub mod subject;
 
 pub use figures::{Bound, Figure};
 
@@ -55,6 +56,8 @@ pub struct Claim {
     pub source: Option<Span>,
     /// The reporting cue beside the source ("said", "according to").
     pub cue: Option<Span>,
+    /// Whether a reporting phrase names the speaker ([`Attribution::reported`]).
+    pub reported: bool,
     /// The quoted stretches inside `span`.
     pub quotes: Vec<Span>,
     /// The figures inside `span`, normalised.
@@ -214,11 +217,13 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
             speaker: None,
             source: None,
             cue: None,
+            reported: false,
             quotes: clause_quotes,
             figures: clause_figures,
             headline: false,
         };
-        claim.attribute(own_speaker.as_ref().or(speaker));
+        let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
+        claim.attribute(own_speaker.or_else(|| speaker.cloned()).or_else(subject_speaker).as_ref());
         out.push(claim);
     }
     out
@@ -230,6 +235,17 @@ impl Claim {
         self.speaker = attribution.map(|a| a.speaker.clone());
         self.source = attribution.map(|a| a.source);
         self.cue = attribution.and_then(|a| a.cue);
+        self.reported = attribution.is_some_and(|a| a.reported);
+    }
+
+    /// The speaker when a reporting phrase names it by a name ("Vladimir Putin", "Ministry of
+    /// Defence"), not by a description ("public health experts") nor only as the subject of
+    /// a verb ("Kyiv rejects"): only such a speaker says that two claims come from the same
+    /// source or from different ones.
+    pub fn named_speaker(&self) -> Option<&str> {
+        let speaker = self.speaker.as_deref().filter(|_| self.reported)?;
+        let particle = |w: &str| matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "al" | "el" | "van" | "von" | "bin" | "la" | "le" | "da" | "del");
+        speaker.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || particle(w)).then_some(speaker)
     }
 }
 

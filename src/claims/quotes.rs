@@ -7,6 +7,7 @@
 //! leader") resolve to the last named person of the article; a surname alone ("Putin") is
 //! expanded to the fullest name already seen ("Vladimir Putin").
 
+use super::subject;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -175,13 +176,16 @@ pub struct Attribution {
     pub source: Span,
     /// The reporting cue ("said", "according to", "saying"), where the words hold one.
     pub cue: Option<Span>,
+    /// Whether a reporting phrase names the source ("X said", "according to X"), rather than
+    /// only the subject of a verb of thinking or saying ("many observers expect").
+    pub reported: bool,
 }
 
 impl Attribution {
     /// The same attribution with its spans moved `by` bytes on (into the paste).
     pub fn shifted(&self, by: usize) -> Attribution {
         let shift = |s: Span| Span::new(s.start + by, s.end + by);
-        Attribution { speaker: self.speaker.clone(), source: shift(self.source), cue: self.cue.map(shift) }
+        Attribution { source: shift(self.source), cue: self.cue.map(shift), ..self.clone() }
     }
 }
 
@@ -194,7 +198,7 @@ struct Phrase<'t> {
 impl Phrase<'_> {
     fn attribution(&self, speaker: String) -> Attribution {
         let span = |m: regex::Match| Span::new(m.start(), m.end());
-        Attribution { speaker, source: span(self.source), cue: self.cue.map(span) }
+        Attribution { speaker, source: span(self.source), cue: self.cue.map(span), reported: true }
     }
 }
 
@@ -297,11 +301,35 @@ impl People {
         found
     }
 
+    /// The speaker a subject phrase names: a pronoun resolved, the name it opens with in its
+    /// fullest form ("President Maria Lopez on Monday" -> Maria Lopez), or else the phrase
+    /// itself ("Public health experts", "the city council").
+    fn subject_speaker(&self, phrase: &str) -> Option<String> {
+        let first = phrase.split_whitespace().next()?.to_lowercase();
+        if matches!(first.as_str(), "he" | "she" | "it" | "they") {
+            return self.resolve(phrase);
+        }
+        let named = PERSON.find(phrase).filter(|name| name.start() == 0).and_then(|name| self.speaker_named(name.as_str()));
+        Some(named.unwrap_or_else(|| phrase.to_string()))
+    }
+
     /// The speaker a clause names itself ("while Syrsky said 942 Russians ..."), if any; it
     /// outranks the sentence's speaker for that clause. Nothing is remembered.
     pub fn clause_attribution(&self, clause: &str) -> Option<Attribution> {
         let masked = mask_quotes(clause, false);
-        attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)))
+        attributions(&masked)
+            .into_iter()
+            .find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)))
+    }
+
+    /// The attribution of a clause to the subject of a cue verb ("Many observers expect"): the
+    /// last resort, below any reporting verb's and any quote's speaker, since in "Putin said
+    /// Russia does not intend ..." the clause's subject is not its source. It names no one
+    /// later sentences refer back to, so nothing is remembered of it.
+    pub fn subject_attribution(&self, clause: &str) -> Option<Attribution> {
+        let masked = mask_quotes(clause, false);
+        let (source, cue) = subject::subject_and_cue(&masked)?;
+        self.subject_speaker(source.of(&masked)).map(|speaker| Attribution { speaker, source, cue: Some(cue), reported: false })
     }
 
     /// The speaker a capitalised run names: a person in their fullest known form, or a body.

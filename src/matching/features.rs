@@ -150,7 +150,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 total,
                 figures: c.figures.clone(),
                 ranking: texts.get(c.input).and_then(|text| ranking(c.span.of(text))),
-                speaker: c.speaker.as_deref().filter(|s| !is_acronym(s)).map(speaker_key),
+                speaker: c.named_speaker().filter(|s| !is_acronym(s)).map(speaker_key),
                 wording,
             }
         })
@@ -183,7 +183,7 @@ fn raw_terms(text: &str, c: &Claim, vocab: &mut Vocabulary, sentence_names: &mut
     }
     // The speaker's own name is scored once, as speaker agreement: as a shared term it would
     // link every statement that merely names a prominent official.
-    for word in c.speaker.iter().flat_map(|s| s.split_whitespace()) {
+    for word in c.named_speaker().iter().flat_map(|s| s.split_whitespace()) {
         if let Some(&id) = vocab.ids.get(&name_key(word)) {
             terms.remove(&id);
         }
