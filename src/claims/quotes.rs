@@ -20,20 +20,17 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
     let s = sentence.of(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = if *open { Some(0) } else { None };
-    for (i, c) in s.char_indices() {
+    for (i, c, width) in quote_marks(s) {
         match c {
             '“' | '«' | '„' if start.is_none() => start = Some(i),
             '”' | '»' if start.is_some() => {
-                out.push(Span::new(
-                    sentence.start + start.unwrap_or(0),
-                    sentence.start + i + c.len_utf8(),
-                ));
+                out.push(Span::new(sentence.start + start.unwrap_or(0), sentence.start + i + width));
                 start = None;
             }
             '"' => match start {
                 None => start = Some(i),
                 Some(st) => {
-                    out.push(Span::new(sentence.start + st, sentence.start + i + 1));
+                    out.push(Span::new(sentence.start + st, sentence.start + i + width));
                     start = None;
                 }
             },
@@ -50,6 +47,22 @@ pub fn quotes(text: &str, sentence: Span, open: &mut bool) -> Vec<Span> {
         *open = false;
     }
     out
+}
+
+/// The quotation marks of `s` with their byte offsets and widths. Two apostrophes in a row
+/// are one straight double mark, as some newspapers' text writes it (''No right,'' he said).
+fn quote_marks(s: &str) -> impl Iterator<Item = (usize, char, usize)> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (i, c) = chars.next()?;
+        if c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') {
+            chars.next();
+            return Some((i, '"', 2));
+        }
+        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+            return Some((i, c, c.len_utf8()));
+        }
+    })
 }
 
 /// The reporting verbs as a regex alternation ("said|says|...").
@@ -434,21 +447,30 @@ fn attributions(masked: &str) -> Vec<Phrase<'_>> {
 fn mask_quotes(s: &str, inside_at_start: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut inside = inside_at_start;
-    for c in s.chars() {
-        let mark = matches!(c, '"' | '“' | '”' | '«' | '»');
-        if mark {
-            inside = match c {
-                '“' | '«' => true,
-                '”' | '»' => false,
-                _ => !inside,
-            };
-            out.push(c);
-        } else if inside {
-            // One filler byte per byte, so offsets in the mask are offsets in the sentence.
-            let filler = if c.is_whitespace() { ' ' } else { 'x' };
-            out.extend(std::iter::repeat_n(filler, c.len_utf8()));
-        } else {
-            out.push(c);
+    let mut copied = 0;
+    for (i, c, width) in quote_marks(s).chain(std::iter::once((s.len(), '\0', 0))) {
+        for between in s[copied..i].chars() {
+            if inside {
+                // One filler byte per byte, so offsets in the mask are offsets in the sentence.
+                let filler = if between.is_whitespace() { ' ' } else { 'x' };
+                out.extend(std::iter::repeat_n(filler, between.len_utf8()));
+            } else {
+                out.push(between);
+            }
+        }
+        copied = i + width;
+        if width == 0 {
+            break;
+        }
+        inside = match c {
+            '“' | '«' | '„' => true,
+            '”' | '»' => false,
+            _ => !inside,
+        };
+        out.push(c);
+        // A doubled apostrophe stays two bytes: a straight mark and a space.
+        if width == 2 {
+            out.push(' ');
         }
     }
     out
@@ -475,6 +497,15 @@ mod tests {
             Some("Dan Huot".into())
         );
         assert_eq!(people.speaker("\"Yes,\" he said."), Some("Dan Huot".into()));
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        let text = "''Ana Ruiz said he had no plan,'' Mr. Lee said.";
+        let mut open = false;
+        let found = quotes(text, Span::new(0, text.len()), &mut open);
+        assert_eq!(found.iter().map(|q| q.of(text)).collect::<Vec<_>>(), ["''Ana Ruiz said he had no plan,''"]);
+        assert_eq!(People::default().speaker(text), Some("Lee".into()));
     }
 
     #[test]
