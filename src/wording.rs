@@ -13,6 +13,14 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words compared per text: enough for any sentence, a bound for a hostile one.
 pub const MAX_WORDS: usize = 300;
 
+/// A claim's mentions marked with their shared wording (the page shows them side by side; any
+/// more are listed unmarked: a wire story reprinted a thousand times must not cost a thousand
+/// comparisons).
+pub const SIDE_BY_SIDE: usize = 12;
+
+/// Each marked mention's shared wording is found against this many others.
+pub const COMPARED: usize = 8;
+
 /// Phrases quoted in a link's evidence.
 const PHRASES_SHOWN: usize = 3;
 
