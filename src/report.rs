@@ -11,6 +11,7 @@ use crate::input::Input;
 use crate::page_time::PageTime;
 use crate::span::Span;
 use crate::wording;
+use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// The contract's name and version, the `schema` of every report.
@@ -198,8 +199,13 @@ fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>
 }
 
 /// The wording a claim's mentions share, in their own words: marked in each of the first
-/// [`wording::SIDE_BY_SIDE`] mentions (as spans into the paste) and quoted in each link.
+/// [`wording::SIDE_BY_SIDE`] mentions (as spans into the paste) and quoted in each link. A
+/// claim in one mention shares nothing; the links between the same two wordings (a reprint's)
+/// are read once.
 fn mark_shared_wording(claim: &mut ClaimReport) {
+    if claim.mentions.len() < 2 {
+        return;
+    }
     let shown = claim.mentions.len().min(wording::SIDE_BY_SIDE);
     let texts: Vec<&str> = claim.mentions[..shown].iter().map(|m| m.text.as_str()).collect();
     let shared = wording::shared_with_others(&texts, wording::COMPARED);
@@ -207,9 +213,11 @@ fn mark_shared_wording(claim: &mut ClaimReport) {
         let at = mention.span.start;
         mention.shared = spans.into_iter().map(|s| Span::new(at + s.start, at + s.end)).collect();
     }
+    let mut said: HashMap<(&str, &str), String> = HashMap::new();
     for link in &mut claim.links {
         if let (Some(a), Some(b)) = (claim.mentions.get(link.a), claim.mentions.get(link.b)) {
-            link.evidence = wording::link_evidence(&a.text, &b.text, link.score);
+            let words = said.entry((&a.text, &b.text)).or_insert_with(|| wording::said(&wording::Words::new(&a.text), &wording::Words::new(&b.text)));
+            link.evidence = wording::with_similarity(words, link.score);
         }
     }
 }
