@@ -35,6 +35,7 @@ pub mod export;
 pub mod group;
 pub mod span;
 pub mod vocabulary;
+pub mod zones;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

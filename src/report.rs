@@ -10,6 +10,8 @@ use crate::trace::{Credit, Origin, Provenance};
 use crate::input::Input;
 use crate::page_time::PageTime;
 use crate::span::Span;
+use crate::wording;
+use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// The contract's name and version, the `schema` of every report.
@@ -134,9 +136,10 @@ impl ClaimReport {
         articles.len()
     }
 
-    /// Whether more than one article carries the claim: what provenance is about.
+    /// Whether more than one article carries the claim: what provenance is about. Asked of
+    /// every claim for every article by the verdict, so it allocates nothing.
     pub fn is_shared(&self) -> bool {
-        self.article_count() > 1
+        self.mentions.split_first().is_some_and(|(first, rest)| rest.iter().any(|m| m.article != first.article))
     }
 }
 
@@ -149,8 +152,12 @@ pub struct LinkReport {
     pub b: usize,
     /// How alike they are, 0..=1.
     pub score: f32,
-    /// Why, in words.
+    /// Why, in words (the matching stage's reasons: stems).
     pub why: String,
+    /// Why, in the mentions' own words ([`crate::wording::link_evidence`]): what the page
+    /// shows under "Why these were linked".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
 }
 
 /// A wording whose figure differs from the claim's.
@@ -181,7 +188,7 @@ fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>
     let links = cluster
         .links
         .iter()
-        .map(|l| LinkReport { a: mention(l.a), b: mention(l.b), score: portable_score(l.score), why: l.why.clone() })
+        .map(|l| LinkReport { a: mention(l.a), b: mention(l.b), score: portable_score(l.score), why: l.why.clone(), evidence: String::new() })
         .collect();
     let variants = cluster
         .variants
@@ -189,6 +196,30 @@ fn links_and_variants(cluster: &Cluster) -> (Vec<LinkReport>, Vec<VariantReport>
         .map(|v| VariantReport { mention: mention(v.claim), text: v.text.clone(), value: v.value, upper: v.upper, unit: v.unit.clone() })
         .collect();
     (links, variants)
+}
+
+/// The wording a claim's mentions share, in their own words: marked in each of the first
+/// [`wording::SIDE_BY_SIDE`] mentions (as spans into the paste) and quoted in each link. A
+/// claim in one mention shares nothing; the links between the same two wordings (a reprint's)
+/// are read once.
+fn mark_shared_wording(claim: &mut ClaimReport) {
+    if claim.mentions.len() < 2 {
+        return;
+    }
+    let shown = claim.mentions.len().min(wording::SIDE_BY_SIDE);
+    let texts: Vec<&str> = claim.mentions[..shown].iter().map(|m| m.text.as_str()).collect();
+    let shared = wording::shared_with_others(&texts, wording::COMPARED);
+    for (mention, spans) in claim.mentions.iter_mut().zip(shared) {
+        let at = mention.span.start;
+        mention.shared = spans.into_iter().map(|s| Span::new(at + s.start, at + s.end)).collect();
+    }
+    let mut said: HashMap<(&str, &str), String> = HashMap::new();
+    for link in &mut claim.links {
+        if let (Some(a), Some(b)) = (claim.mentions.get(link.a), claim.mentions.get(link.b)) {
+            let words = said.entry((&a.text, &b.text)).or_insert_with(|| wording::said(&wording::Words::new(&a.text), &wording::Words::new(&b.text)));
+            link.evidence = wording::with_similarity(words, link.score);
+        }
+    }
 }
 
 /// One mention of a claim.
@@ -216,6 +247,11 @@ pub struct MentionReport {
     /// spokesman"), for a reader to see.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The words another mention of the claim shares, in the same paste
+    /// ([`crate::wording::shared_with_others`]; only for the first [`wording::SIDE_BY_SIDE`]
+    /// mentions): what the page marks, so the page itself never compares wordings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<Span>,
 }
 
 /// Where a claim came from.
@@ -319,7 +355,7 @@ pub fn build(
             let first = cluster.members.iter().map(|&m| &claims[m]).find(|c| !c.headline).unwrap_or(&claims[cluster.members[0]]);
             let text_of = |c: &Claim| c.span.of(&inputs[c.input].text).to_string();
             let (links, variants) = links_and_variants(cluster);
-            ClaimReport {
+            let mut claim = ClaimReport {
                 id: format!("c{i}"),
                 kind: kind_name(first.kind),
                 text: text_of(first),
@@ -341,12 +377,15 @@ pub fn build(
                         source: claims[m].source,
                         cue: claims[m].cue,
                         attribution: attribution_words(&inputs[claims[m].input].text, &claims[m]),
+                        shared: Vec::new(),
                     })
                     .collect(),
                 origin: origin_report(origin),
                 links,
                 variants,
-            }
+            };
+            mark_shared_wording(&mut claim);
+            claim
         })
         .collect();
     let mut report = Report {
@@ -415,7 +454,7 @@ mod tests {
             speaker: None,
             mentions: articles
                 .iter()
-                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false, speaker: None, source: None, cue: None, attribution: None })
+                .map(|a| MentionReport { article: a.to_string(), span: Span::new(0, 0), text: String::new(), headline: false, speaker: None, source: None, cue: None, attribution: None, shared: Vec::new() })
                 .collect(),
             origin: OriginReport { agencies: vec![], published: None, evidence: String::new(), article: None, span: None },
             links: vec![],

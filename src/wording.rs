@@ -13,22 +13,50 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words compared per text: enough for any sentence, a bound for a hostile one.
 pub const MAX_WORDS: usize = 300;
 
+/// A claim's mentions marked with their shared wording (the page shows them side by side; any
+/// more are listed unmarked: a wire story reprinted a thousand times must not cost a thousand
+/// comparisons).
+pub const SIDE_BY_SIDE: usize = 12;
+
+/// Each marked mention's shared wording is found against this many others.
+pub const COMPARED: usize = 8;
+
 /// Phrases quoted in a link's evidence.
 const PHRASES_SHOWN: usize = 3;
 
 struct Word {
     span: Span,
     folded: String,
+    /// It says something on its own (not "the", "said", "on"): read once per word, not per run.
+    fact: bool,
 }
 
-fn words(text: &str) -> Vec<Word> {
-    text.unicode_word_indices()
-        .take(MAX_WORDS)
-        .map(|(start, word)| Word {
-            span: Span::new(start, start + word.len()),
-            folded: word.chars().map(fold_diacritics).flat_map(char::to_lowercase).collect(),
-        })
-        .collect()
+/// A text cut into its words once, to be compared with many others (a claim's mentions are
+/// each compared with several).
+pub struct Words<'t> {
+    text: &'t str,
+    words: Vec<Word>,
+}
+
+impl<'t> Words<'t> {
+    /// The first [`MAX_WORDS`] words of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let words = text
+            .unicode_word_indices()
+            .take(MAX_WORDS)
+            .map(|(start, word)| {
+                let folded: String = word.chars().map(fold_diacritics).flat_map(char::to_lowercase).collect();
+                let fact = !terms(&folded).is_empty() || folded.chars().all(|c| c.is_ascii_digit());
+                Word { span: Span::new(start, start + word.len()), folded, fact }
+            })
+            .collect();
+        Words { text, words }
+    }
+
+    /// The spans of the marked words, joined ([`joined`]).
+    fn spans(&self, marks: &[bool]) -> Vec<Span> {
+        joined(self.text, self.words.iter().zip(marks).filter(|(_, &m)| m).map(|(w, _)| w.span).collect())
+    }
 }
 
 /// A run of words both texts have in that order: where it ends in each (exclusive) and its length.
@@ -62,27 +90,31 @@ fn runs(a: &[Word], b: &[Word]) -> Vec<Run> {
     found
 }
 
-/// A single word that says something on its own (not "the", "said", "on").
-fn carries_a_fact(word: &Word) -> bool {
-    !terms(&word.folded).is_empty() || word.folded.chars().all(|c| c.is_ascii_digit())
+/// Which words of `a` and of `b` the other shares: those of a common run of two words or more,
+/// or of one word that carries a fact. A reprint shares all its words, without the runs.
+fn marks(a: &Words, b: &Words) -> (Vec<bool>, Vec<bool>) {
+    let (wa, wb) = (&a.words, &b.words);
+    let same = wa.len() == wb.len() && wa.iter().zip(wb).all(|(x, y)| x.folded == y.folded);
+    if same && (wa.len() >= 2 || wa.iter().all(|w| w.fact)) {
+        return (vec![true; wa.len()], vec![true; wb.len()]);
+    }
+    let mut in_a = vec![false; wa.len()];
+    let mut in_b = vec![false; wb.len()];
+    for run in runs(wa, wb) {
+        if run.len >= 2 || wa[run.end_a - 1].fact {
+            in_a[run.end_a - run.len..run.end_a].iter_mut().for_each(|m| *m = true);
+            in_b[run.end_b - run.len..run.end_b].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    (in_a, in_b)
 }
 
 /// The spans of `a` and of `b` (byte offsets into each) that the other shares, in order and
 /// merged where adjacent words touch through spaces or punctuation.
 pub fn shared(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
-    let (wa, wb) = (words(a), words(b));
-    let mut in_a = vec![false; wa.len()];
-    let mut in_b = vec![false; wb.len()];
-    for run in runs(&wa, &wb) {
-        if run.len >= 2 || carries_a_fact(&wa[run.end_a - 1]) {
-            in_a[run.end_a - run.len..run.end_a].iter_mut().for_each(|m| *m = true);
-            in_b[run.end_b - run.len..run.end_b].iter_mut().for_each(|m| *m = true);
-        }
-    }
-    let marked = |text: &str, words: &[Word], marks: &[bool]| {
-        joined(text, words.iter().zip(marks).filter(|(_, &m)| m).map(|(w, _)| w.span).collect())
-    };
-    (marked(a, &wa, &in_a), marked(b, &wb, &in_b))
+    let (wa, wb) = (Words::new(a), Words::new(b));
+    let (in_a, in_b) = marks(&wa, &wb);
+    (wa.spans(&in_a), wb.spans(&in_b))
 }
 
 /// The spans in order, overlapping ones and neighbours with only spaces or punctuation
@@ -102,14 +134,19 @@ fn joined(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// For each text, what it shares with any other of `texts` (compared with at most `others` of
-/// them, the first ones, so a claim reprinted a thousand times stays cheap).
+/// them, the first ones, so a claim reprinted a thousand times stays cheap). Each text is cut
+/// into words once.
 pub fn shared_with_others(texts: &[&str], others: usize) -> Vec<Vec<Span>> {
-    texts
+    let words: Vec<Words> = texts.iter().map(|text| Words::new(text)).collect();
+    words
         .iter()
         .enumerate()
-        .map(|(i, text)| {
-            let spans = (0..texts.len()).filter(|&j| j != i).take(others).flat_map(|j| shared(text, texts[j]).0).collect();
-            joined(text, spans)
+        .map(|(i, this)| {
+            let mut marked = vec![false; this.words.len()];
+            for j in (0..words.len()).filter(|&j| j != i).take(others) {
+                marked.iter_mut().zip(marks(this, &words[j]).0).for_each(|(m, shared)| *m |= shared);
+            }
+            this.spans(&marked)
         })
         .collect()
 }
@@ -117,20 +154,30 @@ pub fn shared_with_others(texts: &[&str], others: usize) -> Vec<Vec<Span>> {
 /// Why two mentions were linked, in `a`'s own words: "both say “security zone along the
 /// state border” and “think about” (similarity 0.39)".
 pub fn link_evidence(a: &str, b: &str, score: f32) -> String {
-    let (wa, wb) = (words(a), words(b));
-    let phrases: Vec<String> = runs(&wa, &wb)
+    with_similarity(&said(&Words::new(a), &Words::new(b)), score)
+}
+
+/// What [`said`] found, then the link's similarity.
+pub fn with_similarity(said: &str, score: f32) -> String {
+    format!("{said} (similarity {score:.2})")
+}
+
+/// The words both say, quoted from `a` ([`link_evidence`] without its similarity): the same
+/// for every link between the same two wordings.
+pub fn said(a: &Words, b: &Words) -> String {
+    let (wa, wb) = (&a.words, &b.words);
+    let phrases: Vec<String> = runs(wa, wb)
         .into_iter()
-        .filter(|run| run.len >= 2 || carries_a_fact(&wa[run.end_a - 1]))
-        .filter(|run| wa[run.end_a - run.len..run.end_a].iter().any(carries_a_fact))
+        .filter(|run| run.len >= 2 || wa[run.end_a - 1].fact)
+        .filter(|run| wa[run.end_a - run.len..run.end_a].iter().any(|w| w.fact))
         .take(PHRASES_SHOWN)
-        .map(|run| format!("“{}”", &a[wa[run.end_a - run.len].span.start..wa[run.end_a - 1].span.end]))
+        .map(|run| format!("“{}”", &a.text[wa[run.end_a - run.len].span.start..wa[run.end_a - 1].span.end]))
         .collect();
-    let said = match phrases.split_last() {
+    match phrases.split_last() {
         None => "no wording in common, the same facts in other words".to_string(),
         Some((only, [])) => format!("both say {only}"),
         Some((last, init)) => format!("both say {} and {last}", init.join(", ")),
-    };
-    format!("{said} (similarity {score:.2})")
+    }
 }
 
 #[cfg(test)]

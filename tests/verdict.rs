@@ -82,8 +82,8 @@ fn why_linked_quotes_the_mentions_words() {
     for claim in &report.claims {
         for link in &claim.links {
             let (a, b) = (&claim.mentions[link.a].text, &claim.mentions[link.b].text);
-            let why = wording::link_evidence(a, b, link.score);
-            for phrase in why.split('“').skip(1).filter_map(|p| p.split('”').next()) {
+            assert_eq!(link.evidence, wording::link_evidence(a, b, link.score), "the report carries the page's evidence");
+            for phrase in link.evidence.split('“').skip(1).filter_map(|p| p.split('”').next()) {
                 assert!(a.contains(phrase), "{phrase:?} is not in {a:?}");
                 quoted += 1;
             }

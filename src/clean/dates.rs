@@ -9,21 +9,18 @@
 //! offset is never invented. An instant says whether its zone was printed or taken from where
 //! the outlet is based ([`ZoneSource`]).
 //!
-//! Offsets come from the IANA time-zone database (chrono-tz): a place ("(Paris)", "Uhr", where
-//! the outlet is based) names an IANA zone, and the crate gives its offset at that local time,
-//! summer time and past rule changes included. Only the zones the places table names are
-//! compiled in (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`), which keeps the page small.
+//! Offsets come from the IANA time-zone database: a place ("(Paris)", "Uhr", where the outlet is
+//! based) names an IANA zone, and [`crate::zones`] gives its offset at that local time, summer
+//! time and rule changes since 1970 included (chrono-tz's offsets for the zones the places
+//! table names, kept as `data/zones.tsv`, which keeps the page small).
 //! Zone *abbreviations* ("MSK", "IST", "CST") are our own table: no crate maps them reliably, as
 //! the same letters mean different zones in different countries. Both tables, and the month
 //! names, are the [`vocabulary`]'s.
 
 use crate::span::Span;
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use crate::vocabulary::{self, Language};
 pub use crate::vocabulary::Zone;
-use chrono_tz::America;
-#[cfg(test)]
-use chrono_tz::{Africa, Asia, Europe};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -60,7 +57,7 @@ impl Zone {
     fn offset_at(self, local: NaiveDateTime) -> Option<FixedOffset> {
         match self {
             Zone::Fixed(minutes) => FixedOffset::east_opt(minutes * 60),
-            Zone::Iana(tz) => tz.offset_from_local_datetime(&local).earliest().map(|o| o.fix()),
+            Zone::Iana(zone) => zone.offset_at_local(local),
         }
     }
 
@@ -73,7 +70,8 @@ impl Zone {
     /// Whether pages of this zone write numeric dates month first (03/06 = March 6): the United
     /// States and Canada.
     fn month_first(self) -> bool {
-        matches!(self, Zone::Iana(America::New_York | America::Toronto | America::Chicago | America::Denver | America::Los_Angeles))
+        let north_american = ["America/New_York", "America/Toronto", "America/Chicago", "America/Denver", "America/Los_Angeles"];
+        matches!(self, Zone::Iana(zone) if north_american.contains(&zone.name()))
     }
 }
 
@@ -398,6 +396,10 @@ pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PLACE_NAME, &ISO, &NUMERIC,
 mod tests {
     use super::*;
 
+    fn zone(name: &str) -> Option<Zone> {
+        Some(Zone::Iana(crate::zones::iana(name).expect("a zone of data/zones.tsv")))
+    }
+
     fn iso(line: &str, hint: Option<Zone>) -> Vec<String> {
         find(line, hint).iter().map(|f| crate::report::article_iso(&f.value)).collect()
     }
@@ -409,12 +411,12 @@ mod tests {
             ("Updated 12 March 2025", None, "2025-03-12"),
             ("Published 11/02/2024 - 22:31 GMT | AFP", None, "2024-02-11T22:31:00+00:00"),
             ("12 Feb 2024 - 00:06 | Reuters", None, "2024-02-12"),
-            ("12 Feb 2024 - 00:06 | Reuters", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00"),
+            ("12 Feb 2024 - 00:06 | Reuters", zone("Africa/Johannesburg"), "2024-02-12T00:06:00+02:00"),
             ("Published 5:12 PM EST, February 11, 2024", None, "2024-02-11T17:12:00-05:00"),
             ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00"),
             (
                 "Source: Xinhua | 2024-02-12 08:15:40 | Editor: Liu Yang",
-                Some(Zone::Iana(Asia::Shanghai)),
+                zone("Asia/Shanghai"),
                 "2024-02-12T08:15:40+08:00",
             ),
             ("Mar 19, 2024 | 12:41 JST", None, "2024-03-19T12:41:00+09:00"),
@@ -424,11 +426,11 @@ mod tests {
                 "2024-03-19T15:06:00+08:00",
             ),
             ("Published: 19 Mar 2024, 17:55 GST", None, "2024-03-19T17:55:00+04:00"),
-            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00"),
+            ("19/03/2024 05:12 PM", zone("Asia/Kuala_Lumpur"), "2024-03-19T17:12:00+08:00"),
             ("Published 11:58 PM EDT, March 18, 2024", None, "2024-03-18T23:58:00-04:00"),
             (
                 "Agencia EFE | Mexico City | 03/06/2024 00:41 (CST)",
-                Some(Zone::Iana(America::Mexico_City)),
+                zone("America/Mexico_City"),
                 "2024-06-03T00:41:00-06:00",
             ),
             (
@@ -452,7 +454,7 @@ mod tests {
             ("2024/12/23 18:25 JST", None, "2024-12-23T18:25:00+09:00"),
             ("입력 2024.12.23 18:25 KST", None, "2024-12-23T18:25:00+09:00"),
             ("2024年12月23日 18時25分", Some(Zone::Fixed(540)), "2024-12-23T18:25:00+09:00"),
-            ("发布时间：2024年12月23日 18:25", Some(Zone::Iana(Asia::Shanghai)), "2024-12-23T18:25:00+08:00"),
+            ("发布时间：2024年12月23日 18:25", zone("Asia/Shanghai"), "2024-12-23T18:25:00+08:00"),
             ("2024년 12월 23일 18시 25분", Some(Zone::Fixed(540)), "2024-12-23T18:25:00+09:00"),
             ("Mon 23 Dec 2024 18.25 GMT", None, "2024-12-23T18:25:00+00:00"),
             ("23 décembre 2024 à 18h25 (Paris)", None, "2024-12-23T18:25:00+01:00"),
@@ -479,14 +481,14 @@ mod tests {
             // The skipped hour of summer time is no instant either.
             ("31.03.2024, 02:30 Uhr", None, "2024-03-31T02:30:00", None),
             // No zone printed: read where the outlet is based, before or after the date.
-            ("12 Feb 2024 - 00:06", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-12T00:06:00+02:00", from_base),
-            ("2024-02-12 08:15:40", Some(Zone::Iana(Asia::Shanghai)), "2024-02-12T08:15:40+08:00", from_base),
-            ("19/03/2024 05:12 PM", Some(Zone::Iana(Asia::Kuala_Lumpur)), "2024-03-19T17:12:00+08:00", from_base),
-            ("5:12 PM, February 11, 2024", Some(Zone::Iana(America::New_York)), "2024-02-11T17:12:00-05:00", from_base),
+            ("12 Feb 2024 - 00:06", zone("Africa/Johannesburg"), "2024-02-12T00:06:00+02:00", from_base),
+            ("2024-02-12 08:15:40", zone("Asia/Shanghai"), "2024-02-12T08:15:40+08:00", from_base),
+            ("19/03/2024 05:12 PM", zone("Asia/Kuala_Lumpur"), "2024-03-19T17:12:00+08:00", from_base),
+            ("5:12 PM, February 11, 2024", zone("America/New_York"), "2024-02-11T17:12:00-05:00", from_base),
             // A printed zone wins over the base, wherever it stands.
             ("12.02.2024 01:25 (GMT+3)", None, "2024-02-12T01:25:00+03:00", printed),
             ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", printed),
-            ("5:12 PM EST, February 11, 2024", Some(Zone::Iana(Africa::Johannesburg)), "2024-02-11T17:12:00-05:00", printed),
+            ("5:12 PM EST, February 11, 2024", zone("Africa/Johannesburg"), "2024-02-11T17:12:00-05:00", printed),
             ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", printed),
         ];
         for &(line, hint, want, placed) in cases {
@@ -510,7 +512,7 @@ mod tests {
     #[test]
     fn offsets_follow_the_rules_in_force_on_the_date() {
         // Mexico kept summer time until 2022; Egypt brought it back in 2023.
-        let mexico = Some(Zone::Iana(America::Mexico_City));
+        let mexico = zone("America/Mexico_City");
         assert_eq!(iso("03/06/2019 00:41", mexico), ["2019-06-03T00:41:00-05:00"]);
         assert_eq!(iso("03/06/2024 00:41", mexico), ["2024-06-03T00:41:00-06:00"]);
         assert_eq!(iso("2024-07-01 10:00 (Cairo)", None), ["2024-07-01T10:00:00+03:00"]);
@@ -521,14 +523,14 @@ mod tests {
     #[test]
     fn mastheads_name_where_the_outlet_is_based() {
         let cases: &[(&str, Option<Zone>)] = &[
-            ("CAPE SPORTS REPORT", Some(Zone::Iana(Africa::Johannesburg))),
-            ("Cape Town | Durban | Johannesburg", Some(Zone::Iana(Africa::Johannesburg))),
-            ("Naija Goal Zone", Some(Zone::Iana(Africa::Lagos))),
-            ("SPACE COAST NEWS | Cape Canaveral", Some(Zone::Iana(America::New_York))),
+            ("CAPE SPORTS REPORT", zone("Africa/Johannesburg")),
+            ("Cape Town | Durban | Johannesburg", zone("Africa/Johannesburg")),
+            ("Naija Goal Zone", zone("Africa/Lagos")),
+            ("SPACE COAST NEWS | Cape Canaveral", zone("America/New_York")),
             // A cape whose zone we do not know places nothing, never South Africa.
             ("Cape Verde Sports Daily", None),
-            ("RHEIN-MAIN REPORT", Some(Zone::Iana(Europe::Berlin))),
-            ("The Hudson Valley Sentinel", Some(Zone::Iana(America::New_York))),
+            ("RHEIN-MAIN REPORT", zone("Europe/Berlin")),
+            ("The Hudson Valley Sentinel", zone("America/New_York")),
             ("Soccer | Rugby | Cricket", None),
         ];
         for (line, want) in cases {
@@ -538,7 +540,7 @@ mod tests {
 
     #[test]
     fn china_pages_read_cst_as_beijing_time() {
-        assert_eq!(iso("2025-03-13 08:48 CST", Some(Zone::Iana(Asia::Shanghai))), ["2025-03-13T08:48:00+08:00"]);
+        assert_eq!(iso("2025-03-13 08:48 CST", zone("Asia/Shanghai")), ["2025-03-13T08:48:00+08:00"]);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! One claim of the report: its text and kind, who said it, the agency it came from first and
 //! the evidence for that, then its mentions side by side (columns, rows on a phone) with the
 //! wording they share and the figures that differ marked in each, and why they were linked in
-//! their own words ([`crate::wording`]).
+//! their own words, all as the report has them (`MentionReport::shared`, `LinkReport::evidence`):
+//! the page compares no wordings itself, so it links none of the core's stages.
 
 use super::article_card::article_name;
 use super::state::SharedReport;
 use crate::report::{ClaimReport, MentionReport, OriginReport};
-use crate::{wording, Span};
+use crate::Span;
 use yew::prelude::*;
 
 /// Which claim of which report.
@@ -18,11 +19,9 @@ pub struct Props {
     pub index: usize,
 }
 
-/// Mentions shown side by side; any more are listed after them, unmarked (a wire story
-/// reprinted a thousand times must not build a thousand columns).
-pub const SIDE_BY_SIDE: usize = 12;
-/// Each mention's shared wording is found against this many others.
-const COMPARED: usize = 8;
+/// Mentions shown side by side, the ones the report marks; any more are listed after them,
+/// unmarked (a wire story reprinted a thousand times must not build a thousand columns).
+pub const SIDE_BY_SIDE: usize = crate::wording::SIDE_BY_SIDE;
 
 /// How a piece of a mention's text is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,14 +145,12 @@ fn origin(origin: &OriginReport) -> Html {
 /// The mentions side by side (open for a shared claim), any beyond [`SIDE_BY_SIDE`] listed after.
 fn mentions(report: &SharedReport, claim: &ClaimReport) -> Html {
     let shown = claim.mentions.len().min(SIDE_BY_SIDE);
-    let texts: Vec<&str> = claim.mentions[..shown].iter().map(|m| m.text.as_str()).collect();
-    let shared_words = wording::shared_with_others(&texts, COMPARED);
     html! {
         <details class="mentions" open={claim.is_shared()}>
             <summary>{ "Where it appears, side by side" }</summary>
             <ol class="side-by-side">
                 { for claim.mentions.iter().take(shown).enumerate().map(|(index, mention)| {
-                    mention_column(report, claim, index, mention, &shared_words[index])
+                    mention_column(report, claim, index, mention)
                 }) }
             </ol>
             if claim.mentions.len() > shown {
@@ -168,8 +165,11 @@ fn mentions(report: &SharedReport, claim: &ClaimReport) -> Html {
 }
 
 /// Mention `index` of the claim, its wording shared with the others and its differing figures marked.
-fn mention_column(report: &SharedReport, claim: &ClaimReport, index: usize, mention: &MentionReport, shared: &[Span]) -> Html {
+fn mention_column(report: &SharedReport, claim: &ClaimReport, index: usize, mention: &MentionReport) -> Html {
     let figures = figure_spans(claim, index);
+    // The report's spans are into the paste; the pieces shown are of the mention's text.
+    let at = mention.span.start;
+    let shared: Vec<Span> = mention.shared.iter().map(|s| Span::new(s.start.saturating_sub(at), s.end.saturating_sub(at))).collect();
     let figures_here: Vec<&str> = claim.variants.iter().filter(|v| v.mention == index).map(|v| v.text.as_str()).collect();
     html! {
         <li class="mention">
@@ -177,7 +177,7 @@ fn mention_column(report: &SharedReport, claim: &ClaimReport, index: usize, ment
             if mention.headline {
                 <span class="headline-tag">{ "headline" }</span>
             }
-            { mention_text(&mention.text, shared, &figures) }
+            { mention_text(&mention.text, &shared, &figures) }
             if let (Some(speaker), Some(words)) = (&mention.speaker, &mention.attribution) {
                 <p class="attribution">{ "said by " }<strong>{ speaker }</strong>{ format!(" — “{words}”") }</p>
             }
@@ -194,11 +194,8 @@ fn why_linked(claim: &ClaimReport) -> Html {
         <details class="links">
             <summary>{ "Why these were linked" }</summary>
             <ul>
-                { for claim.links.iter().filter_map(|link| {
-                    let (a, b) = (claim.mentions.get(link.a)?, claim.mentions.get(link.b)?);
-                    Some(html! {
-                        <li>{ format!("{} and {}: {}", link.a + 1, link.b + 1, wording::link_evidence(&a.text, &b.text, link.score)) }</li>
-                    })
+                { for claim.links.iter().filter(|link| !link.evidence.is_empty()).map(|link| html! {
+                    <li>{ format!("{} and {}: {}", link.a + 1, link.b + 1, link.evidence) }</li>
                 }) }
             </ul>
         </details>

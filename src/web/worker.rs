@@ -6,9 +6,10 @@
 //!   WebAssembly is running, then answers each [`Request`] with the report's JSON; a request
 //!   for a link's [`Work::Link`] is decoded there too, and its pastes (or its refusal) sent
 //!   back first, so that no link, however large, blocks the page;
-//! - the page ([`Analyst`]) starts the worker on the first analysis and keeps it, so the core's
-//!   lazily built tables stay warm; it holds a request back until the worker is ready (a
-//!   message sent earlier would find nobody listening and be lost).
+//! - the page ([`Analyst`]) adopts on its first analysis the worker `start.js` started beside
+//!   the page's own WebAssembly (or starts one) and keeps it, so the core's lazily built tables
+//!   stay warm; it holds a request back until the worker is ready (a message sent earlier
+//!   would find nobody listening and be lost).
 //!
 //! The report travels as [`Report::to_json`](crate::Report::to_json)'s text: the page shows its
 //! parse and offers these very bytes as the download, the same bytes as the CLI's `--json`.
@@ -26,8 +27,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worker};
 
 /// Where Trunk puts the worker (`data-type="worker"` with `data-loader-shim` in index.html):
-/// its file names carry no hash, so the page can name it.
+/// its file names carry no hash, so the page can name it (and so can `start.js`).
 const WORKER_SCRIPT: &str = "./wiretrace-worker_loader.js";
+
+/// Where `src/web/start.js` leaves the worker it starts beside the page's WebAssembly:
+/// `{ worker, messages, failed }`, what it said before the page listened included.
+const EARLY_WORKER: &str = "wiretraceEarlyWorker";
 
 /// An analysis still running after this long is stopped, with a plain reason. Five megabytes
 /// of ordinary news take seconds; this only ends runs that something in the text made endless.
@@ -244,7 +249,10 @@ impl Conversation {
 
 impl Running {
     fn spawn() -> Result<Running, String> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| "this browser could not start the analysis".to_string())?;
+        let (worker, said) = match early_worker() {
+            Some(early) => early,
+            None => (Worker::new(WORKER_SCRIPT).map_err(|_| "this browser could not start the analysis".to_string())?, Vec::new()),
+        };
         let talk = Rc::new(Conversation::default());
         let on_reply = {
             let (talk, worker) = (talk.clone(), worker.clone());
@@ -269,8 +277,29 @@ impl Running {
         };
         worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        for reply in said.into_iter().filter_map(|message| serde_wasm_bindgen::from_value(message).ok()) {
+            talk.on_reply(&worker, reply);
+        }
         Ok(Running { worker, talk, _on_reply: on_reply, _on_error: on_error })
     }
+}
+
+/// The worker `start.js` started with the page, and what it has said so far; taken once (the
+/// page's first analysis adopts it, a later one starts its own). None when there is none, or
+/// when it failed to load (then a fresh start says why).
+fn early_worker() -> Option<(Worker, Vec<JsValue>)> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(EARLY_WORKER);
+    let early = js_sys::Reflect::get(&global, &key).ok().filter(JsValue::is_object)?;
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    let field = |name: &str| js_sys::Reflect::get(&early, &JsValue::from_str(name)).ok();
+    let worker: Worker = field("worker")?.dyn_into().ok()?;
+    if field("failed").and_then(|failed| failed.as_bool()) != Some(false) {
+        worker.terminate();
+        return None;
+    }
+    let said: js_sys::Array = field("messages")?.dyn_into().ok()?;
+    Some((worker, said.iter().collect()))
 }
 
 impl Running {
