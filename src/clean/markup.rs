@@ -21,11 +21,15 @@ pub const RESYNC_WINDOW: usize = 48;
 /// Words that must agree for the alignment to call the texts in step after a skip.
 const ANCHOR_WORDS: usize = 3;
 /// Elements whose text is not shown.
-const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
+pub const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
 /// Words of a class or id naming a reader-comment thread.
 const COMMENT_CLASSES: [&str; 9] = ["comment", "comments", "discussion", "disqus", "replies", "reply", "respond", "responses", "forum"];
 /// Elements that hold page chrome, whatever their class.
 const CHROME_ELEMENTS: [&str; 7] = ["nav", "aside", "footer", "form", "button", "select", "dialog"];
+/// The attributes this reader keeps of an element, the first five naming what it is: markup
+/// kept as evidence (the page's drafts and links, `src/web/markup.rs`) may drop every other,
+/// once the elements that [`hides`] are dropped whole.
+pub const READ_ATTRIBUTES: [&str; 6] = ["class", "id", "role", "itemprop", "rel", "datetime"];
 /// Elements that leave a blank line around their text (the first entries of `html_block_elements`).
 const SPACED_BLOCKS: usize = 7;
 
@@ -256,13 +260,20 @@ fn block_spacing(name: &[u8]) -> Option<bool> {
     HTML_BLOCK_ELEMENTS.iter().position(|b| b.as_bytes() == name).map(|at| at < SPACED_BLOCKS)
 }
 
+/// Whether an element named `name` (lower case) hides its text: a hidden element, the `hidden`
+/// attribute, or an inline style that hides it; `attribute` gives an attribute's value.
+pub fn hides(name: &str, attribute: impl Fn(&str) -> Option<String>) -> bool {
+    let style = attribute("style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
+    HIDDEN_ELEMENTS.contains(&name) || attribute("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden")
+}
+
 /// What an element says about its text by itself: its name and its attributes.
 fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
-    let attribute = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).to_ascii_lowercase());
-    let names: String = ["class", "id", "role", "itemprop", "rel"].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
+    let raw = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned());
+    let attribute = |key: &str| raw(key).map(|v| v.to_ascii_lowercase());
+    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
     let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let named = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let style = attribute("style").unwrap_or_default().replace(' ', "");
     let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
         chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
@@ -274,10 +285,7 @@ fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
         time: name == b"time",
         author: named(&["author", "byline", "creator"]),
         link: name == b"a",
-        hidden: HIDDEN_ELEMENTS.contains(&text_name)
-            || tag.attributes.contains_key(b"hidden".as_slice())
-            || style.contains("display:none")
-            || style.contains("visibility:hidden"),
+        hidden: hides(text_name, raw),
     }
 }
 
