@@ -68,6 +68,8 @@ pub struct Block {
     pub marks: Marks,
     /// Whether a blank line separates it from the block before (see [`visible_text`]).
     pub spaced: bool,
+    /// The `datetime` of a `<time>` element its text is inside, the first if several.
+    pub datetime: Option<String>,
 }
 
 impl Marks {
@@ -102,6 +104,8 @@ struct Element {
     own: Marks,
     /// Visible text bytes inside it.
     text_bytes: usize,
+    /// A `<time>` element's `datetime`.
+    datetime: Option<String>,
 }
 
 /// The markup as a flat sequence, so an element's size is known before its text is read.
@@ -169,6 +173,9 @@ pub fn blocks(html: &str) -> Vec<Block> {
                 if marks.link {
                     current.link_bytes += text.trim().len();
                 }
+                if current.datetime.is_none() && marks.time {
+                    current.datetime = stack.iter().rev().find_map(|(at, _)| elements[*at].datetime.clone());
+                }
                 current.text.push_str(&text);
             }
         }
@@ -206,10 +213,11 @@ fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
                     continue;
                 }
                 let own = marks_of(&name, &tag);
+                let datetime = own.time.then(|| tag.attributes.get(b"datetime".as_slice()).map(|v| String::from_utf8_lossy(&v.value).trim().to_string())).flatten();
                 let hidden = own.hidden || open.last().is_some_and(|&(_, h)| h);
                 open.push((elements.len(), hidden));
                 events.push(Event::Open(elements.len()));
-                elements.push(Element { name, own, text_bytes: 0 });
+                elements.push(Element { name, own, text_bytes: 0, datetime });
             }
             Token::EndTag(tag) => {
                 let name = tag.name.to_ascii_lowercase();
@@ -388,6 +396,7 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
             continue;
         };
         let marks = &blocks[b].marks;
+        classified.stated[unit] = blocks[b].datetime.as_deref().and_then(super::dates::stated);
         if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;
         }
