@@ -19,11 +19,9 @@ const BLOCKS: &str = "p, div, br, li, tr, h1, h2, h3, h4, h5, h6, article, secti
     blockquote, pre, figcaption, dt, dd, main, nav, table, ul, ol, hr";
 
 /// Inline elements whose name tells the core's reader nothing: without an attribute it reads,
-/// [`reduced`] keeps their text and drops the tags (none is a block, a link, a time or a mark).
-const PLAIN_INLINE: [&str; 22] = [
-    "span", "b", "i", "em", "strong", "u", "s", "small", "big", "font", "sup", "sub", "mark", "abbr", "cite", "code",
-    "kbd", "q", "ins", "del", "label", "picture",
-];
+/// [`reduced`] keeps their text and drops the tags (none is a block, a link, a time or a mark):
+/// the nine most frequent on the clipboard corpus's pages, `span` far ahead.
+const PLAIN_INLINE: [&str; 9] = ["span", "strong", "i", "em", "label", "u", "b", "picture", "sup"];
 
 /// Void elements that bound a block of text; every other void element (an image, a `<meta>`)
 /// holds no text and is dropped.
