@@ -1,7 +1,8 @@
 //! Permalinks: the inputs of an analysis, packed into a URL fragment.
 //!
 //! Format `v2.` + URL-safe base64 (no padding) of raw DEFLATE of the JSON array of inputs
-//! `[{"name": ..., "text": ...}]`, followed by the CRC-32 of that DEFLATE data (4 bytes, little
+//! `[{"name": ..., "text": ..., "html"?: ...}]` (`html`, the markup a paste carried, only where
+//! it carried some, so a text-only link is what it always was), followed by the CRC-32 of that DEFLATE data (4 bytes, little
 //! endian). The checksum is what makes a damaged link refused rather than misread: changing one
 //! character of the link changes at most 6 adjacent bits of the data, and CRC-32 catches every
 //! such burst (every burst up to 32 bits), so a single changed character is always detected.
@@ -165,6 +166,15 @@ mod tests {
         // Changing this string breaks every link already shared: add a new version instead.
         let inputs = vec![Input::new("a.txt", "Hello, world")];
         assert_eq!(encode(&inputs), "v2.ASgA1_9beyJuYW1lIjoiYS50eHQiLCJ0ZXh0IjoiSGVsbG8sIHdvcmxkIn1deF2dzg");
+    }
+
+    #[test]
+    fn snapshot_of_the_v2_encoding_with_markup() {
+        // A paste with the clipboard's markup: the same format, its input's `html` beside the text.
+        let inputs = vec![Input::with_html("a.txt", "Hello, world", "<p>Hello, world</p>")];
+        let link = encode(&inputs);
+        assert_eq!(link, "v2.Tck7CsAgEEXRrYRXS9KLWGcPIYWQgRTjBxlQEPfulFYXzn0GUogEi3BKFxgIaSxuYs7maLnyp_pLZFVX_D7cVTzmuwAQJyM8");
+        assert_eq!(decode(&link).unwrap(), inputs);
     }
 
     #[test]

@@ -151,3 +151,60 @@ fn a_related_box_inside_the_article_does_not_end_it_when_the_markup_closes_the_b
     assert!(!kept(clean(0, &text)), "the text alone reads the paragraph as the list's");
     assert!(kept(clean_marked(0, &text, Some(&html))), "the markup shows the list ended");
 }
+
+/// A story under its headline and a header line printing `header`, its markup the same with
+/// `time` for the header's `<time>` elements.
+fn timed_story(header: &str, header_html: &str) -> (String, String) {
+    let body = "The harbour authority on Tuesday approved a new ferry terminal for the eastern docks, ending a review that lasted three years.\n\n\
+        The terminal will cost 40 million euros and handle two million passengers a year, the authority said on Tuesday afternoon.";
+    let text = format!("Harbour authority approves ferry terminal\n{header}\n\n{body}");
+    let paragraphs: String = body.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+    (text, format!("<article><h1>Harbour authority approves ferry terminal</h1><div class=\"meta\">{header_html}</div>{paragraphs}</article>"))
+}
+
+fn published(text: &str, html: Option<&str>) -> Option<String> {
+    let articles = clean_marked(0, text, html);
+    articles[0].published.as_ref().map(|p| format!("{:?}", p.value))
+}
+
+#[test]
+fn a_time_element_gives_a_printed_clock_its_zone_and_never_a_date_or_clock_it_lacks() {
+    // The text prints a clock without a zone; the markup states its offset.
+    let (text, html) = timed_story("November 19, 2019 10:30", "<time datetime=\"2019-11-19T10:30:00-05:00\">November 19, 2019 10:30</time>");
+    assert_eq!(published(&text, None).unwrap(), "Zoneless(2019-11-19T10:30:00)");
+    assert_eq!(published(&text, Some(&html)).unwrap(), "Instant { at: 2019-11-19T10:30:00-05:00, zone: Printed }");
+    // A datetime that disagrees with the printed clock, or a printed date without a clock, stays as printed.
+    let (text, html) = timed_story("November 19, 2019 10:30", "<time datetime=\"2019-11-19T15:30:00Z\">November 19, 2019 10:30</time>");
+    assert_eq!(published(&text, Some(&html)).unwrap(), "Zoneless(2019-11-19T10:30:00)");
+    let (text, html) = timed_story("November 19, 2019", "<time datetime=\"2019-11-19T10:30:00-05:00\">November 19, 2019</time>");
+    assert_eq!(published(&text, Some(&html)).unwrap(), "Date(2019-11-19)");
+    // No printed date: the markup's datetime alone invents none.
+    let (text, html) = timed_story("By Ann Lee", "<span class=\"byline\">By Ann Lee</span><time datetime=\"2019-11-19T10:30:00-05:00\"></time>");
+    assert_eq!(published(&text, Some(&html)), None);
+}
+
+#[test]
+fn an_updated_time_never_replaces_the_published_one() {
+    let (text, html) = timed_story(
+        "Published November 19, 2019 10:30 Updated November 20, 2019 08:00",
+        "Published <time datetime=\"2019-11-19T10:30:00+01:00\">November 19, 2019 10:30</time> \
+         Updated <time datetime=\"2019-11-20T08:00:00+01:00\">November 20, 2019 08:00</time>",
+    );
+    assert_eq!(published(&text, Some(&html)).unwrap(), "Instant { at: 2019-11-19T10:30:00+01:00, zone: Printed }");
+    let (text, html) = timed_story(
+        "Updated November 20, 2019 08:00",
+        "Updated <time datetime=\"2019-11-20T08:00:00+01:00\">November 20, 2019 08:00</time>",
+    );
+    let articles = clean_marked(0, &text, Some(&html));
+    assert_eq!(format!("{:?}", articles[0].published.as_ref().unwrap().value), "Instant { at: 2019-11-20T08:00:00+01:00, zone: Printed }", "the only time printed");
+}
+
+#[test]
+fn one_pasted_paragraph_is_one_article_with_its_claims_with_or_without_markup() {
+    let text = "Current Chief Operating Officer Mike Butcher and Group Chief Financial Officer Alex Arena will report to So.";
+    for input in [Input::new("p", text), Input::with_html("p", text, format!("<p>{text}</p>"))] {
+        let report = analyze(&[input]);
+        assert_eq!(report.articles.len(), 1);
+        assert!(!report.claims.is_empty());
+    }
+}

@@ -499,7 +499,8 @@ fn pastes_share_their_text_rather_than_copy_it() {
 // ---- issue 16: the page people prefer ------------------------------------------------------
 
 use wiretrace::web::claim_card::{segments, Mark};
-use wiretrace::web::file_opener::{kind_of, paste_of, visible_text, FileKind};
+use wiretrace::web::file_opener::{kind_of, paste_of, FileKind};
+use wiretrace::web::markup::visible_text;
 use wiretrace::Span;
 
 #[wasm_bindgen_test]
@@ -545,7 +546,8 @@ fn a_web_page_becomes_its_visible_text_and_nothing_in_it_runs() {
     let ran = js_sys::Reflect::get(&js_sys::global(), &"__ran".into()).unwrap();
     assert!(ran.is_undefined(), "markup in an opened page ran: {ran:?}");
     let opened = paste_of("page.html".into(), FileKind::Html, page.into());
-    assert_eq!(opened, Input::new("page.html", text));
+    assert_eq!(opened, Input::with_html("page.html", text, wiretrace::web::markup::reduced(page)));
+    assert!(!opened.html.as_ref().unwrap().contains("__ran"), "{:?}", opened.html);
     let plain = paste_of("a.txt".into(), FileKind::Text, page.into());
     assert_eq!(plain.text, page, "a text file is taken as it is, markup and all");
 }
@@ -694,4 +696,104 @@ fn a_long_clipboard_goes_where_the_selection_was() {
     assert_eq!(splice_utf16("ab", 0, 0, "X"), "Xab");
     assert_eq!(splice_utf16("ab", usize::MAX, usize::MAX, "X"), "abX");
     assert_eq!(splice_utf16("", 0, 0, "X"), "X");
+}
+
+/// A page whose text rules keep a list of other stories between its paragraphs as body, and
+/// whose markup marks that list as navigation.
+const NAV_TEXT: &str = include_str!("fixtures/clipboard/nav.txt");
+const NAV_HTML: &str = include_str!("fixtures/clipboard/nav.html");
+/// A story of the list the markup marks as navigation.
+const NAV_STORY: &str = "Fishermen say new quotas";
+
+fn claims_mention(inputs: &[Input], words: &str) -> bool {
+    analyze(inputs).claims.iter().any(|c| c.mentions.iter().any(|m| m.text.contains(words)))
+}
+
+/// Dispatches a real paste of `text` with `html` on `area` (the clipboard's two forms): a
+/// `ClipboardEvent` whose `DataTransfer` holds both, as a copy from a page gives them.
+fn paste_event(area: &web_sys::HtmlTextAreaElement, text: &str, html: &str) -> web_sys::Event {
+    use wasm_bindgen::JsCast;
+    let make = js_sys::Function::new_with_args(
+        "text, html",
+        "const clipboardData = new DataTransfer(); clipboardData.setData('text/plain', text); \
+         clipboardData.setData('text/html', html); \
+         return new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });",
+    );
+    let event: web_sys::Event = make.call2(&wasm_bindgen::JsValue::NULL, &text.into(), &html.into()).unwrap().unchecked_into();
+    area.focus().unwrap();
+    area.select();
+    area.dispatch_event(&event).unwrap();
+    event
+}
+
+#[wasm_bindgen_test]
+async fn a_paste_keeps_the_clipboards_html_and_the_analysis_reads_it() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wiretrace::web::paste_area::{PasteArea, LONG_PASTE_BYTES};
+    let actions: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let state = State::with_inputs(&[Input::new("Paste 1", "")]);
+    let (paste, id) = (state.pastes[0].clone(), state.pastes[0].id);
+    let (told, edits) = (actions.clone(), actions.clone());
+    let onmarkup = yew::Callback::from(move |(markup, whole)| told.borrow_mut().push(Action::PastedMarkup { id, markup, whole }));
+    let onedit = yew::Callback::from(move |text| edits.borrow_mut().push(Action::Edit(id, text)));
+    let root = rendered(yew::html! { <PasteArea {paste} only=true onrename={|_| ()} {onedit} {onmarkup} onremove={|_| ()} /> }).await;
+    let area: web_sys::HtmlTextAreaElement = root.query_selector(".paste-text").unwrap().unwrap().dyn_into().unwrap();
+
+    // A paste of normal size: the browser inserts the text (its input event is the edit).
+    assert!(!paste_event(&area, NAV_TEXT, NAV_HTML).default_prevented());
+    let mut state = actions.take().into_iter().fold(state, State::apply).apply(Action::Edit(id, NAV_TEXT.into()));
+    let markup = state.pastes[0].html.clone().expect("the clipboard's markup is kept");
+    assert!(markup.len() < NAV_HTML.len() && markup.contains("<nav class=\"story-links\">"), "{markup}");
+    assert!(!markup.contains("<body") && !markup.contains("<html"), "{markup}");
+    let inputs = state.inputs();
+    assert!(inputs[0].html.is_some(), "the worker's input carries the markup");
+    assert!(claims_mention(&[Input::new("a", NAV_TEXT)], NAV_STORY), "text alone reads the list as body");
+    assert!(!claims_mention(&inputs, NAV_STORY), "the list the markup marks as navigation is dropped");
+
+    // Drafts and links keep it; emptying the paste drops it.
+    state = state.apply(Action::Share);
+    assert_eq!(permalink::decode(state.link.as_ref().unwrap()).unwrap(), inputs);
+    assert_eq!(Drafts::Save(state.pastes.clone()).inputs().unwrap(), inputs);
+    assert!(state.clone().apply(Action::Edit(id, "".into())).pastes[0].html.is_none());
+
+    // A long clipboard goes to the state without the browser, its markup with it.
+    let long = format!("{NAV_TEXT}\n{}", "More words of the article follow here. ".repeat(LONG_PASTE_BYTES / 30));
+    assert!(paste_event(&area, &long, NAV_HTML).default_prevented());
+    let state = actions.take().into_iter().fold(state, State::apply);
+    assert_eq!(&*state.pastes[0].text, long);
+    assert_eq!(state.pastes[0].html, Some(markup));
+}
+
+#[wasm_bindgen_test]
+fn markup_pasted_into_other_text_joins_its_markup_and_is_bounded() {
+    let state = State::with_inputs(&[Input::with_html("a", "First part.", "<p>First part.</p>")]);
+    let id = state.pastes[0].id;
+    let markup = |html: &str| Some(std::rc::Rc::from(html));
+    let joined = state.clone().apply(Action::PastedMarkup { id, markup: markup("<p>Second.</p>"), whole: false });
+    assert_eq!(joined.pastes[0].html.as_deref(), Some("<p>First part.</p><p>Second.</p>"));
+    let replaced = state.clone().apply(Action::PastedMarkup { id, markup: markup("<p>New.</p>"), whole: true });
+    assert_eq!(replaced.pastes[0].html.as_deref(), Some("<p>New.</p>"));
+    // Text without markup pasted into the paste: no part of it can be told from the markup.
+    assert_eq!(state.clone().apply(Action::PastedMarkup { id, markup: None, whole: false }).pastes[0].html, None);
+    let huge = state.apply(Action::PastedMarkup { id, markup: markup(&"<p>é</p>".repeat(MAX_PASTE_BYTES / 4)), whole: true });
+    assert!(huge.pastes[0].html.as_ref().unwrap().len() <= MAX_PASTE_BYTES);
+}
+
+#[wasm_bindgen_test]
+fn reduced_markup_reads_as_the_raw_markup_and_an_html_file_keeps_it() {
+    use wiretrace::clean::markup::blocks;
+    use wiretrace::web::markup::reduced;
+    let hostile = "<div hidden>secret</div><p style='DISPLAY: none'>gone</p><script>x()</script><!-- c -->\
+        <p class=\"a&quot;b\">Tom &amp; Jerry &lt;3 <span>one</span><b>two</b></p><img src=x onerror=alert(1)><br>";
+    let words = |html: &str| blocks(html).into_iter().map(|b| (b.text.split_whitespace().collect::<Vec<_>>().join(" "), b.marks, b.link_dense())).collect::<Vec<_>>();
+    for html in [NAV_HTML, hostile] {
+        assert_eq!(words(&reduced(html)), words(html), "{}", reduced(html));
+    }
+    assert!(!reduced(hostile).contains("secret") && !reduced(hostile).contains("onerror") && !reduced(hostile).contains("<span"));
+    assert_eq!(reduced("<img src=x>"), "", "no text, no markup");
+    let file = paste_of("nav.html".into(), FileKind::Html, NAV_HTML.into());
+    assert_eq!(file.html.as_deref(), Some(reduced(NAV_HTML).as_str()));
+    assert!(!claims_mention(&[file], NAV_STORY));
 }

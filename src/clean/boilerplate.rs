@@ -12,6 +12,7 @@
 //!
 //! Nothing here is about one site: every rule names a kind of text.
 
+use crate::page_time::PageTime;
 use super::dates;
 use super::lines::{key, Paste, Shape};
 use crate::span::{ceil_char_boundary, floor_char_boundary};
@@ -59,6 +60,9 @@ pub struct Classified {
     pub cues: Vec<Cue>,
     /// Whether the unit's text appears more than once in the paste.
     pub repeated: Vec<bool>,
+    /// The instant the markup states for the unit (a `<time datetime>` with its offset), where
+    /// it states one: `metadata::published` gives a printed clock time its zone from it.
+    pub stated: Vec<Option<PageTime>>,
 }
 
 /// Chrome that opens the line.
@@ -352,7 +356,7 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     mark_gallery_captions(paste, &mut cues, &repeated);
-    Classified { cues, repeated }
+    Classified { cues, repeated, stated: vec![None; n] }
 }
 
 /// Captions sit right above their photo's credit: the text line directly above a photographer

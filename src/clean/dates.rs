@@ -50,6 +50,16 @@ pub struct Found {
     pub role: DateRole,
 }
 
+/// The instant a machine-readable time states (a `<time datetime>`: RFC 3339 or ISO 8601 with
+/// its offset, "2019-11-19T03:39:00Z"); none without an offset or a clock, which would state
+/// less than the printed date does.
+pub fn stated(datetime: &str) -> Option<PageTime> {
+    let formats = ["%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%:z"];
+    let text = datetime.trim().replace('Z', "+00:00").replace('z', "+00:00");
+    let at = chrono::DateTime::parse_from_rfc3339(&text).ok().or_else(|| formats.iter().find_map(|f| chrono::DateTime::parse_from_str(&text, f).ok()))?;
+    Some(PageTime::Instant { at, zone: ZoneSource::Printed })
+}
+
 // `Zone` (a fixed offset or an IANA zone) is the vocabulary's; what a date needs of it is here.
 impl Zone {
     /// The UTC offset at this local time; `None` for a local time the zone skips (the hour lost

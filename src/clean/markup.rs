@@ -21,11 +21,15 @@ pub const RESYNC_WINDOW: usize = 48;
 /// Words that must agree for the alignment to call the texts in step after a skip.
 const ANCHOR_WORDS: usize = 3;
 /// Elements whose text is not shown.
-const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
+pub const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
 /// Words of a class or id naming a reader-comment thread.
 const COMMENT_CLASSES: [&str; 9] = ["comment", "comments", "discussion", "disqus", "replies", "reply", "respond", "responses", "forum"];
 /// Elements that hold page chrome, whatever their class.
 const CHROME_ELEMENTS: [&str; 7] = ["nav", "aside", "footer", "form", "button", "select", "dialog"];
+/// The attributes this reader keeps of an element, the first five naming what it is: markup
+/// kept as evidence (the page's drafts and links, `src/web/markup.rs`) may drop every other,
+/// once the elements that [`hides`] are dropped whole.
+pub const READ_ATTRIBUTES: [&str; 6] = ["class", "id", "role", "itemprop", "rel", "datetime"];
 /// Elements that leave a blank line around their text (the first entries of `html_block_elements`).
 const SPACED_BLOCKS: usize = 7;
 
@@ -64,6 +68,8 @@ pub struct Block {
     pub marks: Marks,
     /// Whether a blank line separates it from the block before (see [`visible_text`]).
     pub spaced: bool,
+    /// The `datetime` of a `<time>` element its text is inside, the first if several.
+    pub datetime: Option<String>,
 }
 
 impl Marks {
@@ -98,6 +104,8 @@ struct Element {
     own: Marks,
     /// Visible text bytes inside it.
     text_bytes: usize,
+    /// A `<time>` element's `datetime`.
+    datetime: Option<String>,
 }
 
 /// The markup as a flat sequence, so an element's size is known before its text is read.
@@ -165,6 +173,9 @@ pub fn blocks(html: &str) -> Vec<Block> {
                 if marks.link {
                     current.link_bytes += text.trim().len();
                 }
+                if current.datetime.is_none() && marks.time {
+                    current.datetime = stack.iter().rev().find_map(|(at, _)| elements[*at].datetime.clone());
+                }
                 current.text.push_str(&text);
             }
         }
@@ -202,10 +213,11 @@ fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
                     continue;
                 }
                 let own = marks_of(&name, &tag);
+                let datetime = own.time.then(|| tag.attributes.get(b"datetime".as_slice()).map(|v| String::from_utf8_lossy(&v.value).trim().to_string())).flatten();
                 let hidden = own.hidden || open.last().is_some_and(|&(_, h)| h);
                 open.push((elements.len(), hidden));
                 events.push(Event::Open(elements.len()));
-                elements.push(Element { name, own, text_bytes: 0 });
+                elements.push(Element { name, own, text_bytes: 0, datetime });
             }
             Token::EndTag(tag) => {
                 let name = tag.name.to_ascii_lowercase();
@@ -256,13 +268,20 @@ fn block_spacing(name: &[u8]) -> Option<bool> {
     HTML_BLOCK_ELEMENTS.iter().position(|b| b.as_bytes() == name).map(|at| at < SPACED_BLOCKS)
 }
 
+/// Whether an element named `name` (lower case) hides its text: a hidden element, the `hidden`
+/// attribute, or an inline style that hides it; `attribute` gives an attribute's value.
+pub fn hides(name: &str, attribute: impl Fn(&str) -> Option<String>) -> bool {
+    let style = attribute("style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
+    HIDDEN_ELEMENTS.contains(&name) || attribute("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden")
+}
+
 /// What an element says about its text by itself: its name and its attributes.
 fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
-    let attribute = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).to_ascii_lowercase());
-    let names: String = ["class", "id", "role", "itemprop", "rel"].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
+    let raw = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned());
+    let attribute = |key: &str| raw(key).map(|v| v.to_ascii_lowercase());
+    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
     let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let named = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let style = attribute("style").unwrap_or_default().replace(' ', "");
     let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
         chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
@@ -274,10 +293,7 @@ fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
         time: name == b"time",
         author: named(&["author", "byline", "creator"]),
         link: name == b"a",
-        hidden: HIDDEN_ELEMENTS.contains(&text_name)
-            || tag.attributes.contains_key(b"hidden".as_slice())
-            || style.contains("display:none")
-            || style.contains("visibility:hidden"),
+        hidden: hides(text_name, raw),
     }
 }
 
@@ -380,6 +396,7 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
             continue;
         };
         let marks = &blocks[b].marks;
+        classified.stated[unit] = blocks[b].datetime.as_deref().and_then(super::dates::stated);
         if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;
         }

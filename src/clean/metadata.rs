@@ -18,7 +18,7 @@ use super::dates::{self, DateRole, Found, Zone};
 use super::lines::Paste;
 use super::split::{is_headline, Section};
 use super::article::Field;
-use crate::page_time::PageTime;
+use crate::page_time::{PageTime, ZoneSource};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -216,9 +216,23 @@ pub fn published(
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
     Some(Field {
-        value: f.value,
+        value: zoned_by_markup(f.value, c.stated[*i]),
         span: Span::new(base + f.span.start, base + f.span.end),
     })
+}
+
+/// A printed clock time with the offset its markup states (`<time datetime>`), where both say
+/// the same local date and minute: the markup adds the zone the text left out (or took from
+/// where the outlet is based), never a date or a clock the text does not print.
+fn zoned_by_markup(printed: PageTime, stated: Option<PageTime>) -> PageTime {
+    let Some(PageTime::Instant { at, .. }) = stated else { return printed };
+    let local = match printed {
+        PageTime::Zoneless(local) => local,
+        PageTime::Instant { at: printed_at, zone: ZoneSource::FromBase } => printed_at.naive_local(),
+        _ => return printed,
+    };
+    let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    if minute(local) == minute(at.naive_local()) { stated.unwrap_or(printed) } else { printed }
 }
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).

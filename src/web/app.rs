@@ -192,6 +192,7 @@ fn pastes(state: &UseReducerHandle<State>, analysed: bool) -> Html {
             <PasteArea key={id} paste={paste.clone()} {only}
                 onrename={dispatch(state, move |name| Action::Rename(id, name))}
                 onedit={dispatch(state, move |text| Action::Edit(id, text))}
+                onmarkup={dispatch(state, move |(markup, whole)| Action::PastedMarkup { id, markup, whole })}
                 onremove={dispatch(state, move |()| Action::RemovePaste(id))} />
         }
     });

@@ -2,15 +2,14 @@
 //! after the files. It takes plain text (`.txt`) and web pages (`.html`, `.htm`); anything else
 //! is refused in plain words, and so is a file over the paste limit, unread.
 //!
-//! A web page's paste is its visible text for now ([`visible_text`]), read by the browser's own
-//! parser into an inert template (no script runs, nothing loads, no style applies); [`paste_of`]
-//! is the one place where the core's HTML input will take the markup itself.
+//! A web page's paste is its visible text with its markup beside it ([`paste_of`]), both read
+//! by the browser's own parser into an inert template (`super::markup`).
 
+use super::markup::{reduced, visible_text};
 use super::state::MAX_PASTE_BYTES;
 use crate::Input;
 use wasm_bindgen_futures::JsFuture;
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlTemplateElement};
+use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
 /// Whom the control tells of the files opened.
@@ -48,53 +47,13 @@ pub fn kind_of(name: &str, mime_type: &str, bytes: f64) -> Result<FileKind, Stri
     Ok(kind)
 }
 
-/// The paste a file of `kind` named `name` becomes, from its content.
-///
-/// HTML: when the core's `Input` takes a page's markup (branch `html`), the markup goes in here
-/// instead of its visible text; nothing else in the page changes.
+/// The paste a file of `kind` named `name` becomes, from its content: a web page's is its
+/// visible text, with its markup (as the state keeps it) for the cleaner.
 pub fn paste_of(name: String, kind: FileKind, content: String) -> Input {
     match kind {
         FileKind::Text => Input::new(name, content),
-        FileKind::Html => Input::new(name, visible_text(&content)),
+        FileKind::Html => Input { html: Some(reduced(&content)).filter(|m| !m.is_empty()), ..Input::new(name, visible_text(&content)) },
     }
-}
-
-/// Elements whose content a reader never sees as the page's text.
-const UNSEEN: &str = "script, style, noscript, template, head, title, svg, iframe, object";
-
-/// Elements that end a paragraph or a line of the text a browser copies.
-const BLOCKS: &str = "p, div, br, li, tr, h1, h2, h3, h4, h5, h6, article, section, header, footer, aside, \
-    blockquote, pre, figcaption, dt, dd, main, nav, table, ul, ol, hr";
-
-/// The text a reader sees in `html`, paragraphs apart by a blank line, as a browser copies it.
-/// The markup is parsed by the browser into a template's content, which is inert: nothing in
-/// it runs, loads or styles the page (so the page's content policy has nothing to refuse), and
-/// only its text comes out.
-pub fn visible_text(html: &str) -> String {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return String::new() };
-    let Some(template) = document.create_element("template").ok().and_then(|e| e.dyn_into::<HtmlTemplateElement>().ok())
-    else {
-        return String::new();
-    };
-    template.set_inner_html(html);
-    let content = template.content();
-    if let Ok(unseen) = content.query_selector_all(UNSEEN) {
-        for node in (0..unseen.length()).filter_map(|i| unseen.item(i)) {
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.remove_child(&node);
-            }
-        }
-    }
-    // A paragraph mark the source's own whitespace cannot hold, turned into a blank line below.
-    const BREAK: char = '\u{2029}';
-    if let Ok(blocks) = content.query_selector_all(BLOCKS) {
-        for node in (0..blocks.length()).filter_map(|i| blocks.item(i)) {
-            let _ = node.append_child(&document.create_text_node(&BREAK.to_string()));
-        }
-    }
-    let text = content.text_content().unwrap_or_default();
-    let paragraphs = text.split(BREAK).map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
-    paragraphs.filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
 /// Reads the accepted files, in order, then hands them on with the refusals.

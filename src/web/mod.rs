@@ -5,9 +5,11 @@
 //! - [`worker`]: the analysis, run in a Web Worker so the page stays responsive;
 //! - [`browser`]: the few browser services used, best effort;
 //! - [`verdict_panel`] first, then [`results`] with the [`timeline`] and one card per article and claim;
-//! - [`drafts`]: pastes kept in local storage; [`example`]: the five seed pastes.
+//! - [`drafts`]: pastes kept in local storage; [`example`]: the five seed pastes;
+//! - [`markup`]: a paste's markup (the clipboard's `text/html`, an `.html` file), read inert.
 //!
-//! Pasted text only ever reaches the page as yew text nodes, never as markup.
+//! Pasted text only ever reaches the page as yew text nodes, never as markup; pasted markup is
+//! parsed into an inert template and kept as data.
 
 pub mod app;
 pub mod article_card;
@@ -17,6 +19,7 @@ pub mod controls;
 pub mod drafts;
 pub mod example;
 pub mod file_opener;
+pub mod markup;
 pub mod notice;
 pub mod paste_area;
 pub mod results;

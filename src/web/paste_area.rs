@@ -9,6 +9,7 @@
 //! compares it on every render, 5 MB per key in a long paste. It is set only when the paste's
 //! text is not the text the area itself gave (a link, a file, the example, a cut paste).
 
+use super::markup::reduced;
 use super::state::Paste;
 use crate::span::floor_char_boundary;
 use std::cell::RefCell;
@@ -80,11 +81,17 @@ extern "C" {
     fn text_of(this: &Clipboard, format: &str) -> JsString;
 }
 
-/// The clipboard's text, encoded by the browser's `TextEncoder`: wasm-bindgen's own passing of a
-/// string copies ASCII one character at a time in JavaScript (83 ms of the e2e test's 5 MB
-/// paste, against 27 ms for this whole handler).
-fn clipboard_text(data: &DataTransfer) -> Option<String> {
-    String::from_utf8(TextEncoder::new().encode(&data.unchecked_ref::<Clipboard>().text_of("text")).to_vec()).ok()
+/// The clipboard's data of `format`, encoded by the browser's `TextEncoder`: wasm-bindgen's own
+/// passing of a string copies ASCII one character at a time in JavaScript (83 ms of the e2e
+/// test's 5 MB paste, against 27 ms for this whole handler).
+fn clipboard_data(data: &DataTransfer, format: &str) -> Option<String> {
+    String::from_utf8(TextEncoder::new().encode(&data.unchecked_ref::<Clipboard>().text_of(format)).to_vec()).ok()
+}
+
+/// The clipboard's `text/html`, reduced to what the cleaner reads; none when it carries none.
+fn clipboard_markup(data: &DataTransfer) -> Option<Rc<str>> {
+    let html = clipboard_data(data, "text/html").filter(|html| !html.trim().is_empty())?;
+    Some(reduced(&html)).filter(|markup| !markup.is_empty()).map(Into::into)
 }
 
 /// `value` with the UTF-16 range `start..end` (a text area's selection) replaced by `pasted`.
@@ -112,6 +119,9 @@ pub struct Props {
     pub onrename: Callback<String>,
     /// The text was edited: the text area's text, shared with the state from then on.
     pub onedit: Callback<Rc<str>>,
+    /// A clipboard is being pasted: its markup, if any, and whether it replaces all the text
+    /// (told before the edit of the text).
+    pub onmarkup: Callback<(Option<Rc<str>>, bool)>,
     /// The × was pressed.
     pub onremove: Callback<()>,
 }
@@ -122,7 +132,7 @@ type Shown = Rc<RefCell<Option<Rc<str>>>>;
 /// One paste: its name field, its size, its × and its text area.
 #[function_component(PasteArea)]
 pub fn paste_area(props: &Props) -> Html {
-    let Props { paste, only, onrename, onedit, onremove } = props;
+    let Props { paste, only, onrename, onedit, onmarkup, onremove } = props;
     let name_id = format!("paste-{}-name", paste.id);
     let text_id = format!("paste-{}-text", paste.id);
     let area = use_node_ref();
@@ -141,16 +151,19 @@ pub fn paste_area(props: &Props) -> Html {
     let preview = use_memo((paste.text.clone(), previewed), |(text, previewed)| previewed.then(|| Preview::of(text)));
     let onrename = onrename.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onpaste = {
-        let (onedit, editing) = (onedit.clone(), editing.clone());
+        let (onedit, onmarkup, editing) = (onedit.clone(), onmarkup.clone(), editing.clone());
         Callback::from(move |e: Event| {
-            let Some(pasted) = e.dyn_ref::<ClipboardEvent>().and_then(|e| e.clipboard_data()).and_then(|data| clipboard_text(&data)) else { return };
+            let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(|e| e.clipboard_data()) else { return };
+            let Some(pasted) = clipboard_data(&data, "text") else { return };
+            let field = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let selection = |at: Result<Option<u32>, _>| at.ok().flatten().unwrap_or(u32::MAX) as usize;
+            let (start, end) = (selection(field.selection_start()), selection(field.selection_end()));
+            let whole = start == 0 && end >= field.text_length() as usize;
+            onmarkup.emit((clipboard_markup(&data), whole));
             if !is_long(&pasted) || *editing {
                 return;
             }
             e.prevent_default();
-            let field = e.target_unchecked_into::<HtmlTextAreaElement>();
-            let selection = |at: Result<Option<u32>, _>| at.ok().flatten().unwrap_or(u32::MAX) as usize;
-            let (start, end) = (selection(field.selection_start()), selection(field.selection_end()));
             onedit.emit(splice_utf16(&field.value(), start, end, &pasted).into());
         })
     };

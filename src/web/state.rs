@@ -25,11 +25,15 @@ pub struct Paste {
     pub name: String,
     /// The text, at most [`MAX_PASTE_BYTES`].
     pub text: Rc<str>,
+    /// The markup the text was pasted with (the clipboard's `text/html`, an `.html` file's),
+    /// as `web::markup::reduced` keeps it, at most [`MAX_PASTE_BYTES`]: the cleaner's evidence,
+    /// never shown. None for typed text, and once the text is emptied.
+    pub html: Option<Rc<str>>,
 }
 
 impl From<&Paste> for Input {
     fn from(paste: &Paste) -> Input {
-        Input::new(paste.name.clone(), &*paste.text)
+        Input { html: paste.html.as_deref().map(str::to_string), ..Input::new(paste.name.clone(), &*paste.text) }
     }
 }
 
@@ -184,6 +188,16 @@ pub enum Action {
     Rename(u64, String),
     /// The paste's text changed (typed, pasted): the text area's own value, shared.
     Edit(u64, Rc<str>),
+    /// A clipboard was pasted into the paste: its markup (reduced), if it carried any, and
+    /// whether it replaced the paste's whole text. Comes before the [`Action::Edit`] of its text.
+    PastedMarkup {
+        /// The paste.
+        id: u64,
+        /// The clipboard's `text/html`, as `web::markup::reduced` gives it.
+        markup: Option<Rc<str>>,
+        /// The paste replaced all the text (or the area was empty).
+        whole: bool,
+    },
     /// Replace the pastes with the example's ("Load example"), without analysing.
     LoadExample,
     /// Files opened or dropped, read as text: each becomes a paste (in place of the example or
@@ -318,6 +332,7 @@ impl State {
             Action::RemovePaste(id) => self.remove_paste(id),
             Action::Rename(id, name) => self.rename(id, name),
             Action::Edit(id, text) => self.edit(id, text),
+            Action::PastedMarkup { id, markup, whole } => self.pasted_markup(id, markup, whole),
             Action::LoadExample => self.load_example(),
             Action::OpenFiles { files, refused } => self.open_files(files, refused),
             Action::ClearAll => self.clear_all(),
@@ -359,14 +374,14 @@ impl State {
 
     fn add_paste(&mut self) {
         let name = self.unused_paste_name();
-        self.push_paste(name, "".into());
+        self.push_paste(name, "".into(), None);
         self.pastes_changed();
     }
 
     fn remove_paste(&mut self, id: u64) {
         self.pastes.retain(|p| p.id != id);
         if self.pastes.is_empty() {
-            self.push_paste("Paste 1".into(), "".into());
+            self.push_paste("Paste 1".into(), "".into(), None);
         }
         self.pastes_changed();
     }
@@ -386,7 +401,26 @@ impl State {
             if cut {
                 self.cut_notice = Some(too_large_notice(&paste.name));
             }
+            if text.trim().is_empty() {
+                paste.html = None;
+            }
             paste.text = text;
+        }
+        self.pastes_changed();
+    }
+
+    /// The markup of a paste follows its text: a clipboard pasted over all of it brings its own;
+    /// one pasted into other text joins that text's markup after it (the cleaner aligns markup
+    /// onto the text word by word, and reads what it cannot align as text), and where either
+    /// part has none, the paste has none.
+    fn pasted_markup(&mut self, id: u64, markup: Option<Rc<str>>, whole: bool) {
+        if let Some(paste) = self.pastes.iter_mut().find(|p| p.id == id) {
+            let markup = if whole || paste.text.trim().is_empty() {
+                markup
+            } else {
+                paste.html.as_ref().zip(markup).map(|(before, added)| format!("{before}{added}").into())
+            };
+            paste.html = capped(markup);
         }
         self.pastes_changed();
     }
@@ -408,7 +442,7 @@ impl State {
                 if cut {
                     self.notice = Some(too_large_notice(&file.name));
                 }
-                self.push_paste(file.name, text);
+                self.push_paste(file.name, text, capped(file.html.map(Into::into)));
             }
             self.pastes_changed();
         }
@@ -531,8 +565,8 @@ impl State {
         self.pastes.iter().all(|p| p.text.trim().is_empty())
     }
 
-    fn push_paste(&mut self, name: String, text: Rc<str>) {
-        self.pastes.push(Paste { id: self.next_id, name, text });
+    fn push_paste(&mut self, name: String, text: Rc<str>, html: Option<Rc<str>>) {
+        self.pastes.push(Paste { id: self.next_id, name, text, html });
         self.next_id += 1;
     }
 
@@ -546,10 +580,10 @@ impl State {
             if cut {
                 self.cut_notice = Some(too_large_notice(&input.name));
             }
-            self.push_paste(input.name.clone(), text);
+            self.push_paste(input.name.clone(), text, capped(input.html.as_deref().map(Into::into)));
         }
         if self.pastes.is_empty() {
-            self.push_paste("Paste 1".into(), "".into());
+            self.push_paste("Paste 1".into(), "".into(), None);
         }
     }
 
@@ -597,6 +631,11 @@ fn cap_to_limit(text: Rc<str>) -> (Rc<str>, bool) {
         return (text, false);
     }
     (within_limit(&text).into(), true)
+}
+
+/// Markup cut as text is ([`cap_to_limit`]): what it loses is only evidence, so no notice.
+fn capped(markup: Option<Rc<str>>) -> Option<Rc<str>> {
+    markup.map(|m| cap_to_limit(m).0)
 }
 
 fn too_large_notice(name: &str) -> String {

@@ -144,6 +144,57 @@ async fn paste_markup(site: &Site, page: &Browser) -> Outcome {
 }
 
 #[tokio::test]
+async fn a_paste_with_the_clipboards_html_is_cleaned_by_its_markup_and_kept_in_drafts_and_links() {
+    let site = Site::start();
+    let page = site.browser().await;
+    let outcome = paste_with_html(&site, &page).await;
+    finish(page, outcome).await;
+}
+
+/// A copy's two forms: the text, with a list of other stories between its paragraphs, and the
+/// markup that marks that list as navigation (`tests/fixtures/clipboard/`).
+const NAV_TEXT: &str = include_str!("../../fixtures/clipboard/nav.txt");
+const NAV_HTML: &str = include_str!("../../fixtures/clipboard/nav.html");
+
+/// Pastes `arguments[0]` (text/plain) with `arguments[1]` (text/html) into the first area as
+/// Chromium's paste does: a ClipboardEvent holding both, then the browser's insertion of the
+/// text and its input event (a script's event is not inserted by the browser itself).
+const PASTE_WITH_HTML: &str = "const area = document.querySelector('.paste-text');
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', arguments[0]);
+    clipboardData.setData('text/html', arguments[1]);
+    area.focus();
+    area.select();
+    const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    area.dispatchEvent(paste);
+    if (!paste.defaultPrevented) {
+        area.value = arguments[0];
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }";
+
+async fn paste_with_html(site: &Site, page: &Browser) -> Outcome {
+    page.client.goto(&site.base).await?;
+    page.click("#clear-all").await?;
+    page.wait_for(".paste-text").await?;
+    page.client.execute(PASTE_WITH_HTML, vec![json!(NAV_TEXT), json!(NAV_HTML)]).await?;
+    page.analyze().await?;
+    let report = page.report_text().await?;
+    ensure!(report.contains("The terminal will cost 40 million euros"), "the article's body is not in the report:\n{report}");
+    ensure!(!report.contains("Fishermen say new quotas"), "a story of the list the markup marks as navigation is a claim:\n{report}");
+    page.wait_until(&format!("return ({DRAFTS} || '').includes('story-links');"), "the markup saved in the drafts").await?;
+
+    // The link carries the markup: opened afresh, it is cleaned the same way.
+    page.click("#share").await?;
+    let link = page.wait_for("#share-link").await?.prop("value").await?.unwrap_or_default();
+    page.client.goto("about:blank").await?;
+    page.client.goto(&link).await?;
+    page.wait_for_report("on opening the link").await?;
+    let reopened = page.report_text().await?;
+    ensure!(reopened == report, "the link's report differs:\n{reopened}\n---\n{report}");
+    Ok(())
+}
+
+#[tokio::test]
 async fn clear_all_empties_the_page_undo_brings_it_back_and_the_example_comes_back_when_loaded() {
     let site = Site::start();
     let page = site.browser().await;
