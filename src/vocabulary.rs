@@ -263,6 +263,13 @@ word_lists! {
     NOT_A_SUBJECT = "not_a_subject";
     /// Right before a "reporting verb" they make it a noun: "the claims that", "its reports that".
     DETERMINERS = "determiners";
+    // src/claims/subject.rs
+    /// Words between a subject and its cue verb that belong to neither: modals and adverbs
+    /// ("experts have long argued").
+    BETWEEN_SUBJECT_AND_VERB = "between_subject_and_verb";
+    /// First words of subjects that name nobody a sentence can be attributed to ("There is",
+    /// "What matters"), or the writer and the reader ("we", "you").
+    NOT_A_SOURCE = "not_a_source";
     // src/claims/figures.rs
     /// Number words from zero to nineteen, by position: "seven" is 7.
     NUMBER_WORDS = "number_words";

@@ -9,7 +9,7 @@
 //! adverbs) names that phrase as its source; the caller resolves it as any other source.
 
 use crate::span::Span;
-use crate::vocabulary::{AUXILIARIES, CLAUSE_OPENERS, DETERMINERS};
+use crate::vocabulary::{AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, CLAUSE_OPENERS, DETERMINERS, NOT_A_SOURCE};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -35,13 +35,6 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// A subject longer than this many words is a clause of its own, not a source.
 const MAX_SUBJECT_WORDS: usize = 8;
-
-/// Words between a subject and its verb that belong to neither: modals and adverbs.
-const BETWEEN: &[&str] = &["also", "not", "still", "may", "might", "could", "should", "can", "must", "never", "already", "now", "often", "been", "repeatedly", "reportedly", "then", "later", "long", "privately", "publicly"];
-
-/// First words of subjects that name nobody the sentence can be attributed to ("There is", "What
-/// matters"), or the writer and the reader ("we", "you").
-const NO_SOURCE: &[&str] = &["there", "this", "that", "these", "those", "what", "which", "who", "i", "we", "you", "one"];
 
 /// Whether `word` (lower case) is a form of a cue verb.
 fn is_cue_form(word: &str) -> bool {
@@ -118,13 +111,13 @@ fn subject_at(text: &str, words: &[(Span, bool)], start: usize) -> Option<(Span,
     }
     let cue = (first + 1..words.len().min(first + MAX_SUBJECT_WORDS + 3)).find(|&i| is_cue_form(&lower(i)))?;
     let mut end = cue;
-    while end > first && (BETWEEN.contains(&lower(end - 1).as_str()) || AUXILIARIES.contains(&lower(end - 1).as_str()) || lower(end - 1).ends_with("ly")) {
+    while end > first && (BETWEEN_SUBJECT_AND_VERB.contains(&lower(end - 1).as_str()) || AUXILIARIES.contains(&lower(end - 1).as_str()) || lower(end - 1).ends_with("ly")) {
         end -= 1;
     }
     let passive = (end..cue).any(|i| matches!(lower(i).as_str(), "was" | "were" | "is" | "are" | "been" | "be"))
         && words.get(cue + 1).is_some_and(|w| w.0.of(text) == "by");
     let subject = first..end;
-    if subject.is_empty() || subject.len() > MAX_SUBJECT_WORDS || passive || NO_SOURCE.contains(&lower(first).as_str()) {
+    if subject.is_empty() || subject.len() > MAX_SUBJECT_WORDS || passive || NOT_A_SOURCE.contains(&lower(first).as_str()) {
         return None;
     }
     // A break or a clause word inside the phrase makes it more than a subject.
