@@ -18,6 +18,7 @@
 
 use chrono::Weekday;
 use crate::zones::{iana, Iana};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A language whose dates we read.
@@ -330,6 +331,16 @@ pub static REPORTING_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../data/reporting_verbs.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
 
+/// The verbs of saying and thinking (`data/cue_verbs.txt`, from WordNet) by lemma; `true` when
+/// the word is mostly a noun ("group", "number"), so only its -ed and -ing forms are the verb.
+pub static CUE_VERBS: LazyLock<HashMap<&'static str, bool>> =
+    LazyLock::new(|| rows(include_str!("../data/cue_verbs.txt")).map(|row| (row[0], row.get(1) == Some(&"noun"))).collect());
+
+/// Irregular past forms of the cue verbs, to their lemma ("said" -> "say").
+pub static IRREGULAR_CUE_VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../data/irregular_verbs.tsv")).filter_map(|row| Some((row[0], *row.get(1)?))).collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,6 +354,8 @@ mod tests {
         assert_eq!(zone_abbreviations().len(), data_rows(include_str!("../data/zone_abbreviations.tsv")));
         assert_eq!(places().len(), data_rows(include_str!("../data/places.tsv")));
         assert_eq!(british_spellings().len(), data_rows(include_str!("../data/spellings.tsv")));
+        assert_eq!(CUE_VERBS.len(), data_rows(include_str!("../data/cue_verbs.txt")));
+        assert_eq!(IRREGULAR_CUE_VERBS.len(), data_rows(include_str!("../data/irregular_verbs.tsv")));
     }
 
     #[test]

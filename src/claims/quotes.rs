@@ -330,9 +330,7 @@ impl People {
     /// outranks the sentence's speaker for that clause. Nothing is remembered.
     pub fn clause_attribution(&self, clause: &str) -> Option<Attribution> {
         let masked = mask_quotes(clause, false);
-        attributions(&masked)
-            .into_iter()
-            .find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)))
+        attributions(&masked).into_iter().find_map(|phrase| self.resolve(phrase.source.as_str()).map(|who| phrase.attribution(who)))
     }
 
     /// The attribution of a clause to the subject of a cue verb ("Many observers expect"): the

@@ -9,36 +9,14 @@
 //! adverbs) names that phrase as its source; the caller resolves it as any other source.
 
 use crate::span::Span;
-use crate::vocabulary::{AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, CLAUSE_OPENERS, DETERMINERS, NOT_A_SOURCE};
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-/// Cue verbs by lemma; `true` when the word is mostly a noun ("group", "number"), so only its
-/// -ed and -ing forms are read as the verb.
-static CUE_VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/cue_verbs.txt"))
-        .map(|line| match line.split_once('\t') {
-            Some((lemma, _)) => (lemma, true),
-            None => (line, false),
-        })
-        .collect()
-});
-
-/// Irregular past forms of cue verbs, to their lemma ("said" -> "say").
-static IRREGULAR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/irregular_verbs.tsv")).filter_map(|line| line.split_once('\t')).collect()
-});
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::vocabulary::{AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, IRREGULAR_CUE_VERBS, NOT_A_SOURCE};
 
 /// A subject longer than this many words is a clause of its own, not a source.
 const MAX_SUBJECT_WORDS: usize = 8;
 
 /// Whether `word` (lower case) is a form of a cue verb.
 fn is_cue_form(word: &str) -> bool {
-    if IRREGULAR.contains_key(word) {
+    if IRREGULAR_CUE_VERBS.contains_key(word) {
         return true;
     }
     let verb_only = |lemma: &str| CUE_VERBS.contains_key(lemma);
