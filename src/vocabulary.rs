@@ -84,7 +84,7 @@ pub struct MonthName {
 }
 
 /// The rows of a tab-separated table in `data/`, comments and blank lines skipped.
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+pub(crate) fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 

@@ -1,6 +1,8 @@
 //! Data-driven matching cases from `tests/cases/claims/matching.toml`: each pair of sentences
-//! is put into two articles among unrelated background sentences, and must end up in one
-//! cluster ("same"), in one cluster with its figures flagged ("variant") or apart ("different").
+//! is put into two articles of one story (the same background sentences around each), and must
+//! end up in one cluster ("same"), in one cluster with its figures flagged ("variant") or apart
+//! ("different"). With `unrelated = true` the two articles have different backgrounds: they
+//! tell different stories, so only a near-verbatim pair may join them.
 
 use wiretrace::claims::{from_paragraphs, Claim};
 use wiretrace::matching::cluster;
@@ -26,12 +28,14 @@ fn matching_cases() {
     let background_cases = common::load("claims/background.toml");
     let background: Vec<&str> = background_cases.iter().flat_map(|c| c.strs("sentences")).collect();
     let (first_half, second_half) = background.split_at(background.len() / 2);
+    let one_story = &background[..];
     let mut n = 0;
     let mut failures = Vec::new();
     for case in common::load("claims/matching.toml") {
         let (a, b, expect) = (case.str("a"), case.str("b"), case.str("expect"));
-        let (text_a, paras_a) = paste(first_half, a);
-        let (text_b, paras_b) = paste(second_half, b);
+        let unrelated = case.bool_or("unrelated", false);
+        let (text_a, paras_a) = paste(if unrelated { first_half } else { one_story }, a);
+        let (text_b, paras_b) = paste(if unrelated { second_half } else { one_story }, b);
         let mut claims: Vec<Claim> = from_paragraphs(0, 0, &text_a, &paras_a);
         claims.extend(from_paragraphs(1, 1, &text_b, &paras_b));
         let texts = [text_a.as_str(), text_b.as_str()];

@@ -10,6 +10,7 @@
 //! * [`features`]: idf-weighted terms of the clause, context of the sentence, figure anchors.
 //! * [`index`]: blocking on rare terms, so cost grows linearly with the number of claims.
 //! * [`score`]: pair similarity with figure, speaker and explanation.
+//! * [`stories`]: which articles tell one story; only they share claims through weak links.
 //! * [`cluster`]: average linkage over the candidate links, no single-link chaining.
 //! * [`variants`]: mutated figures inside a cluster.
 
@@ -18,6 +19,7 @@ pub mod features;
 pub mod index;
 pub mod normalise;
 pub mod score;
+pub mod stories;
 pub mod variants;
 
 pub use variants::Variant;
@@ -67,7 +69,8 @@ pub struct Cluster {
 /// shared words, never merging two clusters and never weighed in their averages.
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
-    let mut pairs = Pairs { claims, features: &features, scores: HashMap::new() };
+    let stories = stories::Stories::new(claims, &features, &vocab);
+    let mut pairs = Pairs { claims, features: &features, stories, scores: HashMap::new() };
     let edges: Vec<Edge> = index::candidate_pairs(&features)
         .into_iter()
         .map(|(i, j)| (i, j, pairs.score(i, j)))
@@ -102,13 +105,14 @@ type Edge = (usize, usize, f32);
 struct Pairs<'a> {
     claims: &'a [Claim],
     features: &'a [features::Features],
+    stories: stories::Stories,
     scores: HashMap<(usize, usize), score::Scored>,
 }
 
 impl Pairs<'_> {
     fn scored(&mut self, i: usize, j: usize) -> score::Scored {
         let key = (i.min(j), i.max(j));
-        let (claims, features) = (self.claims, self.features);
+        let (claims, features, stories) = (self.claims, self.features, &mut self.stories);
         *self.scores.entry(key).or_insert_with(|| {
             let (a, b) = (&claims[key.0], &claims[key.1]);
             if a.input == b.input && a.sentence == b.sentence {
@@ -119,6 +123,10 @@ impl Pairs<'_> {
             // A headline restates its own body by trade.
             if a.article == b.article && !a.headline && !b.headline {
                 s.score *= SAME_ARTICLE_FACTOR;
+            }
+            // Articles of different stories share a claim only through a near-verbatim link.
+            if s.score < stories::VERBATIM && !stories.alike(a.article, b.article) {
+                s.score = 0.0;
             }
             s
         })

@@ -29,6 +29,11 @@ impl Case {
         self.list(key).iter().map(|v| v.as_integer().unwrap_or_else(|| panic!("case {:?}: `{key}` holds a non-integer", self.name))).collect()
     }
 
+    /// The boolean field `key`, or `default` when it is missing.
+    pub fn bool_or(&self, key: &str, default: bool) -> bool {
+        self.fields.get(key).map_or(default, |v| v.as_bool().unwrap_or_else(|| panic!("case {:?}: `{key}` is not a boolean", self.name)))
+    }
+
     /// Whether the case has the field `key`.
     pub fn has(&self, key: &str) -> bool {
         self.fields.contains_key(key)
