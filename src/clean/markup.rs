@@ -127,6 +127,10 @@ const COVERED_TENTHS: usize = 8;
 /// Words of a paragraph that resumes the article below a list the markup closed.
 const RESUMED_PARAGRAPH_WORDS: usize = 12;
 
+/// Words of a picture's description (alt text) at most: a paste's line the markup has no text
+/// for, where it covers the rest, is one up to this length.
+const ALT_TEXT_MAX_WORDS: usize = 40;
+
 /// Link paragraphs or items in a row that make a menu or a list of other stories.
 const LINK_RUN_BLOCKS: usize = 3;
 
@@ -275,13 +279,34 @@ pub fn hides(name: &str, attribute: impl Fn(&str) -> Option<String>) -> bool {
     HIDDEN_ELEMENTS.contains(&name) || attribute("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// The words of class names and ids, in lower case: split at punctuation and where a lower-case
+/// letter meets a capital ("PromoSmall-title" is "promo", "small", "title").
+fn class_words(names: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in names.chars() {
+        let boundary = !c.is_ascii_alphanumeric() || (previous_lower && c.is_ascii_uppercase());
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
 /// What an element says about its text by itself: its name and its attributes.
 fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
     let raw = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned());
-    let attribute = |key: &str| raw(key).map(|v| v.to_ascii_lowercase());
-    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
-    let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let named = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| raw(k)).collect::<Vec<_>>().join(" ");
+    let words = class_words(&names);
+    let named = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
         chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
@@ -390,7 +415,9 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
     let covered = aligned_words * 10 >= all_words * COVERED_TENTHS;
     for (unit, block) in aligned.into_iter().enumerate() {
         let Some(b) = block else {
-            if covered && classified.cues[unit] == Cue::Text && words(unit) <= 8 {
+            // (A sentence there is a picture's description: "An artist's illustration of ...".)
+            let described = matches!(classified.cues[unit], Cue::Sentence | Cue::Prose) && words(unit) <= ALT_TEXT_MAX_WORDS;
+            if covered && ((classified.cues[unit] == Cue::Text && words(unit) <= 8) || described) {
                 classified.cues[unit] = Cue::Caption;
             }
             continue;
