@@ -237,3 +237,23 @@ fn a_sentence_the_markup_holds_only_as_a_pictures_alt_text_is_not_the_body() {
     assert!(kept(clean(0, &text)), "the text alone reads it as a paragraph");
     assert!(!kept(clean_marked(0, &text, Some(&html))), "the markup has no text for it");
 }
+
+#[test]
+fn a_post_opening_on_a_lead_and_a_list_inside_the_articles_text_keeps_them() {
+    let lead = "What is new in version 2.3?";
+    let items = ["New levels for the game", "More puzzles for two players", "Better support for tablets"];
+    let paras = [
+        "The new version of the puzzle game came out this week, and it is free for everyone who bought an earlier one.",
+        "Players who start a new game will see the new levels first, and the old ones stay open from the main menu.",
+    ];
+    let text = format!("Puzzle game 2.3 is out\nPosted by Sam\nLeave a comment\n{lead}\n{}\n{}", items.join("\n"), paras.join("\n"));
+    let html = format!(
+        "<h1>Puzzle game 2.3 is out</h1><div class=\"meta\">Posted by Sam <a href=#c>Leave a comment</a></div><div class=\"entry-content\"><p><strong>{lead}</strong></p><ul>{}</ul><p>{}</p></div>",
+        items.map(|i| format!("<li>{i}</li>")).concat(),
+        paras.join("</p><p>")
+    );
+    let kept = |articles: Vec<wiretrace::clean::Article>| -> Vec<String> { articles[0].paragraphs.iter().map(|p| p.of(&text).to_string()).collect() };
+    assert_eq!(kept(clean(0, &text))[0], paras[0], "the text alone starts at the first paragraph");
+    let marked = kept(clean_marked(0, &text, Some(&html)));
+    assert_eq!(&marked[..4], [lead, items[0], items[1], items[2]], "the markup puts the lead and the list in the article's text");
+}

@@ -67,6 +67,9 @@ pub struct Classified {
     /// The instant the markup states for the unit (a `<time datetime>` with its offset), where
     /// it states one: `metadata::published` gives a printed clock time its zone from it.
     pub stated: Vec<Option<PageTime>>,
+    /// Whether the markup puts the unit inside the element it names as the article's text
+    /// (`itemprop="articleBody"`, a class such as "entry-content" or "article-body").
+    pub content: Vec<bool>,
 }
 
 /// Chrome that opens the line.
@@ -389,7 +392,7 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     mark_gallery_captions(paste, &mut cues, &repeated);
-    Classified { cues, repeated, recurs, stated: vec![None; n] }
+    Classified { cues, repeated, recurs, stated: vec![None; n], content: vec![false; n] }
 }
 
 /// Units between two copies of a line the page repeats as structure, at least: copies closer

@@ -24,6 +24,10 @@ const ANCHOR_WORDS: usize = 3;
 pub const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
 /// Words of a class or id naming a reader-comment thread.
 const COMMENT_CLASSES: [&str; 9] = ["comment", "comments", "discussion", "disqus", "replies", "reply", "respond", "responses", "forum"];
+/// The first word of a class or id naming the article's text ("entry-content", "articleBody"),
+/// and its second.
+const CONTENT_OWNERS: [&str; 5] = ["article", "entry", "post", "story", "news"];
+const CONTENT_PARTS: [&str; 4] = ["body", "content", "text", "copy"];
 /// Elements that hold page chrome, whatever their class.
 const CHROME_ELEMENTS: [&str; 7] = ["nav", "aside", "footer", "form", "button", "select", "dialog"];
 /// The attributes this reader keeps of an element, the first five naming what it is: markup
@@ -54,6 +58,9 @@ pub struct Marks {
     pub author: bool,
     /// Inside a link.
     pub link: bool,
+    /// Inside the element a page names as its article's text: `itemprop="articleBody"`, or a
+    /// class or id of two words such as "entry-content", "article-body", "story-text".
+    pub content: bool,
     hidden: bool,
 }
 
@@ -85,6 +92,7 @@ impl Marks {
             time: self.time || parent.time,
             author: self.author || parent.author,
             link: self.link || parent.link,
+            content: self.content || parent.content,
             hidden: self.hidden || parent.hidden,
         }
     }
@@ -318,6 +326,7 @@ fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
         time: name == b"time",
         author: named(&["author", "byline", "creator"]),
         link: name == b"a",
+        content: words.windows(2).any(|pair| CONTENT_OWNERS.contains(&pair[0].as_str()) && CONTENT_PARTS.contains(&pair[1].as_str())),
         hidden: hides(text_name, raw),
     }
 }
@@ -423,6 +432,7 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
             continue;
         };
         let marks = &blocks[b].marks;
+        classified.content[unit] = marks.content && !marks.chrome && !marks.comments;
         classified.stated[unit] = blocks[b].datetime.as_deref().and_then(super::dates::stated);
         if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;

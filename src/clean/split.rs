@@ -194,8 +194,9 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         }
     }
     run.start = new_start;
-    // Headlines and decks just above the first paragraph are not the body.
-    if let Some(first_prose) = run.clone().find(|&i| c.cues[i] == Cue::Prose) {
+    // Headlines and decks just above the first paragraph are not the body, unless the markup
+    // puts them in the article's text (a post opening on a short lead and a list).
+    if let Some(first_prose) = run.clone().find(|&i| c.cues[i] == Cue::Prose || (c.content[i] && c.cues[i] != Cue::Text)) {
         run.start = first_prose;
     }
     run.start = below_top_list(paste, c, run.clone());
