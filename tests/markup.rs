@@ -208,3 +208,52 @@ fn one_pasted_paragraph_is_one_article_with_its_claims_with_or_without_markup() 
         assert!(!report.claims.is_empty());
     }
 }
+
+#[test]
+fn class_names_are_read_word_by_word_camel_case_too() {
+    let html = "<div class=\"PromoSmall-content\"><div class=\"PromoSmall-title\"><a href=/a>Another story</a></div>\
+        <div class=\"PromoSmall-description\">The summary of another story, written as a sentence.</div></div>\
+        <div class=\"ArticleBody\"><p>The article's own paragraph, which holds most of the page's text and more of it.</p>\
+        <p>A second paragraph of the article, so that the promotion box is a small part of the page.</p></div>";
+    let found = blocks(html);
+    let of = |text: &str| found.iter().find(|b| b.text.starts_with(text)).unwrap_or_else(|| panic!("no block {text}")).marks;
+    assert!(of("Another story").chrome && of("The summary").chrome, "promo, from PromoSmall");
+    assert!(!of("The article's own").chrome);
+}
+
+#[test]
+fn a_sentence_the_markup_holds_only_as_a_pictures_alt_text_is_not_the_body() {
+    let alt = "An artist's illustration of a plume of water vapour rising from the icy surface of the moon.";
+    let paras = [
+        "Scientists said on Monday that they had confirmed water vapour above the surface of the moon for the first time.",
+        "The team used a telescope in Hawaii to measure the light of the vapour on seventeen nights over two years.",
+        "The finding makes the moon a stronger candidate for a mission to look for signs of life in its ocean.",
+        "A probe that will study the moon from orbit is due to launch in four years, the space agency said.",
+    ];
+    // (The markup covers the paste: most of its words are in the markup's text.)
+    let text = format!("Water vapour found above the moon\n\n{}\n\n{alt}\n\n{}", paras[0], paras[1..].join("\n\n"));
+    let html = format!("<h1>Water vapour found above the moon</h1><p>{}</p><img alt=\"{alt}\"><p>{}</p>", paras[0], paras[1..].join("</p><p>"));
+    let kept = |articles: Vec<wiretrace::clean::Article>| articles[0].paragraphs.iter().any(|p| p.of(&text) == alt);
+    assert!(kept(clean(0, &text)), "the text alone reads it as a paragraph");
+    assert!(!kept(clean_marked(0, &text, Some(&html))), "the markup has no text for it");
+}
+
+#[test]
+fn a_post_opening_on_a_lead_and_a_list_inside_the_articles_text_keeps_them() {
+    let lead = "What is new in version 2.3?";
+    let items = ["New levels for the game", "More puzzles for two players", "Better support for tablets"];
+    let paras = [
+        "The new version of the puzzle game came out this week, and it is free for everyone who bought an earlier one.",
+        "Players who start a new game will see the new levels first, and the old ones stay open from the main menu.",
+    ];
+    let text = format!("Puzzle game 2.3 is out\nPosted by Sam\nLeave a comment\n{lead}\n{}\n{}", items.join("\n"), paras.join("\n"));
+    let html = format!(
+        "<h1>Puzzle game 2.3 is out</h1><div class=\"meta\">Posted by Sam <a href=#c>Leave a comment</a></div><div class=\"entry-content\"><p><strong>{lead}</strong></p><ul>{}</ul><p>{}</p></div>",
+        items.map(|i| format!("<li>{i}</li>")).concat(),
+        paras.join("</p><p>")
+    );
+    let kept = |articles: Vec<wiretrace::clean::Article>| -> Vec<String> { articles[0].paragraphs.iter().map(|p| p.of(&text).to_string()).collect() };
+    assert_eq!(kept(clean(0, &text))[0], paras[0], "the text alone starts at the first paragraph");
+    let marked = kept(clean_marked(0, &text, Some(&html)));
+    assert_eq!(&marked[..4], [lead, items[0], items[1], items[2]], "the markup puts the lead and the list in the article's text");
+}

@@ -60,9 +60,16 @@ pub struct Classified {
     pub cues: Vec<Cue>,
     /// Whether the unit's text appears more than once in the paste.
     pub repeated: Vec<bool>,
+    /// For a repeated unit whose copies are never near each other, the units from its first copy
+    /// to its last: the page may repeat it as structure (the same "Meal 2" over "Eat every 2-3
+    /// hours" in each plan), which `split` keeps each time when all copies are in the body.
+    pub recurs: Vec<Option<(usize, usize)>>,
     /// The instant the markup states for the unit (a `<time datetime>` with its offset), where
     /// it states one: `metadata::published` gives a printed clock time its zone from it.
     pub stated: Vec<Option<PageTime>>,
+    /// Whether the markup puts the unit inside the element it names as the article's text
+    /// (`itemprop="articleBody"`, a class such as "entry-content" or "article-body").
+    pub content: Vec<bool>,
 }
 
 /// Chrome that opens the line.
@@ -200,6 +207,8 @@ impl UnitText<'_> {
 
 /// The cue rules, in order: the first that applies gives the unit's cue.
 const CUE_RULES: &[(Cue, fn(&UnitText) -> bool)] = &[
+    (Cue::Caption, is_media_label),
+    (Cue::Caption, is_file_name),
     (Cue::SignOff, signs_off),
     (Cue::Legal, is_legal),
     (Cue::Caption, is_caption),
@@ -226,6 +235,32 @@ fn signs_off(u: &UnitText) -> bool {
     let may_sign_off = shape.words <= 3 || code_line || !first_alpha || u.has(&["contributed", " by "]) || u.lower[..floor_char_boundary(&u.lower, 20)].contains(':');
     let long_sentence = shape.words > 12 && shape.terminal && !u.head.contains("contributed") && !u.head.starts_with('(');
     shape.words <= 30 && may_sign_off && SIGN_OFF.is_match(u.head) && !long_sentence
+}
+
+/// The label a page prints for a screen reader beside a picture or an embedded post: "Image
+/// copyright Getty Images", "Image caption ...", "Twitter post by @name: ...". A picture's
+/// copyright is its credit, not the page's legal line.
+fn is_media_label(u: &UnitText) -> bool {
+    u.shape.words <= 80 && u.has(&["image", "photo", "picture", "media", "video", "post by"]) && MEDIA_LABEL.is_match(u.head)
+}
+
+static MEDIA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(?:image|photo|picture|media|video) (?:caption|copyright|source)\b|(?:\S+ ){0,4}(?:image|photo|picture)s? copyright\b|",
+        r"(?:twitter|instagram|facebook|youtube|tiktok) (?:post|video) by\b)",
+    ))
+    .expect("media label")
+});
+
+/// A picture's file name or a slug shown in place of its picture ("bike-style-book__MG_2953",
+/// "city-hall-2019-arrangements-01"): one long token of words joined by hyphens or underscores.
+fn is_file_name(u: &UnitText) -> bool {
+    let token = u.text.trim();
+    token.len() >= 16
+        && !token.contains(char::is_whitespace)
+        && !token.contains("://")
+        && token.chars().filter(|&c| c == '-' || c == '_').count() >= 3
+        && token.chars().all(|c| c.is_alphanumeric() || "-_.&".contains(c))
 }
 
 fn is_legal(u: &UnitText) -> bool {
@@ -338,6 +373,7 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     let repeated: Vec<bool> = keys.iter().map(|k| counts.get(k.as_str()).copied().unwrap_or(0) > 1).collect();
+    let recurs = recurrences(&keys, &repeated);
 
     mark_introduced_lists(paste, &mut cues);
     mark_dated_lists(paste, &mut cues);
@@ -356,7 +392,28 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     mark_gallery_captions(paste, &mut cues, &repeated);
-    Classified { cues, repeated, stated: vec![None; n] }
+    Classified { cues, repeated, recurs, stated: vec![None; n], content: vec![false; n] }
+}
+
+/// Units between two copies of a line the page repeats as structure, at least: copies closer
+/// are one card's two links (a teaser's picture and its headline) or a title over its player.
+const RECURRENCE_MIN_GAP: usize = 4;
+
+/// [`Classified::recurs`]: per repeated unit, its text's first and last copy, unless two copies
+/// are near each other ([`RECURRENCE_MIN_GAP`]).
+fn recurrences(keys: &[String], repeated: &[bool]) -> Vec<Option<(usize, usize)>> {
+    // Per text: first copy, last copy, whether two copies were near each other.
+    let mut spans: HashMap<&str, (usize, usize, bool)> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().filter(|&(i, _)| repeated[i]) {
+        spans.entry(k.as_str()).and_modify(|(_, last, near)| {
+            *near |= *last + RECURRENCE_MIN_GAP > i;
+            *last = i;
+        }).or_insert((i, i, false));
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| if repeated[i] { spans.get(k.as_str()).filter(|s| !s.2).map(|s| (s.0, s.1)) } else { None })
+        .collect()
 }
 
 /// Captions sit right above their photo's credit: the text line directly above a photographer
@@ -528,7 +585,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER];
 
 #[cfg(test)]
 mod tests {
@@ -554,5 +611,10 @@ mod tests {
         assert_eq!(cue("By Andrew Osborn and Mark Trevelyan"), Cue::Byline);
         assert_eq!(cue("Updated 12 March 2025"), Cue::Dated);
         assert_eq!(cue("Reuters could not independently verify his assertions."), Cue::Sentence);
+        assert_eq!(cue("Image copyright Getty Images"), Cue::Caption);
+        assert_eq!(cue("Marchers in the square Image copyright Reuters"), Cue::Caption);
+        assert_eq!(cue("Twitter post by @someone: The vote is tomorrow."), Cue::Caption);
+        assert_eq!(cue("harbour-festival-2019-boats_01"), Cue::Caption);
+        assert_eq!(cue("Copyright 2019 The Daily. All rights reserved."), Cue::Legal);
     }
 }

@@ -24,6 +24,10 @@ const ANCHOR_WORDS: usize = 3;
 pub const HIDDEN_ELEMENTS: [&str; 9] = ["script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"];
 /// Words of a class or id naming a reader-comment thread.
 const COMMENT_CLASSES: [&str; 9] = ["comment", "comments", "discussion", "disqus", "replies", "reply", "respond", "responses", "forum"];
+/// The first word of a class or id naming the article's text ("entry-content", "articleBody"),
+/// and its second.
+const CONTENT_OWNERS: [&str; 5] = ["article", "entry", "post", "story", "news"];
+const CONTENT_PARTS: [&str; 4] = ["body", "content", "text", "copy"];
 /// Elements that hold page chrome, whatever their class.
 const CHROME_ELEMENTS: [&str; 7] = ["nav", "aside", "footer", "form", "button", "select", "dialog"];
 /// The attributes this reader keeps of an element, the first five naming what it is: markup
@@ -54,6 +58,9 @@ pub struct Marks {
     pub author: bool,
     /// Inside a link.
     pub link: bool,
+    /// Inside the element a page names as its article's text: `itemprop="articleBody"`, or a
+    /// class or id of two words such as "entry-content", "article-body", "story-text".
+    pub content: bool,
     hidden: bool,
 }
 
@@ -85,6 +92,7 @@ impl Marks {
             time: self.time || parent.time,
             author: self.author || parent.author,
             link: self.link || parent.link,
+            content: self.content || parent.content,
             hidden: self.hidden || parent.hidden,
         }
     }
@@ -126,6 +134,10 @@ const COVERED_TENTHS: usize = 8;
 
 /// Words of a paragraph that resumes the article below a list the markup closed.
 const RESUMED_PARAGRAPH_WORDS: usize = 12;
+
+/// Words of a picture's description (alt text) at most: a paste's line the markup has no text
+/// for, where it covers the rest, is one up to this length.
+const ALT_TEXT_MAX_WORDS: usize = 40;
 
 /// Link paragraphs or items in a row that make a menu or a list of other stories.
 const LINK_RUN_BLOCKS: usize = 3;
@@ -275,13 +287,34 @@ pub fn hides(name: &str, attribute: impl Fn(&str) -> Option<String>) -> bool {
     HIDDEN_ELEMENTS.contains(&name) || attribute("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// The words of class names and ids, in lower case: split at punctuation and where a lower-case
+/// letter meets a capital ("PromoSmall-title" is "promo", "small", "title").
+fn class_words(names: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in names.chars() {
+        let boundary = !c.is_ascii_alphanumeric() || (previous_lower && c.is_ascii_uppercase());
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
 /// What an element says about its text by itself: its name and its attributes.
 fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
     let raw = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned());
-    let attribute = |key: &str| raw(key).map(|v| v.to_ascii_lowercase());
-    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| attribute(k)).collect::<Vec<_>>().join(" ");
-    let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let named = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| raw(k)).collect::<Vec<_>>().join(" ");
+    let words = class_words(&names);
+    let named = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
         chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
@@ -293,6 +326,7 @@ fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
         time: name == b"time",
         author: named(&["author", "byline", "creator"]),
         link: name == b"a",
+        content: words.windows(2).any(|pair| CONTENT_OWNERS.contains(&pair[0].as_str()) && CONTENT_PARTS.contains(&pair[1].as_str())),
         hidden: hides(text_name, raw),
     }
 }
@@ -390,12 +424,15 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
     let covered = aligned_words * 10 >= all_words * COVERED_TENTHS;
     for (unit, block) in aligned.into_iter().enumerate() {
         let Some(b) = block else {
-            if covered && classified.cues[unit] == Cue::Text && words(unit) <= 8 {
+            // (A sentence there is a picture's description: "An artist's illustration of ...".)
+            let described = matches!(classified.cues[unit], Cue::Sentence | Cue::Prose) && words(unit) <= ALT_TEXT_MAX_WORDS;
+            if covered && ((classified.cues[unit] == Cue::Text && words(unit) <= 8) || described) {
                 classified.cues[unit] = Cue::Caption;
             }
             continue;
         };
         let marks = &blocks[b].marks;
+        classified.content[unit] = marks.content && !marks.chrome && !marks.comments;
         classified.stated[unit] = blocks[b].datetime.as_deref().and_then(super::dates::stated);
         if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;

@@ -165,6 +165,10 @@ fn follows_header(c: &Classified, i: usize) -> bool {
         .any(|j| matches!(c.cues[j], Cue::Dated | Cue::Byline))
 }
 
+/// Words of a line at most that the body keeps each time the page repeats it as structure
+/// (a label, a subhead, a step), not a caption's or a paragraph's.
+const RECURRING_LINE_WORDS: usize = 12;
+
 /// The body of the units `range`: the maximum-weight run, without the header lines that
 /// slipped in at its top, keeping text units and dropping repeats.
 fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
@@ -190,13 +194,25 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         }
     }
     run.start = new_start;
-    // Headlines and decks just above the first paragraph are not the body.
-    if let Some(first_prose) = run.clone().find(|&i| c.cues[i] == Cue::Prose) {
+    // Headlines and decks just above the first paragraph are not the body, unless the markup
+    // puts them in the article's text (a post opening on a short lead and a list).
+    if let Some(first_prose) = run.clone().find(|&i| c.cues[i] == Cue::Prose || (c.content[i] && c.cues[i] != Cue::Text)) {
         run.start = first_prose;
     }
+    run.start = below_top_list(paste, c, run.clone());
 
+    // Short lines the page repeats as structure, in groups, every copy inside the run, are the
+    // article's own each time (a meal plan's "Meal 2" over "Eat every 2-3 hours" under each
+    // meal); the markup may say so too. A line alone between other text (a picture's alt
+    // text), a group with a copy outside (a teaser under the page's headline) and a longer line
+    // said twice (a caption, a paragraph) are still kept once at most.
+    let recurs_inside = |i: usize| {
+        c.repeated[i] && paste.units[i].shape.words <= RECURRING_LINE_WORDS && c.recurs[i].is_some_and(|(first, last)| run.contains(&first) && run.contains(&last))
+    };
+    let structure = |i: usize| recurs_inside(i) && ((i > run.start && recurs_inside(i - 1)) || (i + 1 < run.end && recurs_inside(i + 1)));
+    let repeated = |i: usize| c.repeated[i] && !structure(i);
     let keep = |i: usize| {
-        matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow | Cue::Item) && !(c.repeated[i] && c.cues[i] != Cue::Prose)
+        matches!(c.cues[i], Cue::Prose | Cue::Sentence | Cue::TableRow | Cue::Item) && !(repeated(i) && c.cues[i] != Cue::Prose)
     };
     let mut seen: HashSet<String> = HashSet::new();
     let mut body = Vec::new();
@@ -204,14 +220,32 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
         // Short lines inside the run are subheads, list and table lines; a long line in capitals
         // there is a teaser for another story ("SEAN SPICER ELIMINATED FROM ...").
         let shape = &paste.units[i].shape;
-        let inside = c.cues[i] == Cue::Text && !c.repeated[i] && !(shape.all_caps && shape.words >= 5);
-        // Text said twice is kept once, unless the markup shows each time is the article's own
-        // line (a meal plan's "Eat every 2-3 hours" under each meal).
-        if (keep(i) || inside) && (!c.repeated[i] || seen.insert(key(paste.text_of(i)))) {
+        let inside = c.cues[i] == Cue::Text && !repeated(i) && !(shape.all_caps && shape.words >= 5);
+        // Other text said twice is kept once.
+        if (keep(i) || inside) && (!repeated(i) || seen.insert(key(paste.text_of(i)))) {
             body.push(i);
         }
     }
     body
+}
+
+/// Headlines at least above the body's first two paragraphs in a row that make a list.
+const TOP_LIST_HEADLINES: usize = 6;
+
+/// Where the body of `run` starts when the run opens on a list of other stories' headlines, each
+/// perhaps under its picture's caption (a video playlist, a "latest" box beside the header): at
+/// the first two paragraphs in a row, when above them headlines outnumber paragraphs two to one.
+/// An article's own subheads alternate with its paragraphs, one to one.
+fn below_top_list(paste: &Paste, c: &Classified, run: Range<usize>) -> usize {
+    let pair = run.clone().find(|&i| c.cues[i] == Cue::Prose && i + 1 < run.end && c.cues[i + 1] == Cue::Prose);
+    let Some(pair) = pair else { return run.start };
+    let headlines = (run.start..pair).filter(|&j| is_headline(paste, c, j)).count();
+    let paragraphs = (run.start..pair).filter(|&j| c.cues[j] == Cue::Prose).count();
+    if headlines >= TOP_LIST_HEADLINES && headlines >= 2 * paragraphs {
+        pair
+    } else {
+        run.start
+    }
 }
 
 /// The contiguous run with the largest positive sum (Kadane), as a range of positions.
