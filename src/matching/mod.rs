@@ -25,7 +25,7 @@ pub use variants::Variant;
 use crate::claims::figures::Relation;
 use crate::claims::Claim;
 use serde::Serialize;
-use std::collections::HashMap;
+use crate::index_map::IndexMap;
 
 /// Two clauses of one article restating each other is rarer than two articles doing so.
 const SAME_ARTICLE_FACTOR: f32 = 0.3;
@@ -67,7 +67,7 @@ pub struct Cluster {
 /// shared words, never merging two clusters and never weighed in their averages.
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
-    let mut pairs = Pairs { claims, features: &features, scores: HashMap::new() };
+    let mut pairs = Pairs { claims, features: &features, scores: IndexMap::default() };
     let edges: Vec<Edge> = index::candidate_pairs(&features)
         .into_iter()
         .map(|(i, j)| (i, j, pairs.score(i, j)))
@@ -102,7 +102,7 @@ type Edge = (usize, usize, f32);
 struct Pairs<'a> {
     claims: &'a [Claim],
     features: &'a [features::Features],
-    scores: HashMap<(usize, usize), score::Scored>,
+    scores: IndexMap<(usize, usize), score::Scored>,
 }
 
 impl Pairs<'_> {
