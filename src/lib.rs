@@ -34,6 +34,7 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod group;
 pub mod span;
+pub mod index_map;
 pub mod vocabulary;
 pub mod zones;
 #[cfg(target_arch = "wasm32")]

@@ -207,17 +207,37 @@ fn mark_shared_wording(claim: &mut ClaimReport) {
         return;
     }
     let shown = claim.mentions.len().min(wording::SIDE_BY_SIDE);
-    let texts: Vec<&str> = claim.mentions[..shown].iter().map(|m| m.text.as_str()).collect();
-    let shared = wording::shared_with_others(&texts, wording::COMPARED);
+    // Each mention compared is cut into its words once: the side by side and the links read it.
+    let mut compared = vec![false; claim.mentions.len()];
+    compared[..shown].iter_mut().for_each(|c| *c = true);
+    for link in &claim.links {
+        for end in [link.a, link.b] {
+            if let Some(c) = compared.get_mut(end) {
+                *c = true;
+            }
+        }
+    }
+    let words: Vec<Option<wording::Words>> =
+        claim.mentions.iter().zip(&compared).map(|(m, &c)| c.then(|| wording::Words::new(&m.text))).collect();
+    let side_by_side: Vec<&wording::Words> = words[..shown].iter().flatten().collect();
+    let shared = wording::shared_with_others(&side_by_side, wording::COMPARED);
+    let mut said: HashMap<(&str, &str), String> = HashMap::new();
+    let evidence: Vec<Option<String>> = claim
+        .links
+        .iter()
+        .map(|link| {
+            let (Some(Some(a)), Some(Some(b))) = (words.get(link.a), words.get(link.b)) else { return None };
+            let texts = (claim.mentions[link.a].text.as_str(), claim.mentions[link.b].text.as_str());
+            Some(wording::with_similarity(said.entry(texts).or_insert_with(|| wording::said(a, b)), link.score))
+        })
+        .collect();
     for (mention, spans) in claim.mentions.iter_mut().zip(shared) {
         let at = mention.span.start;
         mention.shared = spans.into_iter().map(|s| Span::new(at + s.start, at + s.end)).collect();
     }
-    let mut said: HashMap<(&str, &str), String> = HashMap::new();
-    for link in &mut claim.links {
-        if let (Some(a), Some(b)) = (claim.mentions.get(link.a), claim.mentions.get(link.b)) {
-            let words = said.entry((&a.text, &b.text)).or_insert_with(|| wording::said(&wording::Words::new(&a.text), &wording::Words::new(&b.text)));
-            link.evidence = wording::with_similarity(words, link.score);
+    for (link, evidence) in claim.links.iter_mut().zip(evidence) {
+        if let Some(evidence) = evidence {
+            link.evidence = evidence;
         }
     }
 }

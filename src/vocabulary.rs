@@ -18,7 +18,7 @@
 
 use chrono::Weekday;
 use crate::zones::{iana, Iana};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A language whose dates we read.
@@ -107,8 +107,15 @@ pub fn months() -> &'static [MonthName] {
     &MONTHS
 }
 
+/// Every name of the month table: most words asked about name no month, and a set says so
+/// without reading the table.
+static MONTH_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| MONTHS.iter().map(|m| m.name).collect());
+
 /// The month a lower-case `name` names in one of `languages`, full or abbreviated.
 pub fn month_in(name: &str, languages: &[Language]) -> Option<u32> {
+    if !MONTH_NAMES.contains(name) {
+        return None;
+    }
     MONTHS.iter().find(|m| m.name == name && languages.contains(&m.language)).map(|m| m.month)
 }
 

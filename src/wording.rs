@@ -27,6 +27,8 @@ const PHRASES_SHOWN: usize = 3;
 struct Word {
     span: Span,
     folded: String,
+    /// A hash of `folded`: two words are compared by it first, and most pairs differ.
+    key: u64,
     /// It says something on its own (not "the", "said", "on"): read once per word, not per run.
     fact: bool,
 }
@@ -47,7 +49,8 @@ impl<'t> Words<'t> {
             .map(|(start, word)| {
                 let folded: String = word.chars().map(fold_diacritics).flat_map(char::to_lowercase).collect();
                 let fact = !terms(&folded).is_empty() || folded.chars().all(|c| c.is_ascii_digit());
-                Word { span: Span::new(start, start + word.len()), folded, fact }
+                let key = folded.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+                Word { span: Span::new(start, start + word.len()), folded, key, fact }
             })
             .collect();
         Words { text, words }
@@ -57,6 +60,11 @@ impl<'t> Words<'t> {
     fn spans(&self, marks: &[bool]) -> Vec<Span> {
         joined(self.text, self.words.iter().zip(marks).filter(|(_, &m)| m).map(|(w, _)| w.span).collect())
     }
+}
+
+/// Whether two words are written the same (case and accents aside).
+fn same(a: &Word, b: &Word) -> bool {
+    a.key == b.key && a.folded == b.folded
 }
 
 /// A run of words both texts have in that order: where it ends in each (exclusive) and its length.
@@ -74,12 +82,12 @@ fn runs(a: &[Word], b: &[Word]) -> Vec<Run> {
     let mut found = Vec::new();
     for i in 0..a.len() {
         for j in 0..b.len() {
-            current[j + 1] = if a[i].folded == b[j].folded { previous[j] + 1 } else { 0 };
+            current[j + 1] = if same(&a[i], &b[j]) { previous[j] + 1 } else { 0 };
         }
         // A run ends here when it does not go on with the next word of both.
         for j in 0..b.len() {
             let len = current[j + 1];
-            let goes_on = i + 1 < a.len() && j + 1 < b.len() && a[i + 1].folded == b[j + 1].folded;
+            let goes_on = i + 1 < a.len() && j + 1 < b.len() && same(&a[i + 1], &b[j + 1]);
             if len > 0 && !goes_on {
                 found.push(Run { end_a: i + 1, end_b: j + 1, len });
             }
@@ -94,8 +102,8 @@ fn runs(a: &[Word], b: &[Word]) -> Vec<Run> {
 /// or of one word that carries a fact. A reprint shares all its words, without the runs.
 fn marks(a: &Words, b: &Words) -> (Vec<bool>, Vec<bool>) {
     let (wa, wb) = (&a.words, &b.words);
-    let same = wa.len() == wb.len() && wa.iter().zip(wb).all(|(x, y)| x.folded == y.folded);
-    if same && (wa.len() >= 2 || wa.iter().all(|w| w.fact)) {
+    let reprint = wa.len() == wb.len() && wa.iter().zip(wb).all(|(x, y)| same(x, y));
+    if reprint && (wa.len() >= 2 || wa.iter().all(|w| w.fact)) {
         return (vec![true; wa.len()], vec![true; wb.len()]);
     }
     let mut in_a = vec![false; wa.len()];
@@ -133,18 +141,17 @@ fn joined(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// For each text, what it shares with any other of `texts` (compared with at most `others` of
-/// them, the first ones, so a claim reprinted a thousand times stays cheap). Each text is cut
-/// into words once.
-pub fn shared_with_others(texts: &[&str], others: usize) -> Vec<Vec<Span>> {
-    let words: Vec<Words> = texts.iter().map(|text| Words::new(text)).collect();
+/// For each text (cut into its words), what it shares with any other of `words` (compared
+/// with at most `others` of them, the first ones, so a claim reprinted a thousand times stays
+/// cheap).
+pub fn shared_with_others(words: &[&Words], others: usize) -> Vec<Vec<Span>> {
     words
         .iter()
         .enumerate()
         .map(|(i, this)| {
             let mut marked = vec![false; this.words.len()];
             for j in (0..words.len()).filter(|&j| j != i).take(others) {
-                marked.iter_mut().zip(marks(this, &words[j]).0).for_each(|(m, shared)| *m |= shared);
+                marked.iter_mut().zip(marks(this, words[j]).0).for_each(|(m, shared)| *m |= shared);
             }
             this.spans(&marked)
         })
@@ -220,7 +227,8 @@ mod tests {
     #[test]
     fn shared_with_others_joins_what_any_other_shares() {
         let all = ["troops left Kursk", "troops left", "Kursk was retaken"];
-        let spans = shared_with_others(&all, 8);
+        let words: Vec<Words> = all.iter().map(|text| Words::new(text)).collect();
+        let spans = shared_with_others(&words.iter().collect::<Vec<_>>(), 8);
         assert_eq!(texts(all[0], &spans[0]), ["troops left Kursk"]);
         assert_eq!(texts(all[2], &spans[2]), ["Kursk"]);
     }

@@ -509,6 +509,11 @@ static HOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(1[0-2]|0?[1-9])(?
 /// A clock time at token `i`: "7:25 a.m. CDT", "11:15 am", "1225 GMT", "17:45 Uhr".
 fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     let t = toks[i].text;
+    // Each reading below starts with an ASCII digit (a digit of another script never parses):
+    // most tokens are words, and are turned away before any pattern runs.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lower = |k: usize| toks.get(k).map(|x| x.text.to_lowercase()).unwrap_or_default();
     let has_meridiem = is_meridiem(&lower(i + 1), &lower(i + 2));
     let (mut minutes, zone_required) = if let Some(c) = CLOCK.captures(t) {

@@ -8,6 +8,7 @@
 use super::normalise;
 use crate::claims::{Claim, Figure};
 use crate::vocabulary::SUPERLATIVES;
+use crate::index_map::IndexMap;
 use std::collections::HashMap;
 
 /// Weight of a term that is only in the claim's sentence, not in its clause.
@@ -28,6 +29,9 @@ pub struct Features {
     pub total: f32,
     /// The claim's figures, compared as values.
     pub figures: Vec<Figure>,
+    /// The terms of each figure's counted noun, beside it in `figures`: read once, since the
+    /// pairs a claim is scored in compare them again and again.
+    pub nouns: Vec<Option<Vec<normalise::Term>>>,
     /// The speaker's folded surname; `None` also for acronyms (see [`is_acronym`]).
     pub speaker: Option<String>,
     /// How the clause ranks its subject, if it does ("the deadliest", "one of the deadliest").
@@ -129,7 +133,7 @@ fn describes_noun(f: &Figure, text: &str) -> bool {
 /// Features of every claim; the vocabulary is returned for explanations.
 pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let mut vocab = Vocabulary::default();
-    let mut sentence_names: HashMap<(usize, usize, usize), Vec<String>> = HashMap::new();
+    let mut sentence_names: IndexMap<(usize, usize, usize), Vec<String>> = IndexMap::default();
     let raw: Vec<Vec<RawTerm>> = claims
         .iter()
         .map(|c| texts.get(c.input).map_or_else(Vec::new, |text| raw_terms(text, c, &mut vocab, &mut sentence_names)))
@@ -149,6 +153,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
                 terms,
                 total,
                 figures: c.figures.clone(),
+                nouns: c.figures.iter().map(|f| f.noun.as_deref().map(normalise::terms)).collect(),
                 ranking: texts.get(c.input).and_then(|text| ranking(c.span.of(text))),
                 speaker: c.named_speaker().filter(|s| !is_acronym(s)).map(speaker_key),
                 wording,
@@ -161,8 +166,8 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
 /// The terms of claim `c` before weighting, sorted by id: its clause's words and figures, the
 /// names of its sentence as context (`sentence_names` keeps each sentence's, read once), less
 /// the speaker's own name.
-fn raw_terms(text: &str, c: &Claim, vocab: &mut Vocabulary, sentence_names: &mut HashMap<(usize, usize, usize), Vec<String>>) -> Vec<RawTerm> {
-    let mut terms: HashMap<u32, RawTerm> = HashMap::new();
+fn raw_terms(text: &str, c: &Claim, vocab: &mut Vocabulary, sentence_names: &mut IndexMap<(usize, usize, usize), Vec<String>>) -> Vec<RawTerm> {
+    let mut terms: IndexMap<u32, RawTerm> = IndexMap::default();
     for t in normalise::terms(c.span.of(text)) {
         let id = vocab.id(&t.text);
         let boost = if t.name { NAME_BOOST } else { 1.0 };
@@ -199,7 +204,7 @@ fn raw_terms(text: &str, c: &Claim, vocab: &mut Vocabulary, sentence_names: &mut
 /// one sentence reprinted by many outlets is one wording, else its words would all look common
 /// and the reprints could not find each other.
 fn count_wordings(claims: &[Claim], raw: &[Vec<RawTerm>], vocab: &mut Vocabulary) -> (Vec<Option<usize>>, usize) {
-    let mut wordings: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut wordings: IndexMap<Vec<u32>, usize> = IndexMap::default();
     let mut wording_of: Vec<Option<usize>> = vec![None; claims.len()];
     for (k, terms) in raw.iter().enumerate().filter(|&(k, _)| !claims[k].headline) {
         let next = wordings.len();

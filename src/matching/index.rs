@@ -12,7 +12,7 @@
 //! outlets carry it.
 
 use super::features::Features;
-use std::collections::HashMap;
+use crate::index_map::IndexMap;
 
 /// How many of a claim's heaviest shared terms are used as blocking keys.
 pub const KEYS_PER_CLAIM: usize = 8;
@@ -25,7 +25,7 @@ pub const MAX_POSTING: usize = 150;
 pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
     let indexed = |i: usize| features[i].wording.is_some();
     // The first claim of a wording stands for it in the index; its reprints are paired with it.
-    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    let mut first_of: IndexMap<usize, usize> = IndexMap::default();
     let mut pairs = Vec::new();
     let mut representatives = Vec::new();
     for (i, f) in features.iter().enumerate() {
@@ -38,7 +38,7 @@ pub fn candidate_pairs(features: &[Features]) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: IndexMap<u32, Vec<usize>> = IndexMap::default();
     for &i in &representatives {
         for &(term, _) in &features[i].terms {
             postings.entry(term).or_default().push(i);

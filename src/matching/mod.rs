@@ -27,7 +27,7 @@ pub use variants::Variant;
 use crate::claims::figures::Relation;
 use crate::claims::Claim;
 use serde::Serialize;
-use std::collections::HashMap;
+use crate::index_map::IndexMap;
 
 /// Two clauses of one article restating each other is rarer than two articles doing so.
 const SAME_ARTICLE_FACTOR: f32 = 0.3;
@@ -70,7 +70,7 @@ pub struct Cluster {
 pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     let (features, vocab) = features::build(texts, claims);
     let stories = stories::Stories::new(claims, &features, &vocab);
-    let mut pairs = Pairs { claims, features: &features, stories, scores: HashMap::new() };
+    let mut pairs = Pairs { claims, features: &features, stories, scores: IndexMap::default() };
     let edges: Vec<Edge> = index::candidate_pairs(&features)
         .into_iter()
         .map(|(i, j)| (i, j, pairs.score(i, j)))
@@ -106,7 +106,7 @@ struct Pairs<'a> {
     claims: &'a [Claim],
     features: &'a [features::Features],
     stories: stories::Stories,
-    scores: HashMap<(usize, usize), score::Scored>,
+    scores: IndexMap<(usize, usize), score::Scored>,
 }
 
 impl Pairs<'_> {

@@ -8,6 +8,7 @@
 
 use crate::vocabulary::british_spellings;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -182,15 +183,102 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// A raw word of the text with whether it is capitalised mid-sentence.
-struct Word {
-    lower: String,
-    name: bool,
+/// Distinct tokens read so far on this thread: news text repeats its words, and reading one
+/// (folding, stop words, stemming) costs far more than looking it up. Cleared past
+/// [`TOKENS_KEPT`] tokens, so a hostile paste of ever new words holds bounded memory.
+#[derive(Default)]
+struct Tokens {
+    ids: HashMap<String, usize>,
+    tokens: Vec<Token>,
+    readings: Vec<Reading>,
+}
+
+/// How many distinct tokens [`Tokens`] keeps before starting afresh.
+const TOKENS_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static TOKENS: RefCell<Tokens> = RefCell::new(Tokens::default());
+}
+
+/// One distinct token of text (a word between separators, its hyphens and apostrophes trimmed).
+struct Token {
+    /// Written with a capital first letter.
+    capital: bool,
     /// Written in capitals ("UN", "EU"): an abbreviation the lexicon may spell out.
+    acronym: bool,
+    /// Its lower case is a stop word, so it is no name even when capitalised.
+    stop: bool,
+    /// Its lower case, diacritics folded and a final "'s" dropped.
+    lower: String,
+    /// Its reading as a name and as a plain word (indices into [`Tokens::readings`]), each
+    /// made on first use.
+    as_name: Option<usize>,
+    as_word: Option<usize>,
+}
+
+/// A token read one way: as a name (transliteration folded) or as a plain word (spelling folded).
+struct Reading {
+    /// The folded lower-case word the lexicon and the terms read.
+    lower: String,
+    /// The most words a lexicon phrase starting with this word can have (0: none starts with it).
+    reach: usize,
+    /// Its terms when no lexicon phrase takes it.
+    terms: Vec<Term>,
+}
+
+impl Tokens {
+    /// The reading of the token `raw` (trimmed, not empty), read as a name when it is
+    /// capitalised mid-sentence; also whether it is an acronym.
+    fn word(&mut self, raw: &str, sentence_start: bool) -> Word {
+        let id = match self.ids.get(raw) {
+            Some(&id) => id,
+            None => {
+                let folded: String = raw.chars().map(fold_diacritics).collect();
+                let folded = folded.strip_suffix("'s").unwrap_or(&folded);
+                let lower = folded.to_lowercase();
+                let token = Token {
+                    capital: folded.starts_with(char::is_uppercase),
+                    acronym: folded.chars().count() >= 2 && folded.chars().all(|c| c.is_ascii_uppercase()),
+                    stop: stopwords().contains(lower.as_str()),
+                    lower,
+                    as_name: None,
+                    as_word: None,
+                };
+                self.tokens.push(token);
+                self.ids.insert(raw.to_string(), self.tokens.len() - 1);
+                self.tokens.len() - 1
+            }
+        };
+        let token = &self.tokens[id];
+        let name = token.capital && !sentence_start && !token.stop;
+        let acronym = token.acronym;
+        let known = if name { token.as_name } else { token.as_word };
+        let reading = match known {
+            Some(reading) => reading,
+            None => {
+                let lower = if name { fold_transliteration(&token.lower) } else { fold_spelling(&token.lower) };
+                let reach = lexicon().longest_from.get(lower.as_str()).copied().unwrap_or(0);
+                let terms = word_terms(&lower, name);
+                self.readings.push(Reading { lower, reach, terms });
+                let reading = self.readings.len() - 1;
+                let token = &mut self.tokens[id];
+                *if name { &mut token.as_name } else { &mut token.as_word } = Some(reading);
+                reading
+            }
+        };
+        Word { reading, name, acronym }
+    }
+}
+
+/// A word of the text: its reading in [`Tokens`], and how it was written.
+struct Word {
+    reading: usize,
+    /// Capitalised mid-sentence, and no stop word.
+    name: bool,
     acronym: bool,
 }
 
-fn words(text: &str) -> Vec<Word> {
+fn words(text: &str, tokens: &mut Tokens) -> Vec<Word> {
     let mut out = Vec::new();
     let mut sentence_start = true;
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')) {
@@ -198,23 +286,28 @@ fn words(text: &str) -> Vec<Word> {
         if raw.is_empty() {
             continue;
         }
-        let folded: String = raw.chars().map(fold_diacritics).collect();
-        let folded = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
-        let capital = folded.starts_with(char::is_uppercase);
-        let acronym = folded.chars().count() >= 2 && folded.chars().all(|c| c.is_ascii_uppercase());
-        let lower = folded.to_lowercase();
-        let name = capital && !sentence_start && !stopwords().contains(lower.as_str());
+        out.push(tokens.word(raw, sentence_start));
         sentence_start = false;
-        // Hyphenated words count as their parts too ("Troost-Ekong" stays whole).
-        out.push(Word {
-            lower: if name {
-                fold_transliteration(&lower)
-            } else {
-                fold_spelling(&lower)
-            },
-            name,
-            acronym,
-        });
+    }
+    out
+}
+
+/// The terms of one word (`lower`, folded) that no lexicon phrase takes: none for a stop word,
+/// a number or a short plain word; its stem (a name as it is), and for a hyphenated word its
+/// parts' too ("counter-offensive" ~ "offensive"; "Troost-Ekong" stays whole as well).
+fn word_terms(lower: &str, name: bool) -> Vec<Term> {
+    if stopwords().contains(lower) || lower.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return Vec::new();
+    }
+    if lower.chars().count() < 3 && !name {
+        return Vec::new();
+    }
+    let stem = |word: &str| if name { word.to_string() } else { stemmer().stem(word).into_owned() };
+    let mut out = vec![Term { text: stem(lower), name }];
+    if lower.contains('-') {
+        for part in lower.split('-').filter(|p| p.len() >= 4 && !stopwords().contains(p)) {
+            out.push(Term { text: stem(part), name });
+        }
     }
     out
 }
@@ -222,74 +315,42 @@ fn words(text: &str) -> Vec<Word> {
 /// The terms of `text`: lexicon groups, names and stems of content words; figures are added
 /// by the caller from the claim's parsed figures.
 pub fn terms(text: &str) -> Vec<Term> {
-    let ws = words(text);
-    let lex = lexicon();
-    let mut out = Vec::new();
-    let mut i = 0;
-    // The words from `i` joined, and where each word ends in it: one string per position.
-    let (mut phrase, mut ends) = (String::new(), Vec::new());
-    'outer: while i < ws.len() {
-        let reach = lex.longest_from.get(ws[i].lower.as_str()).map_or(0, |&n| n.min(ws.len() - i));
-        phrase.clear();
-        ends.clear();
-        for w in &ws[i..i + reach] {
-            if !phrase.is_empty() {
-                phrase.push(' ');
-            }
-            phrase.push_str(&w.lower);
-            ends.push(phrase.len());
+    TOKENS.with_borrow_mut(|tokens| {
+        if tokens.tokens.len() > TOKENS_KEPT {
+            *tokens = Tokens::default();
         }
-        for n in (1..=reach).rev() {
-            if let Some(group) = lex.phrases.get(&phrase[..ends[n - 1]]) {
-                if n > 1 || !ws[i].name || ws[i].acronym {
-                    out.push(Term {
-                        text: format!("~{group}"),
-                        name: false,
-                    });
-                    i += n;
-                    continue 'outer;
+        let ws = words(text, tokens);
+        let reading = |w: &Word| &tokens.readings[w.reading];
+        let lex = lexicon();
+        let mut out = Vec::new();
+        let mut i = 0;
+        // The words from `i` joined, and where each word ends in it: one string per position.
+        let (mut phrase, mut ends) = (String::new(), Vec::new());
+        'outer: while i < ws.len() {
+            let reach = reading(&ws[i]).reach.min(ws.len() - i);
+            phrase.clear();
+            ends.clear();
+            for w in &ws[i..i + reach] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&reading(w).lower);
+                ends.push(phrase.len());
+            }
+            for n in (1..=reach).rev() {
+                if let Some(group) = lex.phrases.get(&phrase[..ends[n - 1]]) {
+                    if n > 1 || !ws[i].name || ws[i].acronym {
+                        out.push(Term { text: format!("~{group}"), name: false });
+                        i += n;
+                        continue 'outer;
+                    }
                 }
             }
+            out.extend(reading(&ws[i]).terms.iter().cloned());
+            i += 1;
         }
-        let w = &ws[i];
-        i += 1;
-        if stopwords().contains(w.lower.as_str())
-            || w.lower.chars().all(|c| c.is_ascii_digit() || c == '-')
-        {
-            continue;
-        }
-        if w.lower.chars().count() < 3 && !w.name {
-            continue;
-        }
-        let stem = if w.name {
-            w.lower.clone()
-        } else {
-            stemmer().stem(&w.lower).into_owned()
-        };
-        out.push(Term {
-            text: stem,
-            name: w.name,
-        });
-        // A hyphenated word also stands for its parts: "counter-offensive" ~ "offensive".
-        if w.lower.contains('-') {
-            for part in w
-                .lower
-                .split('-')
-                .filter(|p| p.len() >= 4 && !stopwords().contains(p))
-            {
-                let stem = if w.name {
-                    part.to_string()
-                } else {
-                    stemmer().stem(part).into_owned()
-                };
-                out.push(Term {
-                    text: stem,
-                    name: w.name,
-                });
-            }
-        }
-    }
-    out
+        out
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! figures ("430" vs "over 400") add to it; an agreeing speaker adds, a different one cuts.
 
 use super::features::{Features, Vocabulary};
-use super::normalise;
+use super::normalise::Term;
 use crate::claims::figures::Relation;
 use crate::claims::Figure;
 
@@ -53,9 +53,10 @@ const SAME_COUNT_RATIO: f64 = 3.0;
 const SAME_DURATION_RATIO: f64 = 24.0;
 
 /// Whether two figures can state the same quantity: one unit and, for counts, the same counted
-/// noun or (when a noun is missing) a comparable size. Other units measure one kind of thing,
-/// so 1,100 km² and 259 km² in one story are two claims about land, in conflict.
-fn same_quantity(a: &Figure, b: &Figure) -> bool {
+/// noun (its terms, `noun_a` and `noun_b`) or (when a noun is missing) a comparable size. Other
+/// units measure one kind of thing, so 1,100 km² and 259 km² in one story are two claims about
+/// land, in conflict.
+fn same_quantity(a: &Figure, noun_a: Option<&[Term]>, b: &Figure, noun_b: Option<&[Term]>) -> bool {
     if !a.same_kind(b) {
         return false;
     }
@@ -72,22 +73,28 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     if a.unit != "count" {
         return true;
     }
-    match (&a.noun, &b.noun) {
-        (Some(x), Some(y)) => normalise::terms(x) == normalise::terms(y),
+    match (noun_a, noun_b) {
+        (Some(x), Some(y)) => x == y,
         _ => ratio(SAME_COUNT_RATIO),
     }
+}
+
+/// The terms of the counted noun of figure `k` of `f`.
+fn noun(f: &Features, k: usize) -> Option<&[Term]> {
+    f.nouns.get(k).and_then(|n| n.as_deref())
 }
 
 /// The best relation, per quantity the two claims share, between their figures, and the worst
 /// of those; `None` when they share no quantity.
 pub fn figure_relation(a: &Features, b: &Features) -> Option<Relation> {
     let mut worst: Option<Relation> = None;
-    for fa in &a.figures {
+    for (ka, fa) in a.figures.iter().enumerate() {
         let best = b
             .figures
             .iter()
-            .filter(|fb| same_quantity(fa, fb))
-            .map(|fb| fa.relation(fb))
+            .enumerate()
+            .filter(|&(kb, fb)| same_quantity(fa, noun(a, ka), fb, noun(b, kb)))
+            .map(|(_, fb)| fa.relation(fb))
             .max();
         worst = match (worst, best) {
             (Some(w), Some(r)) => Some(w.min(r)),

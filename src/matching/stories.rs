@@ -16,6 +16,7 @@
 use super::features::{Features, Vocabulary};
 use super::normalise;
 use crate::claims::Claim;
+use crate::index_map::IndexMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -58,7 +59,7 @@ pub struct Stories {
     /// rarity squared (a rare name says far more than a plain word), more when several of the
     /// article's claims use it.
     articles: Vec<(Vec<(u32, f32)>, f32)>,
-    judged: HashMap<(usize, usize), bool>,
+    judged: IndexMap<(usize, usize), bool>,
 }
 
 impl Stories {
@@ -83,7 +84,7 @@ impl Stories {
                 (terms, total)
             })
             .collect();
-        Stories { articles, judged: HashMap::new() }
+        Stories { articles, judged: IndexMap::default() }
     }
 
     /// How alike articles `a` and `b` are: the weighted cosine of their terms, 0 to 1.
