@@ -29,6 +29,11 @@ impl Case {
         self.list(key).iter().map(|v| v.as_integer().unwrap_or_else(|| panic!("case {:?}: `{key}` holds a non-integer", self.name))).collect()
     }
 
+    /// The boolean field `key`; panics, naming the case, when it is missing.
+    pub fn bool(&self, key: &str) -> bool {
+        self.fields.get(key).and_then(|v| v.as_bool()).unwrap_or_else(|| panic!("case {:?}: no boolean `{key}`", self.name))
+    }
+
     /// Whether the case has the field `key`.
     pub fn has(&self, key: &str) -> bool {
         self.fields.contains_key(key)
