@@ -3,7 +3,7 @@
 
 mod common;
 
-use wiretrace::claims::{atomic, figures, quotes, Bound};
+use wiretrace::claims::{atomic, checkable, figures, from_paragraphs, quotes, Bound};
 use wiretrace::{segment, Span};
 
 #[test]
@@ -84,4 +84,43 @@ fn quotes_spanning_sentences_keep_their_speaker() {
     assert!(claims.len() >= 2, "{claims:?}");
     assert!(claims.iter().all(|c| c.speaker.as_deref() == Some("Putin")), "{claims:?}");
     assert!(claims.iter().all(|c| !c.quotes.is_empty()));
+}
+
+#[test]
+fn source_cases() {
+    let mut failures = Vec::new();
+    for case in common::load("claims/sources.toml") {
+        let text = case.strs("paragraphs").join("\n\n");
+        let mut at = 0;
+        let paragraphs: Vec<Span> = text.split("\n\n").map(|p| {
+            let span = Span::new(at, at + p.len());
+            at += p.len() + 2;
+            span
+        }).collect();
+        let claims = from_paragraphs(0, 0, &text, &paragraphs);
+        let Some(claim) = claims.iter().find(|c| c.span.of(&text).contains(case.str("clause"))) else {
+            failures.push(format!("{}: no clause holds {:?}", case.name, case.str("clause")));
+            continue;
+        };
+        let want = case.str("speaker");
+        if claim.speaker.as_deref().unwrap_or("-") != want {
+            failures.push(format!("{}: want {want}, got {:?}", case.name, claim.speaker));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn checkable_cases() {
+    let mut failures = Vec::new();
+    for case in common::load("claims/checkable.toml") {
+        let (clause, sentence) = (case.str("clause"), case.str("sentence"));
+        if checkable::names_a_fact(clause) != case.bool("fact") {
+            failures.push(format!("{}: fact should be {}", case.name, case.bool("fact")));
+        }
+        if case.has("kept") && checkable::is_checkable(clause, sentence) != case.bool("kept") {
+            failures.push(format!("{}: kept should be {} (p {:.2})", case.name, case.bool("kept"), checkable::probability(clause, sentence)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

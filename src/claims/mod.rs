@@ -10,6 +10,7 @@
 //! [`crate::matching`]) and name a source where no body sentence can (see [`crate::trace`]).
 
 pub mod atomic;
+pub mod checkable;
 pub mod figures;
 pub mod quotes;
 pub mod subject;
@@ -188,6 +189,7 @@ struct Place {
 fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_quotes: &[Span], speaker: Option<&Attribution>, started_inside: bool) -> Vec<Claim> {
     let clauses = atomic::clauses(text, place.sentence);
     let several = clauses.len() > 1;
+    let sentence_actor = clauses.first().and_then(|first| people.actor_attribution(first.of(text)).map(|a| a.shifted(first.start)));
     let mut out = Vec::new();
     for (n, clause) in clauses.into_iter().enumerate() {
         let clause_text = clause.of(text);
@@ -223,13 +225,28 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
             headline: false,
         };
         let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
-        claim.attribute(own_speaker.or_else(|| speaker.cloned()).or_else(subject_speaker).as_ref());
+        // A clause that opens with its verb shares the sentence's first actor ("Cruz praised
+        // the plan but declined to ...").
+        let actor = || match people.actor_attribution(clause_text) {
+            Some(own) => Some(own.shifted(clause.start)),
+            None if n > 0 && opens_with_verb(clause_text) => sentence_actor.clone(),
+            None => None,
+        };
+        claim.attribute(own_speaker.or_else(|| speaker.cloned()).or_else(subject_speaker).or_else(actor).as_ref());
         out.push(claim);
     }
     out
 }
 
 impl Claim {
+    /// Whether the claim is worth reporting with no other article's mention beside it: all are
+    /// but a body statement that names no source and that [`checkable`] judges no claim
+    /// (scene-setting, opinion, transitions). `text` is the paste the claim's spans point into.
+    pub fn stands_alone(&self, text: &str) -> bool {
+        let unattributed_statement = self.kind == ClaimKind::Statement && self.source.is_none() && !self.headline;
+        !unattributed_statement || checkable::is_checkable(self.span.of(text), self.sentence.of(text))
+    }
+
     /// Sets who said the claim and the words that show it (nothing for `None`).
     fn attribute(&mut self, attribution: Option<&Attribution>) {
         self.speaker = attribution.map(|a| a.speaker.clone());
@@ -247,6 +264,18 @@ impl Claim {
         let particle = |w: &str| matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "al" | "el" | "van" | "von" | "bin" | "la" | "le" | "da" | "del");
         speaker.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || particle(w)).then_some(speaker)
     }
+}
+
+/// Whether a clause opens with a verb (past "and", "but"): a past tense or a participle, a
+/// cue verb, or an auxiliary ("declined to ...", "saying ...", "has said ...").
+fn opens_with_verb(clause: &str) -> bool {
+    let mut words = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
+    let mut first = words.next().unwrap_or("");
+    if matches!(first, "and" | "but" | "yet" | "then") {
+        first = words.next().unwrap_or("");
+    }
+    first.starts_with(char::is_lowercase)
+        && (first.ends_with("ed") || first.ends_with("ing") || subject::is_cue_form(first) || crate::vocabulary::AUXILIARIES.contains(&first))
 }
 
 /// Whether `sentence` is quoted words only: it opens with a quotation mark and no words of the

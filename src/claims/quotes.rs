@@ -93,10 +93,11 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     });
 
 /// The subject before a reporting verb: a name, a pronoun or a description ("the Kremlin
-/// leader"), optionally with an inserted phrase ("Gerasimov, head of the General Staff, said").
+/// leader"), optionally with a short parenthesis ("Sen. Ana Ruiz (D-Ohio) said") and an inserted
+/// phrase ("Gerasimov, head of the General Staff, said").
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:\s*\([^()]{{1,12}}\))?(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
             name = name_pattern(),
             verbs = verbs()
         ))
@@ -119,6 +120,16 @@ static SUBJECT_REPORTING_LATER: LazyLock<Regex> = LazyLock::new(|| {
 /// Russian Chief of the General Staff Valery Gerasimov" yields the person, not the title.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?P<cue>[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
+    });
+
+/// A clause that opens with a name (past a conjunction, with an optional inserted phrase
+/// between commas), then a lower-case word: its verb or auxiliary.
+static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^\s*(?:(?:But|And|Yet|So|Still|Now)\s+)?({name})(?:,[^,]{{1,80}},)?\s+(?P<verb>[a-z][a-z'’-]*)\b",
+            name = name_pattern()
+        ))
+        .expect("valid actor regex")
     });
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&name_pattern()).expect("valid name regex"));
@@ -343,6 +354,26 @@ impl People {
         self.subject_speaker(source.of(&masked)).map(|speaker| Attribution { speaker, source, cue: Some(cue), reported: false })
     }
 
+    /// The actor a clause opens with, as the last resort for its source: a person or a body
+    /// named first, then the verb ("Trump has pandered to ...", "But Ryan, a conservative,
+    /// hopes ..."). News attributes stances and acts to their actor as it does words; as the
+    /// actor is no reporting phrase (`reported` is false), it never decides whether two claims
+    /// are one. A possessive ("Trump's campaign") names no actor. Nothing is remembered of it.
+    pub fn actor_attribution(&self, clause: &str) -> Option<Attribution> {
+        let masked = mask_quotes(clause, false);
+        let c = ACTOR.captures(&masked)?;
+        let actor = c.get(1)?;
+        let verb = c.name("verb")?;
+        let speaker = self.speaker_named(actor.as_str())?;
+        // One capitalised word opens many sentences ("Throughout", "Wealthy"): alone it is an
+        // actor only as the surname of someone named before, or as an acronym.
+        let known = speaker.contains(char::is_whitespace) || (speaker.len() >= 2 && speaker.chars().all(|c| c.is_uppercase()));
+        if !known {
+            return None;
+        }
+        Some(Attribution { speaker, source: Span::new(actor.start(), actor.end()), cue: Some(Span::new(verb.start(), verb.end())), reported: false })
+    }
+
     /// The speaker a capitalised run names: a person in their fullest known form, or a body.
     fn speaker_named(&self, run: &str) -> Option<String> {
         match named_in(run) {
@@ -353,7 +384,7 @@ impl People {
     }
 
     /// Who an attribution phrase names: a pronoun or a person's description resolves to the
-    /// last named person, a name to its fullest form, an organisation to itself.
+    /// last named person, a name to its fullest form, an organisation or a group to itself.
     fn resolve(&self, phrase: &str) -> Option<String> {
         let phrase = phrase.trim().trim_end_matches(['.', ',']);
         let first = phrase.split_whitespace().next().unwrap_or("");
@@ -390,6 +421,11 @@ impl People {
         }
         if PERSON_ROLES.contains(&head.to_lowercase().as_str()) {
             return self.last();
+        }
+        // A body or a group named by a description ("the fire department", "according to local
+        // media"): the source is the description itself.
+        if first.eq_ignore_ascii_case("the") || first.starts_with(char::is_lowercase) {
+            return Some(phrase.to_string());
         }
         None
     }
@@ -476,7 +512,7 @@ fn mask_quotes(s: &str, inside_at_start: bool) -> String {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &PERSON, &ACRONYM];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &ACTOR, &PERSON, &ACRONYM];
 
 #[cfg(test)]
 mod tests {

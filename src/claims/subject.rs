@@ -15,7 +15,7 @@ use crate::vocabulary::{AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, CLAUSE_OPENERS, C
 const MAX_SUBJECT_WORDS: usize = 8;
 
 /// Whether `word` (lower case) is a form of a cue verb.
-fn is_cue_form(word: &str) -> bool {
+pub fn is_cue_form(word: &str) -> bool {
     if IRREGULAR_CUE_VERBS.contains_key(word) {
         return true;
     }

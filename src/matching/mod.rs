@@ -91,6 +91,8 @@ pub fn cluster(texts: &[&str], claims: &[Claim]) -> Vec<Cluster> {
     groups
         .into_iter()
         .zip(links)
+        // A claim no other mention joined is kept only when it stands alone as a claim.
+        .filter(|(members, _)| members.len() > 1 || members.first().is_some_and(|&m| texts.get(claims[m].input).is_some_and(|t| claims[m].stands_alone(t))))
         .map(|(members, links)| {
             let variants = variants::variants(texts, claims, &members);
             Cluster { members, links, variants }

@@ -29,9 +29,14 @@ impl Case {
         self.list(key).iter().map(|v| v.as_integer().unwrap_or_else(|| panic!("case {:?}: `{key}` holds a non-integer", self.name))).collect()
     }
 
-    /// The boolean field `key`, or `default` when it is missing.
+    /// The boolean field `key`; panics, naming the case, when it is missing.
+    pub fn bool(&self, key: &str) -> bool {
+        self.fields.get(key).and_then(|v| v.as_bool()).unwrap_or_else(|| panic!("case {:?}: no boolean `{key}`", self.name))
+    }
+
+    /// The boolean field `key`, or `default` when the case has none.
     pub fn bool_or(&self, key: &str, default: bool) -> bool {
-        self.fields.get(key).map_or(default, |v| v.as_bool().unwrap_or_else(|| panic!("case {:?}: `{key}` is not a boolean", self.name)))
+        if self.has(key) { self.bool(key) } else { default }
     }
 
     /// Whether the case has the field `key`.
