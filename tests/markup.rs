@@ -2,7 +2,7 @@
 //! what the cleaner makes of a page with its markup against the same page as text alone.
 
 use wiretrace::clean::lines::Paste;
-use wiretrace::clean::markup::{align, blocks, visible_text, MAX_DEPTH};
+use wiretrace::clean::markup::{align, blocks, blocks_of, visible_text, MAX_DEPTH};
 use wiretrace::clean::{clean, clean_marked};
 use wiretrace::{analyze, Input};
 
@@ -256,4 +256,87 @@ fn a_post_opening_on_a_lead_and_a_list_inside_the_articles_text_keeps_them() {
     assert_eq!(kept(clean(0, &text))[0], paras[0], "the text alone starts at the first paragraph");
     let marked = kept(clean_marked(0, &text, Some(&html)));
     assert_eq!(&marked[..4], [lead, items[0], items[1], items[2]], "the markup puts the lead and the list in the article's text");
+
+/// A small deterministic generator (xorshift), so the reduced-form cases are the same each run.
+struct Draw(u64);
+
+impl Draw {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+
+    /// Text of a few pieces, markup characters, entities and NULs among them.
+    fn text(&mut self) -> String {
+        const PIECES: [&str; 16] = ["word", " ", "Tom & Jerry", "<", ">", "\"", "'", "&amp;", "&copy", "é", "😀", "\0", "a\r\nb", "=", "</p>", "&lt"];
+        (0..1 + self.below(4)).map(|_| self.pick(&PIECES)).collect()
+    }
+
+    /// An element as `web::markup::reduced` writes one (a tag of the browser's lower-case
+    /// name, the attributes it keeps, escaped text), `depth` levels of children at most.
+    fn element(&mut self, depth: usize, out: &mut String) {
+        use wiretrace::clean::markup::READ_ATTRIBUTES;
+        use wiretrace::clean::tokens::{end_tag, start_tag, text};
+        const NAMES: [&str; 20] = [
+            "p", "div", "a", "li", "ul", "nav", "h2", "time", "figcaption", "section", "textarea", "xmp", "plaintext",
+            "noembed", "noframe", "noframes", "my-el", "a<b", "x\"y=z", "xé",
+        ];
+        let name = self.pick(&NAMES);
+        if self.below(8) == 0 {
+            out.push_str(&start_tag(self.pick(&["br", "hr"]), []));
+            return;
+        }
+        let mut attributes: Vec<(&str, String)> = Vec::new();
+        for key in READ_ATTRIBUTES {
+            if self.below(3) == 0 {
+                attributes.push((key, self.text()));
+            }
+        }
+        out.push_str(&start_tag(name, attributes.iter().map(|(key, value)| (*key, value.as_str()))));
+        // The browser gives these elements text alone.
+        let text_only = ["textarea", "xmp", "plaintext", "noembed", "noframe", "noframes"].contains(&name);
+        for _ in 0..self.below(4) {
+            if depth == 0 || text_only || self.below(2) == 0 {
+                out.push_str(&text(&self.text()));
+            } else {
+                self.element(depth - 1, out);
+            }
+        }
+        out.push_str(&end_tag(name));
+    }
+}
+
+#[test]
+fn the_reduced_forms_reader_gives_html5gums_tokens_whole_or_cut_short() {
+    use wiretrace::clean::tokens::{html, reduced};
+    let mut draw = Draw(0x5eed_1234_abcd_ef01);
+    for case in 0..3000 {
+        let mut markup = String::new();
+        for _ in 0..1 + draw.below(3) {
+            draw.element(3, &mut markup);
+        }
+        assert_eq!(reduced(&markup), html(&markup), "case {case}: {markup:?}");
+        // The page cuts markup to the paste limit, anywhere between two characters.
+        let cuts: Vec<usize> = markup.char_indices().map(|(at, _)| at).filter(|_| draw.below(8) == 0).collect();
+        for cut in cuts {
+            assert_eq!(reduced(&markup[..cut]), html(&markup[..cut]), "case {case} cut at {cut}: {:?}", &markup[..cut]);
+        }
+    }
+}
+
+#[test]
+fn the_reduced_forms_reader_never_panics_on_other_markup() {
+    use wiretrace::clean::tokens::reduced;
+    for markup in ["<", "</", "</>", "<!--", "<p class=", "<p class='a", "<p a=b>", "<1>", "&", "&am", "<a\0b c\0=\"\0\">\0</a\0b>", "<textarea>x</texta", "<xmp>é</xmpé", "<p =x>"] {
+        reduced(markup);
+        reduced(&format!("{markup}{markup}é"));
+    }
+    let (_, page) = page();
+    assert!(!blocks_of(reduced(&page)).is_empty(), "a raw page still gives blocks");
 }

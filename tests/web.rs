@@ -17,11 +17,15 @@ fn texts(state: &State) -> Vec<(&str, &str)> {
 }
 
 /// The state once the worker answered the link being opened, as the page's worker does
-/// ([`worker::decode_link`]): with the link's pastes, or its refusal.
+/// ([`worker::decode_link`]): with the link's pastes (their markup reduced, as the page
+/// reduces it), or its refusal.
 fn worker_answers(state: State) -> State {
     let (Some(fragment), Some(run)) = (state.link_to_open(), state.queued_run()) else { return state };
     match worker::decode_link(&fragment) {
-        Ok(inputs) => state.apply(Action::LinkDecoded { run, inputs }),
+        Ok(inputs) => {
+            let inputs = inputs.into_iter().map(wiretrace::web::markup::with_reduced_markup).collect();
+            state.apply(Action::LinkDecoded { run, inputs })
+        }
         Err(reason) => state.apply(Action::LinkRefused { run, reason }),
     }
 }
@@ -67,7 +71,8 @@ fn opening_a_link_restores_its_pastes_and_queues_an_analysis() {
     let run = opening.queued_run();
     let state = worker_answers(opening);
     assert_eq!(state.inputs(), example::inputs());
-    assert_eq!((state.queued_run(), state.link_to_open()), (run, None), "the same run analyses the decoded pastes");
+    assert_eq!(state.link_to_open(), None, "the decoded pastes are analysed as pastes");
+    assert!(state.queued_run().is_some_and(|next| Some(next) != run), "as a run of their own");
     assert_eq!(state.link.as_deref(), Some(fragment.as_str()));
     assert_eq!(state.drafts(), Drafts::Unchanged, "someone's link must not overwrite one's drafts");
     assert!(state.queued_run().is_some());
@@ -783,16 +788,24 @@ fn markup_pasted_into_other_text_joins_its_markup_and_is_bounded() {
 
 #[wasm_bindgen_test]
 fn reduced_markup_reads_as_the_raw_markup_and_an_html_file_keeps_it() {
-    use wiretrace::clean::markup::blocks;
+    use wiretrace::clean::{markup::blocks, tokens};
     use wiretrace::web::markup::reduced;
     let hostile = "<div hidden>secret</div><p style='DISPLAY: none'>gone</p><script>x()</script><!-- c -->\
         <p class=\"a&quot;b\">Tom &amp; Jerry &lt;3 <span>one</span><b>two</b></p><img src=x onerror=alert(1)><br>";
     let words = |html: &str| blocks(html).into_iter().map(|b| (b.text.split_whitespace().collect::<Vec<_>>().join(" "), b.marks, b.link_dense())).collect::<Vec<_>>();
     for html in [NAV_HTML, hostile] {
         assert_eq!(words(&reduced(html)), words(html), "{}", reduced(html));
+        // The worker reads the reduced form without html5gum, and gets html5gum's tokens; a
+        // link's markup, reduced again when opened, stays as it was.
+        assert_eq!(tokens::reduced(&reduced(html)), tokens::html(&reduced(html)));
+        assert_eq!(reduced(&reduced(html)), reduced(html));
     }
     assert!(!reduced(hostile).contains("secret") && !reduced(hostile).contains("onerror") && !reduced(hostile).contains("<span"));
     assert_eq!(reduced("<img src=x>"), "", "no text, no markup");
+    // A link made by the CLI carries a page's whole markup: opened, it is reduced as a paste's.
+    let opened = |html: &str| wiretrace::web::markup::with_reduced_markup(Input::with_html("a", "t", html)).html;
+    assert_eq!(opened(NAV_HTML), Some(reduced(NAV_HTML)));
+    assert_eq!(opened("<img src=x>"), None);
     let file = paste_of("nav.html".into(), FileKind::Html, NAV_HTML.into());
     assert_eq!(file.html.as_deref(), Some(reduced(NAV_HTML).as_str()));
     assert!(!claims_mention(&[file], NAV_STORY));

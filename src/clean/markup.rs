@@ -1,6 +1,6 @@
 //! **The clipboard's HTML as evidence.** A copy from a news page carries, beside the plain text,
 //! the page's markup for the selection (`text/html`): it says outright what the text rules
-//! guess from line shapes. Here that markup is read (tokenised by `html5gum`, never rendered)
+//! guess from line shapes. Here that markup is read (as [`super::tokens`], never rendered)
 //! into [`Block`]s of text with what their elements say (heading, list item, caption, inside
 //! navigation or a comment thread, mostly link text, a `<time>`, an author), each block is
 //! aligned word by word onto the plain paste's units, and [`apply`] turns that into cues.
@@ -12,7 +12,7 @@
 use super::boilerplate::{Classified, Cue};
 use super::lines::Paste;
 use crate::vocabulary::{HTML_BLOCK_ELEMENTS, MARKUP_CHROME_CLASSES};
-use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
+use super::tokens::{Tag, Token};
 
 /// Open elements tracked at once; deeper ones are read as text of their last tracked parent.
 pub const MAX_DEPTH: usize = 256;
@@ -107,7 +107,7 @@ impl Block {
 
 /// One element of the markup, as read in the first pass.
 struct Element {
-    name: Vec<u8>,
+    name: String,
     /// What the element says by itself (its parent's marks are added in the second pass).
     own: Marks,
     /// Visible text bytes inside it.
@@ -146,9 +146,23 @@ const LINK_RUN_BLOCKS: usize = 3;
 /// or an author's box.
 const LINE_MAX_BYTES: usize = 160;
 
+/// The tokens of `html`: html5gum's reading of any HTML where the build has it (the CLI), else
+/// the reduced form's reader (the page's worker, whose markup the page has reduced).
+pub fn tokens(html: &str) -> Vec<Token> {
+    #[cfg(feature = "html5gum")]
+    return super::tokens::html(html);
+    #[cfg(not(feature = "html5gum"))]
+    return super::tokens::reduced(html);
+}
+
 /// The blocks of text of `html`, in order; blocks of hidden elements and blank ones are left out.
 pub fn blocks(html: &str) -> Vec<Block> {
-    let (elements, events) = read(html);
+    blocks_of(tokens(html))
+}
+
+/// The blocks of text these tokens hold, as [`blocks`] finds them.
+pub fn blocks_of(tokens: Vec<Token>) -> Vec<Block> {
+    let (elements, events) = read(tokens);
     let total: usize = events.iter().map(|e| if let Event::Text(t) = e { t.len() } else { 0 }).sum();
     let mut stack: Vec<(usize, Marks)> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
@@ -199,9 +213,7 @@ pub fn blocks(html: &str) -> Vec<Block> {
 /// The first pass: elements with their own marks and visible text size, and the events in
 /// order. Hidden text is dropped here. End tags close the nearest open element of their name
 /// (and whatever is open inside it); one with none open is ignored.
-fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
+fn read(tokens: Vec<Token>) -> (Vec<Element>, Vec<Event>) {
     let mut elements: Vec<Element> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // Open elements, each with whether it is hidden (by itself or a parent).
@@ -214,9 +226,9 @@ fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
             }
         }
     };
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    for token in tokens {
         match token {
-            Token::StartTag(tag) => {
+            Token::Start(tag) => {
                 let name = tag.name.to_ascii_lowercase();
                 if let Some(spacing) = block_spacing(&name) {
                     events.push(Event::Boundary(spacing));
@@ -225,14 +237,14 @@ fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
                     continue;
                 }
                 let own = marks_of(&name, &tag);
-                let datetime = own.time.then(|| tag.attributes.get(b"datetime".as_slice()).map(|v| String::from_utf8_lossy(&v.value).trim().to_string())).flatten();
+                let datetime = own.time.then(|| tag.attribute("datetime").map(|v| v.trim().to_string())).flatten();
                 let hidden = own.hidden || open.last().is_some_and(|&(_, h)| h);
                 open.push((elements.len(), hidden));
                 events.push(Event::Open(elements.len()));
                 elements.push(Element { name, own, text_bytes: 0, datetime });
             }
-            Token::EndTag(tag) => {
-                let name = tag.name.to_ascii_lowercase();
+            Token::End(name) => {
+                let name = name.to_ascii_lowercase();
                 if let Some(depth) = open.iter().rposition(|&(at, _)| elements[at].name == name) {
                     events.push(Event::Close(open[depth].0));
                     close(&mut open, &mut elements, depth);
@@ -241,8 +253,7 @@ fn read(html: &str) -> (Vec<Element>, Vec<Event>) {
                     events.push(Event::Boundary(spacing));
                 }
             }
-            Token::String(text) if !open.last().is_some_and(|&(_, hidden)| hidden) => {
-                let text = String::from_utf8_lossy(&text.value).into_owned();
+            Token::Text(text) if !open.last().is_some_and(|&(_, hidden)| hidden) => {
                 if let Some(&(at, _)) = open.last() {
                     elements[at].text_bytes += text.len();
                 }
@@ -267,17 +278,16 @@ fn finish(current: &mut Block, spaced: &mut bool, blocks: &mut Vec<Block>) {
 }
 
 /// Elements without content: no end tag follows.
-fn is_void(name: &[u8]) -> bool {
-    matches!(name, b"br" | b"img" | b"hr" | b"input" | b"meta" | b"link" | b"wbr" | b"source" | b"area" | b"col")
-        || name.starts_with(b"!")
+fn is_void(name: &str) -> bool {
+    matches!(name, "br" | "img" | "hr" | "input" | "meta" | "link" | "wbr" | "source" | "area" | "col") || name.starts_with('!')
 }
 
 /// Whether `name` bounds a block (and then whether a blank line goes around it).
-fn block_spacing(name: &[u8]) -> Option<bool> {
-    if name == b"br" {
+fn block_spacing(name: &str) -> Option<bool> {
+    if name == "br" {
         return Some(false);
     }
-    HTML_BLOCK_ELEMENTS.iter().position(|b| b.as_bytes() == name).map(|at| at < SPACED_BLOCKS)
+    HTML_BLOCK_ELEMENTS.iter().position(|b| *b == name).map(|at| at < SPACED_BLOCKS)
 }
 
 /// Whether an element named `name` (lower case) hides its text: a hidden element, the `hidden`
@@ -310,24 +320,23 @@ fn class_words(names: &str) -> Vec<String> {
 }
 
 /// What an element says about its text by itself: its name and its attributes.
-fn marks_of(name: &[u8], tag: &StartTag<()>) -> Marks {
-    let raw = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned());
+fn marks_of(name: &str, tag: &Tag) -> Marks {
+    let raw = |key: &str| tag.attribute(key).map(str::to_string);
     let names: String = READ_ATTRIBUTES[..5].iter().filter_map(|k| raw(k)).collect::<Vec<_>>().join(" ");
     let words = class_words(&names);
     let named = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let text_name = std::str::from_utf8(name).unwrap_or("");
     Marks {
-        chrome: CHROME_ELEMENTS.contains(&text_name) || named(&MARKUP_CHROME_CLASSES),
+        chrome: CHROME_ELEMENTS.contains(&name) || named(&MARKUP_CHROME_CLASSES),
         comments: named(&COMMENT_CLASSES),
-        heading: matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"),
-        item: matches!(name, b"li" | b"dt" | b"dd"),
-        caption: matches!(name, b"figcaption" | b"caption"),
-        paragraph: matches!(name, b"p" | b"blockquote"),
-        time: name == b"time",
+        heading: matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+        item: matches!(name, "li" | "dt" | "dd"),
+        caption: matches!(name, "figcaption" | "caption"),
+        paragraph: matches!(name, "p" | "blockquote"),
+        time: name == "time",
         author: named(&["author", "byline", "creator"]),
-        link: name == b"a",
+        link: name == "a",
         content: words.windows(2).any(|pair| CONTENT_OWNERS.contains(&pair[0].as_str()) && CONTENT_PARTS.contains(&pair[1].as_str())),
-        hidden: hides(text_name, raw),
+        hidden: hides(name, raw),
     }
 }
 

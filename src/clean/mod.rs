@@ -12,6 +12,7 @@ pub mod lines;
 pub mod markup;
 pub mod metadata;
 pub mod split;
+pub mod tokens;
 
 pub use article::{Article, Field, Line, LineKind};
 use crate::span::Span;

@@ -15,7 +15,7 @@ use super::state::{Action, Drafts, Phase, SharedReport, State};
 use super::status::Status;
 use super::verdict_panel::{jump_link, VerdictPanel};
 use super::worker::{Analyst, Heard, Work};
-use super::{browser, drafts};
+use super::{browser, drafts, markup};
 use crate::Input;
 use yew::prelude::*;
 
@@ -105,7 +105,7 @@ fn use_analysis(state: &UseReducerHandle<State>) {
 /// What the worker said of run `run` (started at `started`, in page milliseconds), as an action.
 fn heard_of(run: u64, heard: Heard, started: f64) -> Action {
     match heard {
-        Heard::Decoded(inputs) => Action::LinkDecoded { run, inputs },
+        Heard::Decoded(inputs) => Action::LinkDecoded { run, inputs: inputs.into_iter().map(markup::with_reduced_markup).collect() },
         Heard::Refused(reason) => Action::LinkRefused { run, reason },
         Heard::Report(json) => match SharedReport::from_json(json) {
             Ok(report) => Action::Finished { run, report, millis: browser::now_millis() - started },

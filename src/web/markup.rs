@@ -8,6 +8,8 @@
 //! that carries markup and leaves every body score as the raw markup gives it.
 
 use crate::clean::markup::{hides, READ_ATTRIBUTES};
+use crate::clean::tokens;
+use crate::Input;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
 
@@ -60,13 +62,21 @@ pub fn visible_text(html: &str) -> String {
     paragraphs.filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// A decoded link's paste with its markup in the reduced form, the one form the worker reads:
+/// a link made by the CLI (`wiretrace link page.html`) carries a page's whole markup.
+pub fn with_reduced_markup(input: Input) -> Input {
+    let html = input.html.as_deref().map(reduced).filter(|markup| !markup.is_empty());
+    Input { html, ..input }
+}
+
 /// A step of the walk over the template's nodes: a node to write, or an end tag to close.
 enum Step {
     Enter(Node, usize),
     Close(String),
 }
 
-/// `html` as the markup the core reads of it: elements with only the attributes it looks at
+/// `html` as the markup the core reads of it, in the reduced form the worker reads without an
+/// HTML tokeniser ([`tokens::reduced`]): elements with only the attributes it looks at
 /// ([`READ_ATTRIBUTES`]), hidden elements, comments and the tags of [`PLAIN_INLINE`] elements
 /// dropped, runs of whitespace as one space. Empty when `html` holds no text.
 pub fn reduced(html: &str) -> String {
@@ -76,7 +86,7 @@ pub fn reduced(html: &str) -> String {
     while let Some(step) = steps.pop() {
         let (node, depth) = match step {
             Step::Close(name) => {
-                out.push_str(&format!("</{name}>"));
+                out.push_str(&tokens::end_tag(&name));
                 continue;
             }
             Step::Enter(node, depth) => (node, depth),
@@ -87,16 +97,14 @@ pub fn reduced(html: &str) -> String {
                 continue;
             }
             if BREAKS.contains(&name.as_str()) {
-                out.push_str(&format!("<{name}>"));
+                out.push_str(&tokens::start_tag(&name, []));
                 continue;
             }
-            let attributes: String = READ_ATTRIBUTES
-                .iter()
-                .filter_map(|key| element.get_attribute(key).filter(|v| !v.trim().is_empty()).map(|v| format!(" {key}=\"{}\"", escape(&v, true))))
-                .collect();
+            let attributes: Vec<(&str, String)> =
+                READ_ATTRIBUTES.iter().filter_map(|key| Some((*key, element.get_attribute(key).filter(|v| !v.trim().is_empty())?))).collect();
             let tagged = depth < MAX_DEPTH && !(attributes.is_empty() && PLAIN_INLINE.contains(&name.as_str()));
             if tagged {
-                out.push_str(&format!("<{name}{attributes}>"));
+                out.push_str(&tokens::start_tag(&name, attributes.iter().map(|(key, value)| (*key, value.as_str()))));
                 steps.push(Step::Close(name));
             }
             steps.extend(children(&node, depth + usize::from(tagged)));
@@ -108,7 +116,7 @@ pub fn reduced(html: &str) -> String {
             }
             if !words.is_empty() {
                 any_text = true;
-                out.push_str(&escape(&words, false));
+                out.push_str(&tokens::text(&words));
                 if text.ends_with(char::is_whitespace) {
                     out.push(' ');
                 }
@@ -132,19 +140,4 @@ fn children(node: &Node, depth: usize) -> Vec<Step> {
 /// Elements that never hold content.
 fn is_void(name: &str) -> bool {
     matches!(name, "br" | "img" | "hr" | "input" | "meta" | "link" | "wbr" | "source" | "area" | "col" | "base" | "embed" | "track")
-}
-
-/// `text` with the characters that would read as markup escaped (and `"` in an attribute).
-fn escape(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

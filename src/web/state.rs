@@ -235,14 +235,15 @@ pub enum Action {
     },
     /// Make a permalink of the pastes as they are now.
     Share,
-    /// Open a permalink fragment (with or without `#`): the worker decodes it and analyses its
-    /// pastes ([`State::link_to_open`]); until it answers, the page stays as it is.
+    /// Open a permalink fragment (with or without `#`): the worker decodes it
+    /// ([`State::link_to_open`]); until it answers, the page stays as it is.
     OpenLink(String),
-    /// The worker decoded the link of run `run` into these pastes, and analyses them.
+    /// The worker decoded the link of run `run` into these pastes: they replace the page's and
+    /// are analysed, as a run of their own.
     LinkDecoded {
         /// The run, as [`State::queued_run`] gave it.
         run: u64,
-        /// The link's pastes, as decoded.
+        /// The link's pastes, as decoded, their markup reduced (`web::markup::with_reduced_markup`).
         inputs: Vec<Input>,
     },
     /// The worker refused the link of run `run`, for this plain reason.
@@ -523,13 +524,13 @@ impl State {
         self.opening = Some(Opening { run, fragment: fragment.into(), before });
     }
 
-    /// The link's pastes replace the page's; their analysis, already under way, goes on.
+    /// The link's pastes replace the page's, and their analysis starts, as a run of its own.
     fn link_decoded(&mut self, run: u64, inputs: &[Input]) {
         let Some(opening) = self.take_opening(run) else { return };
         self.replace_pastes(inputs);
         self.pastes_changed();
         self.link = Some(opening.fragment.to_string());
-        self.phase = Phase::Analysing { run };
+        self.phase = Phase::Analysing { run: self.next_run() };
     }
 
     /// The page stays as it was before the link, and says why the link was refused.

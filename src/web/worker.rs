@@ -3,9 +3,11 @@
 //!
 //! Both sides of the conversation live here, so the messages are defined once:
 //! - the worker ([`serve`], the `wiretrace-worker` binary) says [`Reply::Ready`] once its
-//!   WebAssembly is running, then answers each [`Request`] with the report's JSON; a request
-//!   for a link's [`Work::Link`] is decoded there too, and its pastes (or its refusal) sent
-//!   back first, so that no link, however large, blocks the page;
+//!   WebAssembly is running, then answers each [`Request`] for pastes with the report's JSON;
+//!   a link ([`Work::Link`]) is decoded there too, so that no link, however large, blocks the
+//!   page, and its pastes (or its refusal) sent back: the page reduces their markup as it
+//!   reduces a paste's (`web::markup`), since the worker reads markup in that form only, and
+//!   asks for their report as a run of its own;
 //! - the page ([`Analyst`]) adopts on its first analysis the worker `start.js` started beside
 //!   the page's own WebAssembly (or starts one) and keeps it, so the core's lazily built tables
 //!   stay warm; it holds a request back until the worker is ready (a message sent earlier
@@ -17,7 +19,6 @@
 //! any other way. The next analysis starts a fresh one. So does a run that takes longer than
 //! [`TIME_LIMIT_MS`]: whatever the pastes (an opened link's included), an analysis ends.
 
-use super::state::within_limit;
 use crate::Input;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -44,7 +45,7 @@ pub enum Work {
     /// These pastes, as the page holds them.
     Pastes(Vec<Input>),
     /// The pastes of this permalink fragment (without `#`): the worker decodes it, so that a
-    /// link of megabytes never blocks the page, and says what it holds before analysing it.
+    /// link of megabytes never blocks the page, and says what it holds.
     Link(String),
 }
 
@@ -60,7 +61,7 @@ struct Request {
 enum Reply {
     /// The worker listens from now on.
     Ready,
-    /// The pastes of run `run`'s link, decoded; its report follows.
+    /// The pastes of run `run`'s link, decoded.
     Decoded { run: u64, inputs: Vec<Input> },
     /// Run `run`'s link was refused, for this plain reason; no report follows.
     Refused { run: u64, reason: String },
@@ -73,6 +74,7 @@ enum Reply {
 /// What the page hears of a run.
 pub enum Heard {
     /// The run's link holds these pastes (as decoded, before the page cuts any to its limit).
+    /// The run is over: the page analyses them as a run of its own.
     Decoded(Vec<Input>),
     /// The run's link was refused, for this plain reason. The run is over.
     Refused(String),
@@ -106,23 +108,16 @@ pub fn serve() {
     post(&scope, &Reply::Ready);
 }
 
-/// Does run `run`'s work, replying as it goes: a link's pastes (or its refusal), then the report.
+/// Does run `run`'s work: the pastes' report, or a link's pastes (or its refusal).
 fn run_work(replies: &DedicatedWorkerGlobalScope, run: u64, work: Work) {
-    let mut inputs = match work {
-        Work::Pastes(inputs) => inputs,
+    let reply = match work {
+        Work::Pastes(inputs) => Reply::Report { run, json: crate::analyze(&inputs).to_json() },
         Work::Link(fragment) => match decode_link(&fragment) {
-            Ok(inputs) => {
-                post(replies, &Reply::Decoded { run, inputs: inputs.clone() });
-                inputs
-            }
-            Err(reason) => return post(replies, &Reply::Refused { run, reason }),
+            Ok(inputs) => Reply::Decoded { run, inputs },
+            Err(reason) => Reply::Refused { run, reason },
         },
     };
-    // Cut as the page cuts a paste, so the report describes what the page shows.
-    for input in &mut inputs {
-        input.text.truncate(within_limit(&input.text).len());
-    }
-    post(replies, &Reply::Report { run, json: crate::analyze(&inputs).to_json() });
+    post(replies, &reply);
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
@@ -214,12 +209,7 @@ impl Conversation {
                     self.send(worker, request);
                 }
             }
-            Reply::Decoded { run, inputs } => {
-                // Cloned out first: what the listener does may start or cancel a run.
-                if let Some(listener) = self.listener_of(run) {
-                    listener(Heard::Decoded(inputs));
-                }
-            }
+            Reply::Decoded { run, inputs } => self.finish_run(run, Heard::Decoded(inputs)),
             Reply::Refused { run, reason } => self.finish_run(run, Heard::Refused(reason)),
             Reply::Report { run, json } => self.finish_run(run, Heard::Report(json)),
             Reply::Unreadable => self.finish(Heard::Failed("the analysis could not read the pastes".to_string())),
