@@ -256,6 +256,7 @@ fn a_post_opening_on_a_lead_and_a_list_inside_the_articles_text_keeps_them() {
     assert_eq!(kept(clean(0, &text))[0], paras[0], "the text alone starts at the first paragraph");
     let marked = kept(clean_marked(0, &text, Some(&html)));
     assert_eq!(&marked[..4], [lead, items[0], items[1], items[2]], "the markup puts the lead and the list in the article's text");
+}
 
 /// A small deterministic generator (xorshift), so the reduced-form cases are the same each run.
 struct Draw(u64);
