@@ -126,11 +126,16 @@ fn specific_figure_shared(a: &Features, b: &Features) -> bool {
 
 /// Terms both claims have, as (smaller weight, term id).
 pub fn shared_terms(a: &Features, b: &Features) -> Vec<(f32, u32)> {
+    shared_weights(&a.terms, &b.terms)
+}
+
+/// Terms two sorted (term id, weight) lists both have, as (smaller weight, term id).
+pub fn shared_weights(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(f32, u32)> {
     let mut shared = Vec::new();
     let (mut i, mut j) = (0, 0);
-    while i < a.terms.len() && j < b.terms.len() {
-        let (ta, wa) = a.terms[i];
-        let (tb, wb) = b.terms[j];
+    while i < a.len() && j < b.len() {
+        let (ta, wa) = a[i];
+        let (tb, wb) = b[j];
         match ta.cmp(&tb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,

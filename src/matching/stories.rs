@@ -15,6 +15,7 @@
 
 use super::features::{Features, Vocabulary};
 use super::normalise;
+use super::score;
 use crate::claims::Claim;
 use crate::index_map::IndexMap;
 use std::collections::HashMap;
@@ -112,18 +113,7 @@ impl Stories {
 /// How much two sorted term sets share: the shared weight (the smaller of the two) over the
 /// geometric mean of their totals, as the pair score measures two claims.
 fn cosine((a, total_a): &(Vec<(u32, f32)>, f32), (b, total_b): &(Vec<(u32, f32)>, f32)) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += a[i].1.min(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared: f32 = score::shared_weights(a, b).iter().map(|s| s.0).sum();
     shared / (total_a * total_b).sqrt().max(f32::EPSILON)
 }
 
