@@ -22,6 +22,9 @@ echo "== Seeds ($shared/seeds)"
 "$bin" analyze --json "$shared"/seeds/*.txt >"$report"
 python3 "$shared/tools/score.py" "$shared/seeds/gold.json" "$report" "$shared/seeds"
 
+echo "== Real news sentence pairs judged the same statement or not ($shared/pairs/msr-paraphrase-train.tsv)"
+python3 scripts/pairs_eval.py "$shared/pairs/msr-paraphrase-train.tsv" "$bin"
+
 echo "== Development bundles ($shared/bundles)"
 python3 "$shared/tools/bundles.py" "$bin" "$shared"/bundles/*/
 

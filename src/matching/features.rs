@@ -5,7 +5,7 @@
 //! sentence (the subject of a split-off clause, the speaker) count as context, at a third.
 //! Each figure adds an anchor term (`#430 count`) so equal figures are shared terms.
 
-use super::normalise;
+use super::{english, normalise};
 use crate::claims::{Claim, Figure};
 use crate::vocabulary::SUPERLATIVES;
 use crate::index_map::IndexMap;
@@ -19,6 +19,11 @@ const FIGURE_BOOST: f32 = 1.5;
 /// A claim weighs at least one term found in this many claims: a clause of common story words
 /// only ("no Ukrainian soldier there") would otherwise match anything that shares them.
 const MIN_TOTAL_DF: f32 = 2.0;
+/// How many sentences of English at large weigh beside the paste's own wordings in a term's
+/// rarity (see [`idf`]): a paste of two sentences says little about which words are rare.
+/// Chosen on the MSR pairs (`scripts/pairs_eval.py`: F1 0.42 at 0, 0.77 at 1, 0.81 at 2 to 100;
+/// seeds and bundles unchanged up to 5, worse from 10): the smallest value near the best there.
+const BACKGROUND_SENTENCES: f32 = 2.0;
 
 /// What matching compares of one claim.
 #[derive(Clone, Debug, Default)]
@@ -141,7 +146,7 @@ pub fn build(texts: &[&str], claims: &[Claim]) -> (Vec<Features>, Vocabulary) {
     let (wording_of, wordings) = count_wordings(claims, &raw, &mut vocab);
     // At least two, so that a single wording pasted twice still has words that weigh.
     let n = wordings.max(2) as f32;
-    let min_total = libm::logf(n / MIN_TOTAL_DF).max(0.0).powi(2);
+    let min_total = idf(MIN_TOTAL_DF, n, 0.0);
     let features = raw
         .into_iter()
         .zip(claims)
@@ -224,15 +229,22 @@ fn weigh(terms: Vec<RawTerm>, vocab: &Vocabulary, n: f32) -> Vec<(u32, f32)> {
     terms
         .into_iter()
         .map(|(id, boost, own)| {
-            // Squared, so a word in every other claim ("Putin" in a story about Putin) weighs
-            // far less than one shared by two claims only. libm, not f32::ln: the platform ln
-            // rounds differently in wasm32, and the page must cluster exactly as the CLI does.
             // A word no body uses (a headline's "live", "explainer") says nothing.
             let df = vocab.df[id as usize];
-            let idf = if df == 0 { 0.0 } else { libm::logf(n / df as f32).max(0.0).powi(2) };
+            let idf = if df == 0 { 0.0 } else { idf(df as f32, n, english::sentence_share(&vocab.names[id as usize])) };
             (id, idf * boost * if own { 1.0 } else { CONTEXT_WEIGHT })
         })
         .collect()
+}
+
+/// The weight of a term found in `df` of `n` wordings, `share` being the share of English
+/// sentences that use it: its inverse document frequency over the wordings and
+/// [`BACKGROUND_SENTENCES`] sentences of English at large, squared, so that a word in every other
+/// claim ("Putin" in a story about Putin) weighs far less than one shared by two claims only.
+/// libm, not f32::ln: the platform ln rounds differently in wasm32, and the page must cluster
+/// exactly as the CLI does.
+fn idf(df: f32, n: f32, share: f32) -> f32 {
+    libm::logf((n + BACKGROUND_SENTENCES) / (df + BACKGROUND_SENTENCES * share)).max(0.0).powi(2)
 }
 
 #[cfg(test)]

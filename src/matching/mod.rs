@@ -15,6 +15,7 @@
 //! * [`variants`]: mutated figures inside a cluster.
 
 pub mod cluster;
+pub mod english;
 pub mod features;
 pub mod index;
 pub mod normalise;

@@ -14,12 +14,10 @@
 //! those are the words that show it is one story.
 
 use super::features::{Features, Vocabulary};
-use super::normalise;
 use super::score;
 use crate::claims::Claim;
 use crate::index_map::IndexMap;
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use super::english::rarity;
 
 /// Articles whose terms' weighted cosine reaches this tell one story. Fit on unrelated
 /// articles only: 1 in 100 pairs of PolNeAR's train compartment, analysed 50 to a call, reach
@@ -27,33 +25,6 @@ use std::sync::LazyLock;
 pub const STORY_THRESHOLD: f32 = 0.21;
 /// A link this strong stands on its own, whether or not its articles are alike.
 pub const VERBATIM: f32 = 0.8;
-/// Zipf values (log10 of uses per billion words) are at most about 7.7 ("the"); a word weighs
-/// how far below this it is.
-const ZIPF_CEILING: f32 = 7.0;
-/// The Zipf value of a word the table does not list (it lists those at 4.5 and above).
-const UNLISTED_ZIPF: f32 = 3.0;
-
-/// Each term's Zipf value, through the same normalisation as the claims' terms: the highest of
-/// the words that give the term.
-static ZIPF: LazyLock<HashMap<String, f32>> = LazyLock::new(|| {
-    let mut zipf: HashMap<String, f32> = HashMap::new();
-    for row in crate::vocabulary::rows(include_str!("../../data/word_frequencies.txt")) {
-        let Some(Ok(value)) = row.first().map(|v| v.parse::<f32>()) else { continue };
-        for word in row.get(1).into_iter().flat_map(|words| words.split(' ')) {
-            for term in normalise::terms(word) {
-                let entry = zipf.entry(term.text).or_insert(value);
-                *entry = entry.max(value);
-            }
-        }
-    }
-    zipf
-});
-
-/// How much a term says about which story an article tells.
-fn rarity(term: &str) -> f32 {
-    (ZIPF_CEILING - ZIPF.get(term).copied().unwrap_or(UNLISTED_ZIPF)).max(0.0)
-}
-
 /// The articles' weighted term sets, and the pairs judged so far.
 pub struct Stories {
     /// Per article: (term id, weight), sorted by id, and the sum of the weights. A term weighs its
@@ -115,20 +86,4 @@ impl Stories {
 fn cosine((a, total_a): &(Vec<(u32, f32)>, f32), (b, total_b): &(Vec<(u32, f32)>, f32)) -> f32 {
     let shared: f32 = score::shared_weights(a, b).iter().map(|s| s.0).sum();
     shared / (total_a * total_b).sqrt().max(f32::EPSILON)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rarity_of(word: &str) -> f32 {
-        rarity(&normalise::terms(word)[0].text)
-    }
-
-    #[test]
-    fn common_words_weigh_less_than_rare_ones() {
-        assert!(rarity_of("government") < rarity_of("parliament"));
-        assert!(rarity_of("parliament") < rarity_of("splashdown"));
-        assert_eq!(rarity_of("Gerasimov"), ZIPF_CEILING - UNLISTED_ZIPF);
-    }
 }
