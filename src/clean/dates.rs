@@ -153,11 +153,12 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A clock: "18:25", "6:25 p.m.", "18h25" (French), "18時25分" / "18시 25분" (Japanese,
-/// Korean), and "18.25" (British), which is read only where a zone or "am"/"pm" follows.
+/// Korean), "18.25" (British), which is read only where a zone or "am"/"pm" follows, and the
+/// wires' "1825 GMT", four digits read only where a zone follows.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(\d{1,2}) ([:.h]|\s*[時시]\s*) (\d{2}) (?:\s*[分분])?   # 1 hour, 2 separator, 3 minutes
+        \b(\d{1,2}) ([:.h]|\s*[時시]\s*|) (\d{2}) (?:\s*[分분])?   # 1 hour, 2 separator, 3 minutes
         (?: : (\d{2}) )?                                       # 4 seconds
         (?: \s* ([ap]) \.?\s?m\b\.? )?                          # 5 meridiem",
     )
@@ -295,9 +296,11 @@ fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, ZoneSourc
     printed.map(|z| (z, ZoneSource::Printed)).or(hint.map(|z| (z, ZoneSource::FromBase)))
 }
 
-/// The clock time printed just after or just before the date at `start..end`, with its zone.
+/// The clock time printed just after the date at `start..end`, else just before it, with its
+/// zone ("Published 12 March 10:00, updated 13 March 09:00": each date keeps the clock after it).
 fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
     let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
+    let mut before_date = None;
     for c in TIME.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let after = m.start() >= end && close(&line[end..m.start()]);
@@ -310,17 +313,23 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
             continue;
         };
         let zone = zone_after(line, m.end(), hint);
-        // "18.25" is a clock only as a British dateline prints it, with its zone or "pm".
-        if &c[2] == "." && meridiem.is_none() && zone.is_none() {
+        // "18.25" is a clock only as a British dateline prints it, with its zone or "pm"; "1825"
+        // only as the wires print it, four digits and a zone.
+        let bare_digits = c[2].is_empty();
+        if (&c[2] == "." && meridiem.is_none() || bare_digits) && zone.is_none() || bare_digits && (c[1].len() != 2 || meridiem.is_some()) {
             continue;
         }
         let zone_end = zone.map_or(m.end(), |(_, e)| e);
         let zone = zone
             .map(|(z, _)| z)
             .or_else(|| if after { zone_after(line, end, hint).map(|(z, _)| z) } else { None });
-        return Some((t, placing(zone, hint), m.start(), zone_end));
+        let clock = (t, placing(zone, hint), m.start(), zone_end);
+        if after {
+            return Some(clock);
+        }
+        before_date = before_date.or(Some(clock));
     }
-    None
+    before_date
 }
 
 /// The zone printed at `at` ("UTC+8", "JST", "(CST)", "Uhr", "(Havana)") and where it ends.
@@ -353,10 +362,12 @@ fn zone_in(line: &str) -> Option<Zone> {
         .find_map(|w| if w.len() >= 2 { vocabulary::zone_abbreviation(w) } else { None })
 }
 
+/// What the nearest role word before `at` in its field says ("Published 12 March, updated
+/// 13 March": the second date is the update).
 fn role_before(line: &str, at: usize) -> DateRole {
     let head = &line[..at];
     let segment = head.rsplit(['|', '·']).next().unwrap_or(head);
-    match ROLE.find(segment).map(|m| m.as_str().to_lowercase()) {
+    match ROLE.find_iter(segment).last().map(|m| m.as_str().to_lowercase()) {
         None => DateRole::Plain,
         Some(w) if ["today", "hoy", "heute", "aujourd"].contains(&w.as_str()) => DateRole::Today,
         Some(w) if w.contains("pub") || w.contains("post") || w.contains("veröff") => DateRole::Published,
@@ -474,6 +485,12 @@ mod tests {
             ("Senin, 23 Desember 2024 18:25 WIB", None, "2024-12-23T18:25:00+07:00"),
             ("23 grudnia 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
             ("23 december 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
+            // The wires' four-digit clock with its zone; the second zone in parentheses is local.
+            ("Updated 0412 GMT (1212 HKT) March 5, 2024", None, "2024-03-05T04:12:00+00:00"),
+            ("5 March 2024 1233 GMT", None, "2024-03-05T12:33:00+00:00"),
+            ("2024.03.05 17:40 KST", None, "2024-03-05T17:40:00+09:00"),
+            ("05.03.2024 um 09:15 MEZ", None, "2024-03-05T09:15:00+01:00"),
+            ("5 марта 2024, 11:02 MSK", None, "2024-03-05T11:02:00+03:00"),
         ];
         for (line, hint, want) in cases {
             assert_eq!(iso(line, *hint), [*want], "{line}");
@@ -516,6 +533,10 @@ mod tests {
         let found = find("Published 11:48 PM PDT, June 2, 2024 | Updated 4:15 AM PDT, June 3, 2024", None);
         let roles: Vec<DateRole> = found.iter().map(|f| f.role).collect();
         assert_eq!(roles, [DateRole::Published, DateRole::Updated]);
+        let found = find("Last updated: 13 March 2025 - Published: 12 March 2025", None);
+        assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Updated, DateRole::Published]);
+        let found = find("Published 12 March 2025 10:00, updated 13 March 2025 09:00", None);
+        assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Published, DateRole::Updated]);
         assert_eq!(find("Today: March 16, 2025", None)[0].role, DateRole::Today);
     }
 
@@ -542,6 +563,9 @@ mod tests {
             ("RHEIN-MAIN REPORT", zone("Europe/Berlin")),
             ("The Hudson Valley Sentinel", zone("America/New_York")),
             ("Soccer | Rugby | Cricket", None),
+            // A weather box names the city the outlet serves.
+            ("Perth 18°C | Subscribe | Log in", zone("Australia/Perth")),
+            ("DAKAR SOIR", zone("Africa/Dakar")),
         ];
         for (line, want) in cases {
             assert_eq!(zone_hint(line), *want, "{line}");
@@ -556,5 +580,7 @@ mod tests {
     #[test]
     fn nonsense_is_not_a_date() {
         assert!(find("Call 555-1234 or 99/99/9999 at 25:61", None).is_empty());
+        // Four digits are a clock only with a zone after them: a year or a count is not.
+        assert_eq!(iso("5 March 2024 1233 votes", None), ["2024-03-05"]);
     }
 }

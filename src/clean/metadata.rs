@@ -179,7 +179,9 @@ fn title_case(s: &str) -> String {
 }
 
 /// When the section was published: a "Published" date first, then one below the title, then
-/// "Updated", then any date of the header; never the site's "Today".
+/// one above it with its clock (a masthead's date of the day prints none), then "Updated",
+/// then any date of the header; never the site's "Today". "Updated" never replaces a
+/// publication time the page prints.
 pub fn published(
     paste: &Paste,
     c: &Classified,
@@ -211,6 +213,7 @@ pub fn published(
         .iter()
         .find(|(_, f)| f.role == DateRole::Published)
         .or_else(|| found.iter().find(|(i, f)| f.role == DateRole::Plain && *i > t))
+        .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain && !matches!(f.value, PageTime::Date(_))))
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Updated))
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
