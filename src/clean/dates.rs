@@ -5,8 +5,9 @@
 //! time printed next to it ("08:48", "5:12 PM", "11:58 p.m."), and the zone printed next to that
 //! ("UTC+8", "(GMT+3)", "JST", "(CST)", "Uhr", "(Havana)"). The role comes from the words before
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
-//! where the outlet is based ([`zone_hint`]) gives a zoneless time ([`PageTime::Zoneless`]): the
-//! offset is never invented. An instant says whether its zone was printed or taken from where
+//! where the outlet is based ([`zone_hint`], or a month name of a language read in one zone
+//! only, [`month_zone`]) gives a zoneless time ([`PageTime::Zoneless`]): the offset is never
+//! invented. An instant says whether its zone was printed or taken from where
 //! the outlet is based ([`ZoneSource`]).
 //!
 //! Offsets come from the IANA time-zone database: a place ("(Paris)", "Uhr", where the outlet is
@@ -182,11 +183,11 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         return Vec::new();
     }
     let mut dates = iso_dates(line, hint);
-    for (start, end, d) in calendar_dates(line, hint) {
+    for (start, end, d, named_in) in calendar_dates(line, hint) {
         if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
             continue;
         }
-        let time = time_near(line, start, end, hint);
+        let time = time_near(line, start, end, hint.or(named_in));
         dates.push((start, end, d, time));
     }
     dates.sort_by_key(|&(s, ..)| s);
@@ -217,20 +218,21 @@ fn iso_dates(line: &str, hint: Option<Zone>) -> Vec<Dated> {
     dates
 }
 
-/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024").
-fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate)> {
+/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024"),
+/// each with the zone its month name's language places it in, if one does ([`month_zone`]).
+fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate, Option<Zone>)> {
     let mut calendar = Vec::new();
     for c in DAY_MONTH.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[2])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[1]) {
-                calendar.push((m.start(), m.end(), d));
+                calendar.push((m.start(), m.end(), d, month_zone(&c[2])));
             }
         }
     }
     for c in MONTH_DAY.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[1])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[2]) {
-                calendar.push((m.start(), m.end(), d));
+                calendar.push((m.start(), m.end(), d, month_zone(&c[1])));
             }
         }
     }
@@ -247,7 +249,7 @@ fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDat
         // "2024.12.23" but not "2024.12.235" nor a decimal "12024.5.6".
         let slash_or_dot_after = c.get(2).is_some() && line[m.end()..].starts_with(['.', '/']);
         if !digit_before && !digit_at(m.end()) && !slash_or_dot_after {
-            calendar.push((m.start(), m.end(), d));
+            calendar.push((m.start(), m.end(), d, None));
         }
     }
     for c in NUMERIC.captures_iter(line) {
@@ -257,7 +259,7 @@ fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDat
         let month_first = nb > 12 || (na <= 12 && us_zone);
         let d = if month_first { ymd(&c[3], a, b) } else { ymd(&c[3], b, a) };
         if let Some(d) = d {
-            calendar.push((m.start(), m.end(), d));
+            calendar.push((m.start(), m.end(), d, None));
         }
     }
     calendar
@@ -384,6 +386,26 @@ fn numeric_offset(s: &str) -> Option<i32> {
     let h: i32 = digits.get(..2)?.parse().ok()?;
     let m: i32 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
     Some(sign * (h * 60 + m))
+}
+
+/// The zone a month name places a page in, for a clock printed without one: a name written only
+/// in languages whose pages all keep one zone's time ("giugno": Italy, San Marino and Ticino keep
+/// Rome's; "maart": Dutch, Central European). English, Spanish, French, Portuguese, Russian and
+/// Indonesian are read in many zones and place nothing, nor does a name one of them shares
+/// ("oktober" is Indonesian as well as Dutch and German).
+fn month_zone(name: &str) -> Option<Zone> {
+    let one_zone = |language: Language| match language {
+        Language::It => Some("Europe/Rome"),
+        Language::De | Language::Nl => Some("Europe/Berlin"),
+        Language::Pl => Some("Europe/Warsaw"),
+        Language::Tr => Some("Europe/Istanbul"),
+        Language::Uk => Some("Europe/Kyiv"),
+        _ => None,
+    };
+    let name = name.to_lowercase();
+    let mut zones = month_names().filter(|m| m.name == name).map(|m| one_zone(m.language));
+    let first = zones.next()??;
+    zones.all(|z| z == Some(first)).then(|| crate::zones::iana(first).map(Zone::Iana)).flatten()
 }
 
 fn month(name: &str) -> Option<u32> {
@@ -517,6 +539,16 @@ mod tests {
             ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", printed),
             ("5:12 PM EST, February 11, 2024", zone("Africa/Johannesburg"), "2024-02-11T17:12:00-05:00", printed),
             ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", printed),
+            // A month name of a language read in one zone only places the clock there.
+            ("14 luglio 2024, 09:05", None, "2024-07-14T09:05:00+02:00", from_base),
+            ("3. März 2024, 10:15", None, "2024-03-03T10:15:00+01:00", from_base),
+            ("14 maart 2024 09:05", None, "2024-03-14T09:05:00+01:00", from_base),
+            // "juli" is Indonesian too: read in three zones, it places nothing.
+            ("14 juli 2024 09:05", None, "2024-07-14T09:05:00", None),
+            // Languages read in many zones place nothing.
+            ("14 de julio de 2024, 09:05", None, "2024-07-14T09:05:00", None),
+            ("14 juillet 2024 - 09h05", None, "2024-07-14T09:05:00", None),
+            ("14 July 2024 09:05", None, "2024-07-14T09:05:00", None),
         ];
         for &(line, hint, want, placed) in cases {
             let found = find(line, hint);
