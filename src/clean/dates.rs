@@ -310,17 +310,7 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         if !(after || before) {
             continue;
         }
-        let meridiem = c.get(5).map(|s| s.as_str());
-        let Some(t) = hms(&c[1], &c[3], c.get(4).map(|s| s.as_str()), meridiem) else {
-            continue;
-        };
-        let zone = zone_after(line, m.end(), hint);
-        // "18.25" is a clock only as a British dateline prints it, with its zone or "pm"; "1825"
-        // only as the wires print it, four digits and a zone.
-        let bare_digits = c[2].is_empty();
-        if (&c[2] == "." && meridiem.is_none() || bare_digits) && zone.is_none() || bare_digits && (c[1].len() != 2 || meridiem.is_some()) {
-            continue;
-        }
+        let Some((t, zone)) = read_clock(line, &c, hint) else { continue };
         let zone_end = zone.map_or(m.end(), |(_, e)| e);
         let zone = zone
             .map(|(z, _)| z)
@@ -332,6 +322,39 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         before_date = before_date.or(Some(clock));
     }
     before_date
+}
+
+/// The time a [`TIME`] match reads, and the zone printed after it with where that ends; none
+/// where the digits are no clock.
+fn read_clock(line: &str, c: &regex::Captures, hint: Option<Zone>) -> Option<(NaiveTime, Option<(Zone, usize)>)> {
+    let m = c.get(0)?;
+    let meridiem = c.get(5).map(|s| s.as_str());
+    let t = hms(&c[1], &c[3], c.get(4).map(|s| s.as_str()), meridiem)?;
+    let zone = zone_after(line, m.end(), hint);
+    // "18.25" is a clock only as a British dateline prints it, with its zone or "pm"; "1825"
+    // only as the wires print it, four digits and a zone.
+    let bare_digits = c[2].is_empty();
+    if (&c[2] == "." && meridiem.is_none() || bare_digits) && zone.is_none() || bare_digits && (c[1].len() != 2 || meridiem.is_some()) {
+        return None;
+    }
+    Some((t, zone))
+}
+
+/// `date` at the clock a line of its own prints ("10:32 AM EST", "| 16:20"), as pages set the
+/// time under the date; `span` is the clock's, relative to the line. None unless the line is
+/// that clock and its zone alone.
+pub fn clock_line(line: &str, date: NaiveDate, hint: Option<Zone>) -> Option<Found> {
+    let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '-' | '–' | ',')).len();
+    let c = TIME.captures(&line[lead..])?;
+    let m = c.get(0).filter(|m| m.start() == 0)?;
+    let (t, zone) = read_clock(&line[lead..], &c, hint)?;
+    let end = lead + zone.map_or(m.end(), |(_, e)| e);
+    if !line[end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '.')).is_empty() {
+        return None;
+    }
+    let local = date.and_time(t);
+    let value = placing(zone.map(|(z, _)| z), hint).and_then(|(z, source)| instant(local, z, source)).unwrap_or(PageTime::Zoneless(local));
+    Some(Found { span: Span::new(lead, end), value, role: DateRole::Plain })
 }
 
 /// The zone printed at `at` ("UTC+8", "JST", "(CST)", "Uhr", "(Havana)") and where it ends.
@@ -558,6 +581,19 @@ mod tests {
             };
             assert_eq!(found.iter().map(|f| (crate::report::iso(&f.value), source(&f.value))).collect::<Vec<_>>(), [(want.to_string(), placed)], "{line}");
         }
+    }
+
+    #[test]
+    fn a_clock_on_a_line_of_its_own_joins_the_date() {
+        let date = NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
+        let at = |line: &str, hint| clock_line(line, date, hint).map(|f| crate::report::iso(&f.value));
+        assert_eq!(at("10:32 AM EST", None).as_deref(), Some("2024-03-05T10:32:00-05:00"));
+        assert_eq!(at("| 16:20", zone("Europe/Rome")).as_deref(), Some("2024-03-05T16:20:00+01:00"));
+        assert_eq!(at("16:20", None).as_deref(), Some("2024-03-05T16:20:00"));
+        // A line that says more, a score, or four bare digits is no clock line.
+        assert_eq!(at("16:20 Read more of our coverage", None), None);
+        assert_eq!(at("2-1", None), None);
+        assert_eq!(at("1620", None), None);
     }
 
     #[test]
