@@ -299,9 +299,10 @@ fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, ZoneSourc
 }
 
 /// The clock time printed just after the date at `start..end`, else just before it, with its
-/// zone ("Published 12 March 10:00, updated 13 March 09:00": each date keeps the clock after it).
+/// zone ("Published 12 March 10:00, updated 13 March 09:00": each date keeps the clock after it),
+/// never across a role word ("10:48, Nov 19 | UPDATED: 11:05, Nov 19").
 fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
-    let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
+    let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) && !ROLE.is_match(gap) || gap.trim().is_empty();
     let mut before_date = None;
     for c in TIME.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
@@ -605,6 +606,9 @@ mod tests {
         assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Updated, DateRole::Published]);
         let found = find("Published 12 March 2025 10:00, updated 13 March 2025 09:00", None);
         assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Published, DateRole::Updated]);
+        let found = find("PUBLISHED: 10:48, Tue, Mar 12, 2025 | UPDATED: 11:05, Tue, Mar 12, 2025", None);
+        let clocks: Vec<String> = found.iter().map(|f| crate::report::iso(&f.value)).collect();
+        assert_eq!(clocks, ["2025-03-12T10:48:00", "2025-03-12T11:05:00"]);
         assert_eq!(find("Today: March 16, 2025", None)[0].role, DateRole::Today);
     }
 
