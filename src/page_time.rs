@@ -28,7 +28,8 @@ pub enum PageTime {
 pub enum ZoneSource {
     /// The page prints the zone ("17:55 GST", "(Tokyo)", "+01:00").
     Printed,
-    /// The page prints none: the offset is that of where the outlet is based.
+    /// The page prints none: the offset is that of where the outlet is based (a place its
+    /// masthead names, or a month name of a language read in one zone only).
     FromBase,
 }
 

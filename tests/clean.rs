@@ -108,6 +108,31 @@ fn the_site_date_and_related_dates_are_not_the_article_date() {
 }
 
 #[test]
+fn updated_never_replaces_the_publication_time() {
+    // The publication time above the headline, without a word saying so; the update below it.
+    let text = "THE COASTAL COURIER\n05/03/2024 09:40 GMT\n\nA harbour crane collapses during a storm\nUpdated 06/03/2024 11:02 GMT\n\n\
+                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
+                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
+    let a = &clean(0, text)[0];
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T09:40:00+00:00");
+    // Both on one line: each date keeps the clock printed after it.
+    let text = "A harbour crane collapses during a storm\nPublished 05/03/2024 09:40 GMT, updated 06/03/2024 11:02 GMT\n\n\
+                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
+                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
+    let a = &clean(0, text)[0];
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T09:40:00+00:00");
+}
+
+#[test]
+fn a_clock_under_the_date_is_kept() {
+    let text = "A harbour crane collapses during a storm\n5 March 2024\n10:32 AM EST\n\n\
+                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
+                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
+    let a = &clean(0, text)[0];
+    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T10:32:00-05:00");
+}
+
+#[test]
 fn offsets_printed_on_the_page_are_kept() {
     let text = "Japan's central bank ends negative interest rate policy\n\nSource: Xinhua | 2024-03-19 16:20:41 | Editor: Zhou Lan\n\n\
                 TOKYO, March 19 (Xinhua) -- Japan's central bank announced on Tuesday that it was scrapping negative interest rates.\n\n\

@@ -112,6 +112,21 @@ fn citation_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Registry cases (`registry.toml`): a `text` and the canonical names of the agencies it names.
+#[test]
+fn registry_cases() {
+    let mut failures = Vec::new();
+    for case in common::load("credits/registry.toml") {
+        let text = case.str("text");
+        let got: Vec<&str> = registry::find(text, 0).iter().map(|m| registry::name(m.agency)).collect();
+        let want = case.strs("agencies");
+        if got != want {
+            failures.push(format!("{}: {text}\n    want {want:?}, got {got:?}", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn parse_time(s: &str) -> PageTime {
     let s = s.trim();
     match chrono::DateTime::parse_from_rfc3339(s) {

@@ -5,8 +5,9 @@
 //! time printed next to it ("08:48", "5:12 PM", "11:58 p.m."), and the zone printed next to that
 //! ("UTC+8", "(GMT+3)", "JST", "(CST)", "Uhr", "(Havana)"). The role comes from the words before
 //! it: "Published", "Updated", "Today". A time whose zone is neither printed nor known from
-//! where the outlet is based ([`zone_hint`]) gives a zoneless time ([`PageTime::Zoneless`]): the
-//! offset is never invented. An instant says whether its zone was printed or taken from where
+//! where the outlet is based ([`zone_hint`], or a month name of a language read in one zone
+//! only, [`month_zone`]) gives a zoneless time ([`PageTime::Zoneless`]): the offset is never
+//! invented. An instant says whether its zone was printed or taken from where
 //! the outlet is based ([`ZoneSource`]).
 //!
 //! Offsets come from the IANA time-zone database: a place ("(Paris)", "Uhr", where the outlet is
@@ -153,11 +154,12 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A clock: "18:25", "6:25 p.m.", "18h25" (French), "18時25分" / "18시 25분" (Japanese,
-/// Korean), and "18.25" (British), which is read only where a zone or "am"/"pm" follows.
+/// Korean), "18.25" (British), which is read only where a zone or "am"/"pm" follows, and the
+/// wires' "1825 GMT", four digits read only where a zone follows.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(\d{1,2}) ([:.h]|\s*[時시]\s*) (\d{2}) (?:\s*[分분])?   # 1 hour, 2 separator, 3 minutes
+        \b(\d{1,2}) ([:.h]|\s*[時시]\s*|) (\d{2}) (?:\s*[分분])?   # 1 hour, 2 separator, 3 minutes
         (?: : (\d{2}) )?                                       # 4 seconds
         (?: \s* ([ap]) \.?\s?m\b\.? )?                          # 5 meridiem",
     )
@@ -181,11 +183,11 @@ pub fn find(line: &str, hint: Option<Zone>) -> Vec<Found> {
         return Vec::new();
     }
     let mut dates = iso_dates(line, hint);
-    for (start, end, d) in calendar_dates(line, hint) {
+    for (start, end, d, named_in) in calendar_dates(line, hint) {
         if dates.iter().any(|&(s, e, ..)| s < end && start < e) {
             continue;
         }
-        let time = time_near(line, start, end, hint);
+        let time = time_near(line, start, end, hint.or(named_in));
         dates.push((start, end, d, time));
     }
     dates.sort_by_key(|&(s, ..)| s);
@@ -216,20 +218,21 @@ fn iso_dates(line: &str, hint: Option<Zone>) -> Vec<Dated> {
     dates
 }
 
-/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024").
-fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate)> {
+/// Dates with a month name ("12 March 2025", "Mar 19, 2024") and numeric ones ("19/03/2024"),
+/// each with the zone its month name's language places it in, if one does ([`month_zone`]).
+fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDate, Option<Zone>)> {
     let mut calendar = Vec::new();
     for c in DAY_MONTH.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[2])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[1]) {
-                calendar.push((m.start(), m.end(), d));
+                calendar.push((m.start(), m.end(), d, month_zone(&c[2])));
             }
         }
     }
     for c in MONTH_DAY.captures_iter(line) {
         if let (Some(m), Some(mo)) = (c.get(0), month(&c[1])) {
             if let Some(d) = ymd(&c[3], &mo.to_string(), &c[2]) {
-                calendar.push((m.start(), m.end(), d));
+                calendar.push((m.start(), m.end(), d, month_zone(&c[1])));
             }
         }
     }
@@ -246,7 +249,7 @@ fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDat
         // "2024.12.23" but not "2024.12.235" nor a decimal "12024.5.6".
         let slash_or_dot_after = c.get(2).is_some() && line[m.end()..].starts_with(['.', '/']);
         if !digit_before && !digit_at(m.end()) && !slash_or_dot_after {
-            calendar.push((m.start(), m.end(), d));
+            calendar.push((m.start(), m.end(), d, None));
         }
     }
     for c in NUMERIC.captures_iter(line) {
@@ -256,7 +259,7 @@ fn calendar_dates(line: &str, hint: Option<Zone>) -> Vec<(usize, usize, NaiveDat
         let month_first = nb > 12 || (na <= 12 && us_zone);
         let d = if month_first { ymd(&c[3], a, b) } else { ymd(&c[3], b, a) };
         if let Some(d) = d {
-            calendar.push((m.start(), m.end(), d));
+            calendar.push((m.start(), m.end(), d, None));
         }
     }
     calendar
@@ -295,9 +298,12 @@ fn placing(printed: Option<Zone>, hint: Option<Zone>) -> Option<(Zone, ZoneSourc
     printed.map(|z| (z, ZoneSource::Printed)).or(hint.map(|z| (z, ZoneSource::FromBase)))
 }
 
-/// The clock time printed just after or just before the date at `start..end`, with its zone.
+/// The clock time printed just after the date at `start..end`, else just before it, with its
+/// zone ("Published 12 March 10:00, updated 13 March 09:00": each date keeps the clock after it),
+/// never across a role word ("10:48, Nov 19 | UPDATED: 11:05, Nov 19").
 fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option<Clock> {
-    let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) || gap.trim().is_empty();
+    let close = |gap: &str| gap.len() <= 16 && !gap.contains(['.', ';']) && !ROLE.is_match(gap) || gap.trim().is_empty();
+    let mut before_date = None;
     for c in TIME.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
         let after = m.start() >= end && close(&line[end..m.start()]);
@@ -305,22 +311,51 @@ fn time_near(line: &str, start: usize, end: usize, hint: Option<Zone>) -> Option
         if !(after || before) {
             continue;
         }
-        let meridiem = c.get(5).map(|s| s.as_str());
-        let Some(t) = hms(&c[1], &c[3], c.get(4).map(|s| s.as_str()), meridiem) else {
-            continue;
-        };
-        let zone = zone_after(line, m.end(), hint);
-        // "18.25" is a clock only as a British dateline prints it, with its zone or "pm".
-        if &c[2] == "." && meridiem.is_none() && zone.is_none() {
-            continue;
-        }
+        let Some((t, zone)) = read_clock(line, &c, hint) else { continue };
         let zone_end = zone.map_or(m.end(), |(_, e)| e);
         let zone = zone
             .map(|(z, _)| z)
             .or_else(|| if after { zone_after(line, end, hint).map(|(z, _)| z) } else { None });
-        return Some((t, placing(zone, hint), m.start(), zone_end));
+        let clock = (t, placing(zone, hint), m.start(), zone_end);
+        if after {
+            return Some(clock);
+        }
+        before_date = before_date.or(Some(clock));
     }
-    None
+    before_date
+}
+
+/// The time a [`TIME`] match reads, and the zone printed after it with where that ends; none
+/// where the digits are no clock.
+fn read_clock(line: &str, c: &regex::Captures, hint: Option<Zone>) -> Option<(NaiveTime, Option<(Zone, usize)>)> {
+    let m = c.get(0)?;
+    let meridiem = c.get(5).map(|s| s.as_str());
+    let t = hms(&c[1], &c[3], c.get(4).map(|s| s.as_str()), meridiem)?;
+    let zone = zone_after(line, m.end(), hint);
+    // "18.25" is a clock only as a British dateline prints it, with its zone or "pm"; "1825"
+    // only as the wires print it, four digits and a zone.
+    let bare_digits = c[2].is_empty();
+    if (&c[2] == "." && meridiem.is_none() || bare_digits) && zone.is_none() || bare_digits && (c[1].len() != 2 || meridiem.is_some()) {
+        return None;
+    }
+    Some((t, zone))
+}
+
+/// `date` at the clock a line of its own prints ("10:32 AM EST", "| 16:20"), as pages set the
+/// time under the date; `span` is the clock's, relative to the line. None unless the line is
+/// that clock and its zone alone.
+pub fn clock_line(line: &str, date: NaiveDate, hint: Option<Zone>) -> Option<Found> {
+    let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '-' | '–' | ',')).len();
+    let c = TIME.captures(&line[lead..])?;
+    let m = c.get(0).filter(|m| m.start() == 0)?;
+    let (t, zone) = read_clock(&line[lead..], &c, hint)?;
+    let end = lead + zone.map_or(m.end(), |(_, e)| e);
+    if !line[end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '.')).is_empty() {
+        return None;
+    }
+    let local = date.and_time(t);
+    let value = placing(zone.map(|(z, _)| z), hint).and_then(|(z, source)| instant(local, z, source)).unwrap_or(PageTime::Zoneless(local));
+    Some(Found { span: Span::new(lead, end), value, role: DateRole::Plain })
 }
 
 /// The zone printed at `at` ("UTC+8", "JST", "(CST)", "Uhr", "(Havana)") and where it ends.
@@ -353,10 +388,12 @@ fn zone_in(line: &str) -> Option<Zone> {
         .find_map(|w| if w.len() >= 2 { vocabulary::zone_abbreviation(w) } else { None })
 }
 
+/// What the nearest role word before `at` in its field says ("Published 12 March, updated
+/// 13 March": the second date is the update).
 fn role_before(line: &str, at: usize) -> DateRole {
     let head = &line[..at];
     let segment = head.rsplit(['|', '·']).next().unwrap_or(head);
-    match ROLE.find(segment).map(|m| m.as_str().to_lowercase()) {
+    match ROLE.find_iter(segment).last().map(|m| m.as_str().to_lowercase()) {
         None => DateRole::Plain,
         Some(w) if ["today", "hoy", "heute", "aujourd"].contains(&w.as_str()) => DateRole::Today,
         Some(w) if w.contains("pub") || w.contains("post") || w.contains("veröff") => DateRole::Published,
@@ -373,6 +410,26 @@ fn numeric_offset(s: &str) -> Option<i32> {
     let h: i32 = digits.get(..2)?.parse().ok()?;
     let m: i32 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
     Some(sign * (h * 60 + m))
+}
+
+/// The zone a month name places a page in, for a clock printed without one: a name written only
+/// in languages whose pages all keep one zone's time ("giugno": Italy, San Marino and Ticino keep
+/// Rome's; "maart": Dutch, Central European). English, Spanish, French, Portuguese, Russian and
+/// Indonesian are read in many zones and place nothing, nor does a name one of them shares
+/// ("oktober" is Indonesian as well as Dutch and German).
+fn month_zone(name: &str) -> Option<Zone> {
+    let one_zone = |language: Language| match language {
+        Language::It => Some("Europe/Rome"),
+        Language::De | Language::Nl => Some("Europe/Berlin"),
+        Language::Pl => Some("Europe/Warsaw"),
+        Language::Tr => Some("Europe/Istanbul"),
+        Language::Uk => Some("Europe/Kyiv"),
+        _ => None,
+    };
+    let name = name.to_lowercase();
+    let mut zones = month_names().filter(|m| m.name == name).map(|m| one_zone(m.language));
+    let first = zones.next()??;
+    zones.all(|z| z == Some(first)).then(|| crate::zones::iana(first).map(Zone::Iana)).flatten()
 }
 
 fn month(name: &str) -> Option<u32> {
@@ -474,6 +531,12 @@ mod tests {
             ("Senin, 23 Desember 2024 18:25 WIB", None, "2024-12-23T18:25:00+07:00"),
             ("23 grudnia 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
             ("23 december 2024 18:25", Some(Zone::Fixed(60)), "2024-12-23T18:25:00+01:00"),
+            // The wires' four-digit clock with its zone; the second zone in parentheses is local.
+            ("Updated 0412 GMT (1212 HKT) March 5, 2024", None, "2024-03-05T04:12:00+00:00"),
+            ("5 March 2024 1233 GMT", None, "2024-03-05T12:33:00+00:00"),
+            ("2024.03.05 17:40 KST", None, "2024-03-05T17:40:00+09:00"),
+            ("05.03.2024 um 09:15 MEZ", None, "2024-03-05T09:15:00+01:00"),
+            ("5 марта 2024, 11:02 MSK", None, "2024-03-05T11:02:00+03:00"),
         ];
         for (line, hint, want) in cases {
             assert_eq!(iso(line, *hint), [*want], "{line}");
@@ -500,6 +563,16 @@ mod tests {
             ("2024-06-03T13:41:00+01:00", None, "2024-06-03T13:41:00+01:00", printed),
             ("5:12 PM EST, February 11, 2024", zone("Africa/Johannesburg"), "2024-02-11T17:12:00-05:00", printed),
             ("Mar 19, 2024 (Tokyo) 12:41", None, "2024-03-19T12:41:00+09:00", printed),
+            // A month name of a language read in one zone only places the clock there.
+            ("14 luglio 2024, 09:05", None, "2024-07-14T09:05:00+02:00", from_base),
+            ("3. März 2024, 10:15", None, "2024-03-03T10:15:00+01:00", from_base),
+            ("14 maart 2024 09:05", None, "2024-03-14T09:05:00+01:00", from_base),
+            // "juli" is Indonesian too: read in three zones, it places nothing.
+            ("14 juli 2024 09:05", None, "2024-07-14T09:05:00", None),
+            // Languages read in many zones place nothing.
+            ("14 de julio de 2024, 09:05", None, "2024-07-14T09:05:00", None),
+            ("14 juillet 2024 - 09h05", None, "2024-07-14T09:05:00", None),
+            ("14 July 2024 09:05", None, "2024-07-14T09:05:00", None),
         ];
         for &(line, hint, want, placed) in cases {
             let found = find(line, hint);
@@ -512,10 +585,30 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_on_a_line_of_its_own_joins_the_date() {
+        let date = NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date");
+        let at = |line: &str, hint| clock_line(line, date, hint).map(|f| crate::report::iso(&f.value));
+        assert_eq!(at("10:32 AM EST", None).as_deref(), Some("2024-03-05T10:32:00-05:00"));
+        assert_eq!(at("| 16:20", zone("Europe/Rome")).as_deref(), Some("2024-03-05T16:20:00+01:00"));
+        assert_eq!(at("16:20", None).as_deref(), Some("2024-03-05T16:20:00"));
+        // A line that says more, a score, or four bare digits is no clock line.
+        assert_eq!(at("16:20 Read more of our coverage", None), None);
+        assert_eq!(at("2-1", None), None);
+        assert_eq!(at("1620", None), None);
+    }
+
+    #[test]
     fn roles_come_from_the_words_before() {
         let found = find("Published 11:48 PM PDT, June 2, 2024 | Updated 4:15 AM PDT, June 3, 2024", None);
         let roles: Vec<DateRole> = found.iter().map(|f| f.role).collect();
         assert_eq!(roles, [DateRole::Published, DateRole::Updated]);
+        let found = find("Last updated: 13 March 2025 - Published: 12 March 2025", None);
+        assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Updated, DateRole::Published]);
+        let found = find("Published 12 March 2025 10:00, updated 13 March 2025 09:00", None);
+        assert_eq!(found.iter().map(|f| f.role).collect::<Vec<_>>(), [DateRole::Published, DateRole::Updated]);
+        let found = find("PUBLISHED: 10:48, Tue, Mar 12, 2025 | UPDATED: 11:05, Tue, Mar 12, 2025", None);
+        let clocks: Vec<String> = found.iter().map(|f| crate::report::iso(&f.value)).collect();
+        assert_eq!(clocks, ["2025-03-12T10:48:00", "2025-03-12T11:05:00"]);
         assert_eq!(find("Today: March 16, 2025", None)[0].role, DateRole::Today);
     }
 
@@ -542,6 +635,9 @@ mod tests {
             ("RHEIN-MAIN REPORT", zone("Europe/Berlin")),
             ("The Hudson Valley Sentinel", zone("America/New_York")),
             ("Soccer | Rugby | Cricket", None),
+            // A weather box names the city the outlet serves.
+            ("Perth 18°C | Subscribe | Log in", zone("Australia/Perth")),
+            ("DAKAR SOIR", zone("Africa/Dakar")),
         ];
         for (line, want) in cases {
             assert_eq!(zone_hint(line), *want, "{line}");
@@ -556,5 +652,7 @@ mod tests {
     #[test]
     fn nonsense_is_not_a_date() {
         assert!(find("Call 555-1234 or 99/99/9999 at 25:61", None).is_empty());
+        // Four digits are a clock only with a zone after them: a year or a count is not.
+        assert_eq!(iso("5 March 2024 1233 votes", None), ["2024-03-05"]);
     }
 }

@@ -179,7 +179,9 @@ fn title_case(s: &str) -> String {
 }
 
 /// When the section was published: a "Published" date first, then one below the title, then
-/// "Updated", then any date of the header; never the site's "Today".
+/// one above it with its clock (a masthead's date of the day prints none), then "Updated",
+/// then any date of the header; never the site's "Today". "Updated" never replaces a
+/// publication time the page prints.
 pub fn published(
     paste: &Paste,
     c: &Classified,
@@ -211,14 +213,24 @@ pub fn published(
         .iter()
         .find(|(_, f)| f.role == DateRole::Published)
         .or_else(|| found.iter().find(|(i, f)| f.role == DateRole::Plain && *i > t))
+        .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain && !matches!(f.value, PageTime::Date(_))))
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Updated))
         .or_else(|| found.iter().find(|(_, f)| f.role == DateRole::Plain))?;
     let (i, f) = pick;
     let base = paste.units[*i].span.start;
-    Some(Field {
-        value: zoned_by_markup(f.value, c.stated[*i]),
-        span: Span::new(base + f.span.start, base + f.span.end),
-    })
+    let dated = Field { value: zoned_by_markup(f.value, c.stated[*i]), span: Span::new(base + f.span.start, base + f.span.end) };
+    Some(clock_below(paste, c, head, *i, &dated, page_hint).unwrap_or(dated))
+}
+
+/// A date printed without its clock, and the clock alone on the next line of the header
+/// ("5 March 2024" then "10:32 AM EST"): the date at that clock, its span over both.
+fn clock_below(paste: &Paste, c: &Classified, head: std::ops::Range<usize>, i: usize, dated: &Field<PageTime>, hint: Option<Zone>) -> Option<Field<PageTime>> {
+    let PageTime::Date(date) = dated.value else { return None };
+    let next = (i + 1..head.end).next()?;
+    let text = paste.text_of(next);
+    let found = dates::clock_line(text, date, dates::zone_hint(text).or(hint))?;
+    let base = paste.units[next].span.start;
+    Some(Field { value: zoned_by_markup(found.value, c.stated[next]), span: Span::new(dated.span.start, base + found.span.end) })
 }
 
 /// A printed clock time with the offset its markup states (`<time datetime>`), where both say

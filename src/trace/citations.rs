@@ -38,7 +38,7 @@ pub struct Citation {
 /// Words between a citing cue and the agency name: "according to *the Emirati news agency* WAM",
 /// "quoting *figures from the semi-official* X". Also articles and "agency" words of other
 /// languages ("informó la agencia Efe", "selon l'AFP").
-const BETWEEN: &str = r"(?:(?:the|a|an|its|figures|data|numbers|statistics|information|reports?|from|of|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
+const BETWEEN: &str = r"(?:(?:the|a|an|its|figures|data|numbers|statistics|information|reports?|from|of|by|state|state-run|state-owned|government-run|official|semi-official|national|news|wire|press|agency|service|la|el|le|les|o|die|der|agencia|agence|agência|agenzia|Agentur|Nachrichtenagentur|агентство|агентства|агентству|агентством|(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’.-]*)\s+){0,5}(?:l['’])?";
 
 /// A cue that names the source just before it, at the end of the words before a name:
 /// "according to (the Emirati news agency) WAM", "citing", "según", "据".
@@ -55,19 +55,20 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|cited by|quoted by|as reported by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило|informó|informa|informou|reportó|a rapporté|rapporte|berichtete|berichtet|meldete|meldet)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
+            r"^,\s*(citing|quoting)\b|^(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*(?:(?:news agency|News Agency|agency|news service|wire service)\s+)?(?:,\s*(?:citing|quoting|as cited by|as quoted by|cited by|quoted by|as reported by|according to)[^,]{1,80},\s*)?(?:has |had |also |later |earlier |first |previously |on \w+ )?(reported|reports|reporting|quoted|cited|carried|published|tally|count|report|figures|data|numbers|statistics|estimates?|said|says|wrote|writes|added|announced|stated|сообщает|сообщил[аио]?|передает|передаёт|повідомляє|повідомило|informó|informa|informou|reportó|a rapporté|rapporte|berichtete|berichtet|meldete|meldet)\b|^(?:通信|通信社)?(によると|によれば|が報じた|は報じた|报道|報道|消息|称|稱)",
         )
         .expect("static regex")
     });
 
 /// A source named as the subject of a figure it gives, without a reporting verb: "X put the death
-/// toll at 12", "X gave a toll of", "X had the number of injured at".
+/// toll at 12", "X gave a toll of", "X had the number of injured at", "X put it at 12".
 static FIGURE_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:'s|’s)?\s*(?:news\s+agency\s+|agency\s+)?(?:also\s+|later\s+|earlier\s+)?
-        (?:put|puts|gave|gives|had|has|set|sets|placed|places|estimated|estimates|counted|counts)\s+
-        (?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?
-        (?:toll|figure|number|count|tally|total|estimate)s?\b",
+        (?: (?:put|puts|gave|gives|had|has|set|sets|placed|places|estimated|estimates|counted|counts)\s+
+            (?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?
+            (?:toll|figure|number|count|tally|total|estimate)s?\b
+          | (?:put|puts|placed|places|estimated|estimates)\s+(?:it|them)\s+at\b )",
     )
     .expect("static regex")
 });
@@ -96,8 +97,10 @@ pub fn scan(text: &str, span: Span, skip: &[Span]) -> Vec<Citation> {
     // Inner links met so far: "citing Ukrinform, which cited TASS" puts TASS one link deeper.
     let mut inner_links = 0i8;
     for m in registry::find(sentence, span.start).into_iter().filter(|m| !skip.iter().any(|s| s.overlaps(m.span))) {
-        // "citing Kyodo and Reuters": a name listed right after a cited one shares its cue.
-        let listed = out.last().filter(|prev| prev.role == Role::Cited && prev.name.end <= m.span.start).filter(|prev| {
+        // "citing Kyodo and Reuters": a name listed right after a cited one shares its cue, unless
+        // it has a cue of its own ("Citing Anadolu, Xinhua said": Xinhua relays Anadolu).
+        let own_cue = CUE_AFTER.is_match(&text[m.span.end..span.end]);
+        let listed = out.last().filter(|prev| prev.role == Role::Cited && prev.name.end <= m.span.start && !own_cue).filter(|prev| {
             let gap = text[prev.name.end..m.span.start].trim();
             matches!(gap, "," | "and" | ", and" | "&" | "or" | "as well as" | "/")
         });

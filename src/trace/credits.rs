@@ -68,8 +68,19 @@ static ENDS_WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]
 
 static TRAILING_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s[-–—]{1,2}\s*([^-–—()]{1,40}?)\.?\s*$").expect("static regex"));
 
-/// Reuters' house sign-off names only people: "(Reporting by A in City; Editing by B)".
-static REUTERS_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\((?:additional )?reporting by\b[^()]*;\s*editing by\b[^()]*\)$").expect("static regex"));
+/// Reuters' house sign-off names only people, by their part in the story, in any case and with or
+/// without its parentheses: "(Reporting by A in City; Editing by B)", "Writing by A; editing by B",
+/// or one parenthesised reporter with the place filed from, "(Reporting by A in City)". One part
+/// without parentheses or a place ("Additional reporting by A") is any outlet's thanks.
+static REUTERS_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    let part = r"(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|graphics)\s+by\b[^();]+";
+    Regex::new(&format!(
+        r"(?xi)
+        ^ \(? \s* {part} (?: ;\s* {part} )+ \)? \.? $      # two parts or more
+        | ^ \( \s* (?:additional\s+)?reporting\s+by\b [^();]+? \s in \s [^();]+ \) \.? $   # one reporter, a place",
+    ))
+    .expect("static regex")
+});
 
 /// "... in the province of Valencia. EFE": an agency name closing the last paragraph's final sentence.
 static CLOSING_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?»”"]\s+([^.!?]{1,40}?)\s*$"#).expect("static regex"));
@@ -329,12 +340,14 @@ pub fn read_split(text: &str, article: &Article, region: Span, body: &[segment::
     let mut found = Found::default();
     for (i, line) in lines.iter().enumerate() {
         let matches = registry::find(line.span.of(text), line.span.start);
-        if matches.is_empty() {
-            if REUTERS_SIGN_OFF.is_match(line.span.of(text)) {
-                if let Some(reuters) = registry::lookup("Reuters") {
-                    found.add(text, reuters, Role::Credit, line.span);
-                }
+        // A sign-off of people only; a weak alias there is a name in capitals ("BY ANA ...").
+        if matches.iter().all(|m| m.weak) && REUTERS_SIGN_OFF.is_match(line.span.of(text)) {
+            if let Some(reuters) = registry::lookup("Reuters") {
+                found.add(text, reuters, Role::Credit, line.span);
             }
+            continue;
+        }
+        if matches.is_empty() {
             continue;
         }
         read_line(text, &lines, i, &matches, last_paragraph, &mut found);
@@ -554,11 +567,15 @@ fn neighbours_caption_without_credit(text: &str, lines: &[LineInfo], i: usize) -
 
 /// Whether prose paragraphs stand both before and after line `i`: a bare agency line inside the
 /// body ("ASSOCIATED PRESS." between two paragraphs) credits the photo that stood there, since a
-/// wire's own credit heads the body or closes it.
+/// wire's own credit heads the body or closes it. Above it, only a long paragraph counts (a
+/// standfirst may stand over a wire's credit line); below it, any body paragraph.
 fn between_prose(text: &str, lines: &[LineInfo], i: usize) -> bool {
     const PROSE_WORDS: usize = 30;
-    let prose = |n: &LineInfo| n.span.of(text).split_whitespace().count() >= PROSE_WORDS;
-    lines[..i].iter().any(prose) && lines[i + 1..].iter().any(prose)
+    const BODY_WORDS: usize = 12;
+    let words = |n: &LineInfo| n.span.of(text).split_whitespace().count();
+    let long = |n: &LineInfo| words(n) >= PROSE_WORDS;
+    let body = |n: &LineInfo| long(n) || n.kind == Some(LineKind::Body) && words(n) >= BODY_WORDS;
+    lines[..i].iter().any(long) && lines[i + 1..].iter().any(body)
 }
 
 /// Whether a neighbouring line is a short code of capitals too ("AK", "AS", "AE").

@@ -183,7 +183,7 @@ pub fn decide(texts: &[&str], articles: &[Article], candidates: &[Candidate]) ->
         first.evidence
     );
     if matches!(first.published, PageTime::Instant { zone: ZoneSource::FromBase, .. }) {
-        evidence.push_str(" That page prints its time without a zone: it is read in the zone of the place the page names as its base.");
+        evidence.push_str(" That page prints its time without a zone: it is read in the zone where the outlet is based, from the place the page names or the language of its date.");
     }
     let tied: Vec<String> =
         ties.iter().map(|&t| &candidates[t]).filter(|c| c.agency != first.agency).map(|c| why_tied(texts, articles, c, first)).collect();
