@@ -43,25 +43,33 @@ pub struct Figure {
     pub bound: Bound,
     /// For counts, the counted noun ("soldiers"), when the text names one.
     pub noun: Option<String>,
+    /// The place of its last significant digit as written, in its unit: 0.01 for "52.14%",
+    /// 100,000 for "1.9 million", 1 for "430"; 1 for labels (years, dates, clock times).
+    pub precision: f64,
 }
 
 /// How two figures of one unit relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {
-    /// Incompatible values: a different fact (successive death tolls).
+    /// A different fact: labels that differ (another year, date, score), or measures apart
+    /// even at one significant digit (62 and 95 dead).
     Conflict,
-    /// Close but inconsistent values (37 vs "at least 38"): one fact, mutated.
-    Near,
-    /// Consistent once bounds and rounding are read ("430" vs "over 400").
+    /// Measures that disagree at their stated precision yet read alike at one significant
+    /// digit (22 vs 23 dead, 37 vs "at least 38", 52.3% vs 52.1%): two facts, or one that
+    /// changed on the way; the values do not say which, the rest of the claims' words do.
+    Differs,
+    /// Consistent once bounds are read ("430" vs "over 400"), or a label one step off at its
+    /// precision (the 62nd and 63rd minute, 6:03 and 6:04 pm): one fact, written differently.
     Compatible,
-    /// The same value, however written.
+    /// The same value, however written: at another precision ("52.1%" and "52.14%", "1.9
+    /// million" and "1,913,000") or in another unit (1,100 km² and 425 sq mi).
     Equal,
 }
 
 impl Figure {
     /// A calendar date without a year, as `month * 100 + day`.
     fn date(span: Span, month_day: f64) -> Figure {
-        Figure { span, value: month_day, upper: month_day, unit: "date".into(), bound: Bound::Exact, noun: None }
+        Figure { span, value: month_day, upper: month_day, unit: "date".into(), bound: Bound::Exact, noun: None, precision: 1.0 }
     }
 
     /// Units whose values are labels rather than measures: a year, a date, a clock time, a
@@ -70,14 +78,16 @@ impl Figure {
         matches!(self.unit.as_str(), "year" | "date" | "score" | "ordinal" | "utc" | "clock" | "age")
     }
 
-    /// The range the figure allows, widened by its bound and by rounding.
+    /// The range the figure allows: an exact figure the values that round to it at its
+    /// precision; a bounded one what its bound word allows ("about zero" is no wider than zero).
     fn interval(&self) -> (f64, f64) {
         let (lo, hi) = (self.value, self.upper);
+        let half = self.precision / 2.0;
         match self.bound {
-            Bound::Exact => (lo * 0.985, hi * 1.015),
-            Bound::About => (lo * 0.9, hi * 1.1),
-            Bound::AtLeast => (lo, hi * 1.12),
-            Bound::AtMost => (lo * 0.85, hi),
+            Bound::Exact => (lo - half, hi + half),
+            Bound::About => (lo * ABOUT_SPREAD.0, hi * ABOUT_SPREAD.1),
+            Bound::AtLeast => (lo, hi * AT_LEAST_REACH),
+            Bound::AtMost => (lo * AT_MOST_REACH, hi),
         }
     }
 
@@ -86,43 +96,41 @@ impl Figure {
         self.unit == other.unit
     }
 
-    /// How this figure relates to `other`: equal, near or in conflict.
+    /// How this figure relates to `other`, a figure of the same unit.
     pub fn relation(&self, other: &Figure) -> Relation {
         if self.value == other.value && self.upper == other.upper && self.bound == other.bound {
             return Relation::Equal;
         }
         if self.is_exact_unit() {
-            let gap = (self.value - other.value).abs();
-            let close = match self.unit.as_str() {
-                "ordinal" | "age" => gap <= 1.0,
-                "utc" | "clock" => gap <= 1.0,
-                _ => false,
-            };
-            return if close { Relation::Near } else { Relation::Conflict };
+            // A match minute, a clock minute or an age is a truncation: sources reading one
+            // moment or birthday may land a step apart.
+            let one_step = matches!(self.unit.as_str(), "ordinal" | "age" | "utc" | "clock") && (self.value - other.value).abs() <= 1.0;
+            return if one_step { Relation::Compatible } else { Relation::Conflict };
         }
         let (a0, a1) = self.interval();
         let (b0, b1) = other.interval();
-        let both_exact = self.bound == Bound::Exact && other.bound == Bound::Exact;
-        if a0 <= b1 && b0 <= a1 {
-            let centre_gap = relative_gap(self.value, other.value);
-            return if both_exact && centre_gap < 0.005 {
-                Relation::Equal
-            } else {
-                Relation::Compatible
-            };
+        // Strict overlap, with a margin for the float error of converted units: 8.7 and 8.8
+        // only touch at 8.75.
+        let margin = 1e-9 * a1.abs().max(b1.abs());
+        if a0 + margin < b1 && b0 + margin < a1 {
+            let both_exact = self.bound == Bound::Exact && other.bound == Bound::Exact;
+            return if both_exact { Relation::Equal } else { Relation::Compatible };
         }
-        // Successive tolls (62, 70) are different facts; an approximate duration misreported
-        // ("65 minutes" retold as "about 90") is one fact mutated further.
-        let near = if self.unit == "min" && (self.bound == Bound::About || other.bound == Bound::About) {
-            NEAR_DURATION_GAP
-        } else {
-            NEAR_GAP
-        };
-        if relative_gap(self.value, other.value) <= near || relative_gap(self.upper, other.upper) <= near {
-            Relation::Near
-        } else {
-            Relation::Conflict
+        if self.alike_at_one_digit(other) { Relation::Differs } else { Relation::Conflict }
+    }
+
+    /// Whether two measures that disagree at their precision still read alike at the coarsest
+    /// precision a retelling keeps, one significant digit of the larger ("194" and "197", "37"
+    /// and "at least 38"; not 62 and 95 dead). An approximate duration is retold more loosely:
+    /// alike at its order of magnitude ("65 minutes" and "about 90").
+    fn alike_at_one_digit(&self, other: &Figure) -> bool {
+        let larger = self.value.abs().max(other.value.abs());
+        // libm: the same digits natively and in wasm32.
+        let mut place = 10f64.powi(libm::log10(larger).floor() as i32);
+        if self.unit == "min" && (self.bound == Bound::About || other.bound == Bound::About) {
+            place *= 10.0;
         }
+        (self.value / place).round() == (other.value / place).round()
     }
 
     /// A short key for the index and for explanations: `430 count`, `1100 km2`.
@@ -135,17 +143,34 @@ impl Figure {
     }
 }
 
-/// Figures this close (relative to the larger) are one quantity misreported.
-const NEAR_GAP: f64 = 0.1;
-const NEAR_DURATION_GAP: f64 = 0.3;
+/// How far "about" reaches either side of its value (beyond its precision): "about 430"
+/// allows 390 to 470.
+const ABOUT_SPREAD: (f64, f64) = (0.9, 1.1);
+/// How far above its value "over" reaches: "over 400" holds for 430, not for 500.
+const AT_LEAST_REACH: f64 = 1.12;
+/// How far below its value "nearly" reaches: "nearly 200" holds for 194, not for 150.
+const AT_MOST_REACH: f64 = 0.85;
 
-fn relative_gap(a: f64, b: f64) -> f64 {
-    let m = a.abs().max(b.abs());
-    if m == 0.0 {
-        0.0
+/// The precision of the number token `text`: a number in words counts in units ("twenty-two").
+fn number_precision(text: &str, in_words: bool) -> f64 {
+    if in_words {
+        1.0
     } else {
-        (a - b).abs() / m
+        written_precision(text.trim_end_matches(|c: char| c.is_ascii_alphabetic()))
     }
+}
+
+/// The place of the last significant digit of `digits` as written: 0.01 for "52.14" (or
+/// "52,14"), 1 for "430" or "1,100". Whole thousands groups of zeros are rounding ("35,000",
+/// "1,913,000": 1,000): a smaller round number ("20", "400") may be an exact count.
+fn written_precision(digits: &str) -> f64 {
+    if let Some((_, decimals)) = digits.split_once('.').filter(|_| !digits.contains(',')).or_else(|| decimal_comma(digits)) {
+        return 10f64.powi(-(decimals.len() as i32));
+    }
+    let whole: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let zeros = whole.len() - whole.trim_end_matches('0').len();
+    let groups = if whole.trim_end_matches('0').is_empty() { 0 } else { zeros / 3 };
+    1000f64.powi(groups as i32)
 }
 
 /// Rounds to three significant digits, so converted values ("425 sq mi" = 1100.7 km²) print
@@ -339,15 +364,16 @@ fn is_stop_after_number(w: &str) -> bool {
 /// Digits with separators: "1,100" and "1,100,000" group thousands; a single comma followed by
 /// one or two digits ("58,3", "0,75") is a decimal comma, as in translated copy.
 fn parse_digits(digits: &str) -> Option<f64> {
-    let decimal_comma = match digits.split_once(',') {
-        Some((_, after)) => !after.contains([',', '.']) && (1..=2).contains(&after.len()),
-        None => false,
-    };
-    if decimal_comma {
+    if decimal_comma(digits).is_some() {
         digits.replacen(',', ".", 1).parse().ok()
     } else {
         digits.replace(',', "").parse().ok()
     }
+}
+
+/// The whole and decimal parts of digits written with a decimal comma ("58,3", "0,75").
+fn decimal_comma(digits: &str) -> Option<(&str, &str)> {
+    digits.split_once(',').filter(|(_, after)| !after.contains([',', '.']) && (1..=2).contains(&after.len()))
 }
 
 /// A number at token `i`: its value, whether it was written in words, and how many tokens it took.
@@ -436,7 +462,7 @@ fn match_minute(text: &str, base: usize, f: &Figure) -> Option<Figure> {
         return None;
     };
     let minute = end - f.value;
-    Some(Figure { value: minute, upper: minute, unit: "ordinal".into(), bound: Bound::Exact, noun: None, ..f.clone() })
+    Some(Figure { value: minute, upper: minute, unit: "ordinal".into(), bound: Bound::Exact, noun: None, precision: 1.0, ..f.clone() })
 }
 
 /// "one hour and five minutes" is one duration of 65 minutes, not two of 60 and 5.
@@ -449,6 +475,7 @@ fn join_compound_durations(text: &str, base: usize, figures: Vec<Figure>) -> Vec
             if prev.unit == "min" && f.unit == "min" && larger_unit && matches!(between.trim(), "and" | ",") {
                 prev.value += f.value;
                 prev.upper += f.upper;
+                prev.precision = prev.precision.min(f.precision);
                 prev.span = Span::new(prev.span.start, f.span.end);
                 continue;
             }
@@ -491,6 +518,8 @@ pub fn elapsed_since(text: &str, base: usize, figures: &[Figure], published_year
                 unit: "min".into(),
                 bound: Bound::Exact,
                 noun: None,
+                // Years elapsed, counted in whole years.
+                precision: 525_600.0,
                 ..f.clone()
             }
         })
@@ -576,6 +605,7 @@ fn clock_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
             unit: unit.into(),
             bound: Bound::Exact,
             noun: None,
+            precision: 1.0,
         },
         k - i,
     ))
@@ -596,13 +626,15 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     let (value, in_words, used) = number_at(toks, num_i)?;
-    let n = Number { start: i, at: num_i, value, in_words, used, currency_sign };
+    let precision = number_precision(toks[num_i].text, in_words);
+    let n = Number { start: i, at: num_i, value, precision, in_words, used, currency_sign };
     let k = num_i + used;
     if let Some(found) = ordinal_at(toks, &n, k).or_else(|| day_month_at(toks, &n, k)) {
         return Some(found);
     }
     let (value, k) = scaled(toks, &n, k);
-    let n = Number { value, ..n };
+    let scale = if n.value == 0.0 { 1.0 } else { value / n.value };
+    let n = Number { value, precision: n.precision * scale, ..n };
     if let Some(found) = score_at(toks, &n, k) {
         return Some(found);
     }
@@ -616,6 +648,8 @@ struct Number {
     /// The number's first token.
     at: usize,
     value: f64,
+    /// The place of its last written digit, scaled like the value ("1.9 million": 100,000).
+    precision: f64,
     /// Written in words ("six", "ninety-five").
     in_words: bool,
     /// How many tokens the number takes.
@@ -652,7 +686,7 @@ fn ordinal_at(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
     let span = Span::new(toks[n.start].start, toks[k - 1].end);
     let used = k - n.start + usize::from(lower_at(toks, k) == "minute");
     let bound = bound_before(toks, n.start).0;
-    Some((Figure { span, value: n.value, upper: n.value, unit: "ordinal".into(), bound, noun: None }, used))
+    Some((Figure { span, value: n.value, upper: n.value, unit: "ordinal".into(), bound, noun: None, precision: 1.0 }, used))
 }
 
 /// "1 October": a day then a month name.
@@ -688,26 +722,29 @@ fn score_at(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
     }
     let v = n.value * 1000.0 + b;
     let span = Span::new(toks[n.start].start, second.end);
-    Some((Figure { span, value: v, upper: v, unit: "score".into(), bound: Bound::Exact, noun: None }, k + 2 - n.start))
+    Some((Figure { span, value: v, upper: v, unit: "score".into(), bound: Bound::Exact, noun: None, precision: 1.0 }, k + 2 - n.start))
 }
 
 /// The upper end of a range after the number ("between 58.3 % and 60.7 %", "zero to 0.1
-/// percent", "58 to 61 per cent") and the token after it; the value itself and `k` when none.
-fn range_end(toks: &[Token], n: &Number, k: usize, unit_first: Option<(usize, &str, f64)>) -> (f64, usize) {
+/// percent", "58 to 61 per cent"), its precision and the token after it; the number itself and
+/// `k` when none.
+fn range_end(toks: &[Token], n: &Number, k: usize, unit_first: Option<(usize, &str, f64)>) -> (f64, f64, usize) {
+    let none = (n.value, n.precision, k);
     let after_unit = k + unit_first.map_or(0, |u| u.0);
     let joiner = lower_at(toks, after_unit);
     let between = n.start >= 1 && lower_at(toks, n.start - 1) == "between";
     if !(joiner == "to" || (joiner == "and" && between) || (joiner == "-" && !n.in_words)) {
-        return (n.value, k);
+        return none;
     }
-    let Some((second, _, used2)) = toks.get(after_unit + 1).and_then(|_| number_at(toks, after_unit + 1)) else {
-        return (n.value, k);
+    let Some((second, in_words, used2)) = toks.get(after_unit + 1).and_then(|_| number_at(toks, after_unit + 1)) else {
+        return none;
     };
-    let (second, k2) = match toks.get(after_unit + 1 + used2).and_then(|t| scale_word(t.text)) {
-        Some(scale) => (second * scale, after_unit + 2 + used2),
-        None => (second, after_unit + 1 + used2),
+    let precision = number_precision(toks[after_unit + 1].text, in_words);
+    let (scale, k2) = match toks.get(after_unit + 1 + used2).and_then(|t| scale_word(t.text)) {
+        Some(scale) => (scale, after_unit + 2 + used2),
+        None => (1.0, after_unit + 1 + used2),
     };
-    if second > n.value { (second, k2) } else { (n.value, k) }
+    if second * scale > n.value { (second * scale, precision * scale, k2) } else { none }
 }
 
 /// The unit after the number (or range) at `k` and the token after it: a unit word, the
@@ -750,10 +787,12 @@ fn counted_noun(toks: &[Token], k: usize) -> Option<(String, usize)> {
 /// A number with its range, unit (or year, or counted noun) from token `k` on.
 fn measured(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
     let unit_first = unit_after(toks, k);
-    let (mut upper, range_to) = range_end(toks, n, k, unit_first);
+    let (mut upper, upper_precision, range_to) = range_end(toks, n, k, unit_first);
     let (unit, mut k) = unit_at(toks, n, range_to, range_to != k, unit_first);
     let raw = toks[n.at].text;
     let mut value = n.value;
+    // A range is as precise as its finer end ("zero to 0.1 percent").
+    let mut precision = n.precision.min(upper_precision);
     let mut bound = bound_before(toks, n.start).0;
     let mut noun = None;
     let year_like = !n.in_words && unit.is_none() && raw.len() == 4 && (1800.0..2100.0).contains(&value) && !raw.contains(',');
@@ -761,10 +800,12 @@ fn measured(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
         Some((u, factor)) => {
             value *= factor;
             upper *= factor;
+            precision *= factor;
             u.to_string()
         }
         None if year_like => {
             bound = Bound::Exact;
+            precision = 1.0;
             "year".to_string()
         }
         None => {
@@ -786,7 +827,7 @@ fn measured(toks: &[Token], n: &Number, k: usize) -> Option<(Figure, usize)> {
     };
     let end = k.max(n.at + 1);
     let span = Span::new(toks[n.start].start, toks[end - 1].end);
-    Some((Figure { span, value, upper, unit: unit_name, bound, noun }, end - n.start))
+    Some((Figure { span, value, upper, unit: unit_name, bound, noun, precision }, end - n.start))
 }
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
@@ -804,10 +845,63 @@ mod tests {
     }
 
     #[test]
-    fn approximate_durations_mutate_further_than_counts() {
-        assert_eq!(one("about 65 minutes").relation(&one("about 90 minutes")), Relation::Near);
-        assert_eq!(one("seven minutes").relation(&one("about 65 minutes")), Relation::Conflict);
-        assert_eq!(one("at least 62 people").relation(&one("at least 70 people")), Relation::Conflict);
+    fn precision_is_the_last_written_digit() {
+        for (text, precision) in [
+            ("52.14%", 0.01),
+            ("52,1 %", 0.1),
+            ("430 soldiers", 1.0),
+            ("1,100 square kilometres", 1.0),
+            ("1,913,000 people", 1000.0),
+            ("35000 cells", 1000.0),
+            ("1.9 million people", 100_000.0),
+            ("two million people", 1e6),
+            ("$40 billion", 1e9),
+            ("45 kilometres", 1000.0),
+            ("in 2019", 1.0),
+            ("zero to 0.1 percent", 0.1),
+        ] {
+            let f = one(text);
+            assert!((f.precision - precision).abs() < 1e-9 * precision, "{text}: {}", f.precision);
+        }
+    }
+
+    /// Pairs of figures and how they relate: one fact at another precision, in another unit or
+    /// as a bound that holds; otherwise two values that differ, whatever the gap.
+    #[test]
+    fn relations_read_precision_and_bounds() {
+        use Relation::*;
+        for (a, b, expected) in [
+            ("52.1%", "52.14%", Equal),
+            ("1.9 million people", "1,913,000 people", Equal),
+            ("1,100 square kilometres", "425 square miles", Equal),
+            ("45 kilometres", "28 miles", Equal),
+            ("over 1,100 square kilometers", "425 square miles", Compatible),
+            ("430 soldiers", "over 400 soldiers", Compatible),
+            ("about 2 million people", "1.9 million people", Compatible),
+            ("around zero percent", "minus 0.1 percent", Conflict),
+            ("nearly 2 million people", "1.9 million people", Compatible),
+            ("more than 1.9 million people", "nearly 2 million people", Compatible),
+            ("194 countries", "nearly 200 countries", Compatible),
+            ("the 62nd minute", "the 63rd minute", Compatible),
+            ("6:03 p.m. GMT", "6:04 p.m. GMT", Compatible),
+            // Close values are not one fact by their closeness: the words decide.
+            ("52.3%", "52.1%", Differs),
+            ("8.7 points", "8.8 points", Differs),
+            ("6.8 points", "7.0 points", Differs),
+            ("22 people", "23 people", Differs),
+            ("37 candidates", "at least 38 candidates", Differs),
+            ("about 65 minutes", "about 90 minutes", Differs),
+            ("194 countries", "197 countries", Differs),
+            // Apart even at one significant digit: another fact.
+            ("at least 62 people", "at least 95 people", Conflict),
+            ("at least 62 people", "at least 70 people", Conflict),
+            ("over 400 soldiers", "500 soldiers", Conflict),
+            ("the 62nd minute", "the 64th minute", Conflict),
+            ("in 2019", "in 2020", Conflict),
+        ] {
+            assert_eq!(one(a).relation(&one(b)), expected, "{a} / {b}");
+            assert_eq!(one(b).relation(&one(a)), expected, "{b} / {a}");
+        }
     }
 
     #[test]
@@ -822,26 +916,8 @@ mod tests {
     }
 
     #[test]
-    fn areas_convert_between_units() {
-        let a = one("over 1,100 square kilometers");
-        let b = one("425 square miles");
-        assert_eq!(a.unit, "km2");
-        assert_eq!(a.relation(&b), Relation::Compatible);
-    }
-
-    #[test]
-    fn bounds_and_mutations() {
-        let exact = one("430 Ukrainian soldiers");
-        let over = one("over 400 prisoners");
-        assert_eq!(exact.noun.as_deref(), Some("soldiers"));
-        assert_eq!(exact.relation(&over), Relation::Compatible);
-        assert_eq!(
-            one("37 candidates").relation(&one("at least 38 candidates")),
-            Relation::Near
-        );
-        assert_eq!(
-            one("at least 62 people").relation(&one("at least 70 people")),
-            Relation::Conflict
-        );
+    fn counted_nouns_are_read() {
+        assert_eq!(one("430 Ukrainian soldiers").noun.as_deref(), Some("soldiers"));
+        assert_eq!(one("over 1,100 square kilometers").unit, "km2");
     }
 }

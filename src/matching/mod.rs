@@ -182,7 +182,7 @@ fn add_second_facts(pairs: &mut Pairs, body_edges: &[Edge], groups: &mut [Vec<us
     let claims = pairs.claims;
     let two_quantities = |i: usize| claims[i].figures.first().is_some_and(|first| claims[i].figures.iter().any(|f| !f.same_kind(first)));
     let through_figures: Vec<Edge> =
-        body_edges.iter().filter(|&&(i, j, _)| matches!(pairs.scored(i, j).figures, Some(r) if r != Relation::Conflict)).copied().collect();
+        body_edges.iter().filter(|&&(i, j, _)| matches!(pairs.scored(i, j).figures, Some(r) if r >= Relation::Compatible)).copied().collect();
     let bodies: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&m| !claims[m].headline).collect()).collect();
     let also = cluster::second_facts(&bodies, group_of, &through_figures, |i| claims[i].article, two_quantities, |i, j| pairs.score(i, j));
     let mut second_cluster: Vec<Option<usize>> = vec![None; claims.len()];

@@ -1,8 +1,9 @@
 //! Scoring a pair of claims, with the reasons for the score.
 //!
 //! The base score is the weight of the shared terms over the geometric mean of both claims'
-//! weights (a weighted cosine on sets). Figures then decide: figures of one unit that cannot
-//! be the same quantity (51 vs 62 dead) cut the link's score, while equal or bound-compatible
+//! weights (a weighted cosine on sets). Figures then decide: labels that differ (another year)
+//! cut the link's score hard, measures that disagree at their stated precision (51 vs 62 dead)
+//! cut it so that only strongly agreeing words keep the link (flagged), while bound-compatible
 //! figures ("430" vs "over 400") add to it; an agreeing speaker adds, a different one cuts.
 
 use super::features::{Features, Vocabulary};
@@ -10,8 +11,11 @@ use super::normalise::Term;
 use crate::claims::figures::Relation;
 use crate::claims::Figure;
 
-/// A conflicting figure keeps this share of the score.
+/// A conflicting figure (another year, date or score) keeps this share of the score.
 const CONFLICT_FACTOR: f32 = 0.2;
+/// Measures that disagree at their precision keep this share: only claims whose other words
+/// agree strongly stay linked (and flagged), as one fact whose figure changed on the way.
+const DIFFERS_FACTOR: f32 = 0.4;
 /// A ranking stated outright beside one hedged keeps this share: the words of the two are
 /// usually the same, the claims are not.
 const RANKING_CONFLICT_FACTOR: f32 = 0.1;
@@ -37,9 +41,9 @@ pub struct Scored {
 }
 
 impl Scored {
-    /// The pair's figures disagree but are close or bound-compatible: a variant.
+    /// The pair's figures are written differently or changed: a variant, if linked.
     pub fn variant(&self) -> bool {
-        matches!(self.figures, Some(Relation::Near | Relation::Compatible))
+        matches!(self.figures, Some(Relation::Differs | Relation::Compatible))
     }
 }
 
@@ -172,7 +176,8 @@ pub fn score(a: &Features, b: &Features) -> Scored {
     let figures = figure_relation(a, b);
     match figures {
         Some(Relation::Conflict) => score *= CONFLICT_FACTOR,
-        Some(Relation::Near | Relation::Compatible) => score += FIGURE_BONUS,
+        Some(Relation::Differs) => score *= DIFFERS_FACTOR,
+        Some(Relation::Compatible) => score += FIGURE_BONUS,
         Some(Relation::Equal) if specific_figure_shared(a, b) => score += SPECIFIC_FIGURE_BONUS,
         _ => {}
     }
@@ -203,7 +208,7 @@ pub fn explain(a: &Features, b: &Features, scored: Scored, vocab: &Vocabulary) -
     }
     match scored.figures {
         Some(Relation::Conflict) => why.push("figures conflict".into()),
-        Some(Relation::Near) => why.push("figures differ slightly (mutation)".into()),
+        Some(Relation::Differs) => why.push("figures differ (changed, or another fact)".into()),
         Some(Relation::Compatible) => why.push("figures agree within bounds".into()),
         Some(Relation::Equal) => why.push("same figures".into()),
         None => {}
