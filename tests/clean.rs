@@ -110,26 +110,30 @@ fn the_site_date_and_related_dates_are_not_the_article_date() {
 #[test]
 fn updated_never_replaces_the_publication_time() {
     // The publication time above the headline, without a word saying so; the update below it.
-    let text = "THE COASTAL COURIER\n05/03/2024 09:40 GMT\n\nA harbour crane collapses during a storm\nUpdated 06/03/2024 11:02 GMT\n\n\
-                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
-                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
-    let a = &clean(0, text)[0];
-    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T09:40:00+00:00");
+    let text = format!("THE COASTAL COURIER\n05/03/2024 09:40 GMT\n\nA harbour crane collapses during a storm\nUpdated 06/03/2024 11:02 GMT\n\n\
+{CRANE_BODY}");
+    assert_eq!(published_iso(&text), "2024-03-05T09:40:00+00:00");
     // Both on one line: each date keeps the clock printed after it.
-    let text = "A harbour crane collapses during a storm\nPublished 05/03/2024 09:40 GMT, updated 06/03/2024 11:02 GMT\n\n\
-                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
-                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
+    let text = format!("A harbour crane collapses during a storm\nPublished 05/03/2024 09:40 GMT, updated 06/03/2024 11:02 GMT\n\n\
+{CRANE_BODY}");
+    assert_eq!(published_iso(&text), "2024-03-05T09:40:00+00:00");
+}
+
+/// The body of the harbour crane pages of the tests on publication times.
+const CRANE_BODY: &str = "A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
+                          Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
+
+/// The publication time the cleaner finds in `text`, as the report writes it.
+fn published_iso(text: &str) -> String {
     let a = &clean(0, text)[0];
-    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T09:40:00+00:00");
+    wiretrace::report::article_iso(&a.published.as_ref().expect("a publication time").value)
 }
 
 #[test]
 fn a_clock_under_the_date_is_kept() {
-    let text = "A harbour crane collapses during a storm\n5 March 2024\n10:32 AM EST\n\n\
-                A crane at the container harbour collapsed on Tuesday as winds reached storm force, the port authority said.\n\n\
-                Nobody was hurt, and the harbour reopened for ships in the afternoon, a spokesman told reporters there.\n";
-    let a = &clean(0, text)[0];
-    assert_eq!(wiretrace::report::article_iso(&a.published.as_ref().unwrap().value), "2024-03-05T10:32:00-05:00");
+    let text = format!("A harbour crane collapses during a storm\n5 March 2024\n10:32 AM EST\n\n\
+{CRANE_BODY}");
+    assert_eq!(published_iso(&text), "2024-03-05T10:32:00-05:00");
 }
 
 #[test]
