@@ -105,14 +105,16 @@ static PROMPT_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
         r"\bsubscribe\b|\bsubscriptions?\b|\bnewsletter\b|\bsign (?:in|up)\b|\blog in\b|\bunsubscribe\b|",
         r"\bfree articles?\b|\bpaywall\b|\bterms of (?:use|service)\b|\bprivacy policy\b|",
         r"\byour (?:inbox|email)\b|\bjavascript\b|\bad ?blocker\b|\baffiliate\b|\bcomment policy\b|",
-        r"\bcommunity (?:rules|guidelines)\b|\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.{0,120}\b(?:moderat|moderad|modér|approv|aprovad|publicad|publiés?)|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b)",
+        r"\bcommunity (?:rules|guidelines)\b|\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?)\b.{0,120}\b(?:moderat|moderad|modér|approv|aprovad|publicad|publiés?)|\bwill not be published\b|\bnão ser(?:á|ão) publicad[oa]s?\b|\bno será publicad[oa]\b|\bcampos obrigatórios\b|\brequired fields\b|\b(?:telephone|tel|phone|fax|e-?mail)\s*:|\bsubmission guidelines\b|\bnot investment advice\b|",
+        // An author's or the site's social handles, the tagline under a column or a deals post.
+        r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|facebook|instagram|x\b|linkedin|threads|bluesky|mastodon|tiktok|youtube|@))",
     ))
     .expect("prompt_anywhere")
 });
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:related|read (?:also|more|next)|also read|we recommend|key (?:points|takeaways)|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
+        r"(?i)^(?:related|read (?:also|more|next)|more\s*:\s*$|also read|we recommend|key (?:points|takeaways)|more (?:from|on|news|stories|in|about|headlines|to read|like this)|",
         r"more\s+\S+\s*$|most (?:popular|read|viewed|shared|recent)|popular|trending|recommended|",
         r"you (?:may|might) (?:also )?like|also on|latest (?:news|stories|articles|posts)|top (?:stories|news)|",
         r"editor'?s? picks?|see also|further reading|weitere (?:artikel|nachrichten)|mehr zum thema|",

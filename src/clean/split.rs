@@ -231,17 +231,20 @@ fn body_of(paste: &Paste, c: &Classified, range: Range<usize>) -> Vec<usize> {
 
 /// Headlines at least above the body's first two paragraphs in a row that make a list.
 const TOP_LIST_HEADLINES: usize = 6;
+/// Headlines per paragraph above the body's first two paragraphs in a row, at least, that make a list.
+const TOP_LIST_SHARE: usize = 3;
 
 /// Where the body of `run` starts when the run opens on a list of other stories' headlines, each
 /// perhaps under its picture's caption (a video playlist, a "latest" box beside the header): at
-/// the first two paragraphs in a row, when above them headlines outnumber paragraphs two to one.
-/// An article's own subheads alternate with its paragraphs, one to one.
+/// the first two paragraphs in a row, when above them headlines outnumber paragraphs three to
+/// one. An article's own subheads alternate with its paragraphs, one to one, or two to one
+/// where each item also has its link line (a deals post: the product, the paragraph, "Get it at").
 fn below_top_list(paste: &Paste, c: &Classified, run: Range<usize>) -> usize {
     let pair = run.clone().find(|&i| c.cues[i] == Cue::Prose && i + 1 < run.end && c.cues[i + 1] == Cue::Prose);
     let Some(pair) = pair else { return run.start };
     let headlines = (run.start..pair).filter(|&j| is_headline(paste, c, j)).count();
     let paragraphs = (run.start..pair).filter(|&j| c.cues[j] == Cue::Prose).count();
-    if headlines >= TOP_LIST_HEADLINES && headlines >= 2 * paragraphs {
+    if headlines >= TOP_LIST_HEADLINES && headlines >= TOP_LIST_SHARE * paragraphs {
         pair
     } else {
         run.start
