@@ -380,6 +380,7 @@ pub fn classify(paste: &Paste) -> Classified {
     mark_introduced_lists(paste, &mut cues);
     mark_dated_lists(paste, &mut cues);
     mark_comments(paste, &mut cues);
+    mark_author_boxes(paste, &mut cues);
     mark_list_items(paste, &mut cues);
 
     // A bare name or agency next to a caption is the caption's credit.
@@ -539,6 +540,63 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
             *cue = Cue::ListItem;
         }
     }
+}
+
+/// Words of an author's box paragraph at most.
+const AUTHOR_BOX_MAX_WORDS: usize = 200;
+/// Short lines (the box's follow buttons) at most between the author's name and the paragraph.
+const AUTHOR_BOX_GAP: usize = 6;
+
+/// An author's box: a line holding the name the byline gave ("Michael Hale", "About Michael
+/// Hale") over a paragraph about that person that names them ("Michael Hale writes about ...").
+/// The byline's name, in the lines above the first paragraph, is what tells it from an
+/// article's own list of people, each under their name. The box is the author's credit.
+fn mark_author_boxes(paste: &Paste, cues: &mut [Cue]) {
+    let Some(first_prose) = cues.iter().position(|&c| c == Cue::Prose) else { return };
+    let header: Vec<&str> = (0..first_prose).filter(|&i| paste.units[i].shape.words <= 20).map(|i| paste.text_of(i)).collect();
+    for j in first_prose + 1..cues.len() {
+        if cues[j] != Cue::Prose || paste.units[j].shape.words > AUTHOR_BOX_MAX_WORDS {
+            continue;
+        }
+        let paragraph = paste.text_of(j);
+        // The nearest line above that ends in a name the paragraph and the header both hold.
+        let mut k = j;
+        let found = loop {
+            if k == 0 || j - k > AUTHOR_BOX_GAP {
+                break None;
+            }
+            k -= 1;
+            let line = paste.text_of(k);
+            if let Some(name) = author_name(line, paragraph).filter(|name| header.iter().any(|h| h.contains(name.as_str()))) {
+                break Some(name);
+            }
+            if paste.units[k].shape.words > 3 {
+                break None;
+            }
+        };
+        let Some(name) = found else { continue };
+        // The box's other lines holding the name ("Photo of Michael Hale") go with it.
+        let mut top = k;
+        while top > 0 && k - top < 2 && paste.units[top - 1].shape.words <= 6 && paste.text_of(top - 1).contains(name.as_str()) {
+            top -= 1;
+        }
+        cues[top..=j].fill(Cue::SignOff);
+    }
+}
+
+/// The name a short line ends in, when `paragraph` names that person: its longest ending of
+/// two to four capitalised words that the paragraph holds.
+fn author_name(line: &str, paragraph: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) || line.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    (2..=4.min(words.len())).rev().find_map(|n| {
+        let tail = &words[words.len() - n..];
+        let capitalised = tail.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let name = tail.join(" ");
+        (capitalised && paragraph.contains(name.as_str())).then_some(name)
+    })
 }
 
 /// The items under a list heading: everything up to a long paragraph, a blank gap of two or
