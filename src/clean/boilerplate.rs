@@ -482,15 +482,26 @@ static SCHEDULE_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("day")
 });
 
+/// Words of a schedule line that reads as a sentence ("Sunday, June 8: Folk night with local
+/// singers, 6 p.m.") at most.
+const SCHEDULE_PROSE_WORDS: usize = 20;
+
+/// A line that opens with a day and says what happens on it: a date alone ("March 3, 2025",
+/// the article's own date line) is no entry of a schedule.
+fn schedule_line(text: &str) -> bool {
+    SCHEDULE_DAY.find(text).is_some_and(|day| text[day.end()..].chars().any(char::is_alphabetic))
+}
+
 /// Three or more short lines in a row that each open with a day ("June 9 – West Palm Beach, FL",
 /// "Sat 12 Oct: ...") are a schedule the article lists (tour dates, fixtures), even under a
 /// heading without a colon. Under a "Related" heading they still become that list's items.
 fn mark_dated_lists(paste: &Paste, cues: &mut [Cue]) {
     let listed: Vec<bool> = (0..cues.len())
         .map(|i| {
-            matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated)
-                && paste.units[i].shape.words <= 30
-                && SCHEDULE_DAY.is_match(paste.text_of(i))
+            let words = paste.units[i].shape.words;
+            (matches!(cues[i], Cue::Text | Cue::Sentence | Cue::Menu | Cue::Dated) && words <= 30
+                || cues[i] == Cue::Prose && words <= SCHEDULE_PROSE_WORDS)
+                && schedule_line(paste.text_of(i))
         })
         .collect();
     let mut i = 0;
