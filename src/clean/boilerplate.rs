@@ -530,9 +530,29 @@ static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// A commenter's line: "name says:".
 static COMMENTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\S.{0,60}\s(?:says|said|wrote|writes|commented)\s*:?$").expect("commenter"));
 
+/// A comment's time stamp as forums print it: "2 days ago", "an hour ago".
+static RELATIVE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$").expect("relative stamp")
+});
+
+/// Words of a commenter's name line at most.
+const COMMENTER_NAME_WORDS: usize = 4;
+/// Units after a forum comment's stamp within which the next comment's stamp must come.
+const FORUM_COMMENT_UNITS: usize = 12;
+
+/// A comment's head: a short name line over a date line or a forum's stamp ("2 days ago").
+fn comment_entry(paste: &Paste, cues: &[Cue], i: usize) -> bool {
+    let (name, next) = (&paste.units[i].shape, i + 1);
+    let stamped = next < cues.len()
+        && (cues[next] == Cue::Dated && paste.units[next].shape.words <= 8 || RELATIVE_STAMP.is_match(paste.text_of(next)));
+    name.words <= COMMENTER_NAME_WORDS && !name.terminal && matches!(cues[i], Cue::Text | Cue::Byline) && stamped
+}
+
 /// Reader comments: from the first comment heading ("34 responses to ...", "Comments (12)",
 /// "Leave a Reply") or commenter line ("name says:" above a timestamp) to the page footer.
 /// Comments are often long sentences, so unlike other lists they do not end at a paragraph.
+/// A short post has one paragraph before them: after it, a comment heading with a comment
+/// under it, or two comments in a row each under a name and a forum's stamp, start them too.
 fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
     let n = cues.len();
     // Comments follow the article: a "Leave a comment" link in the header is not them.
@@ -540,9 +560,12 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
     let start = (0..n).find(|&i| {
         let text = paste.text_of(i);
         prose_seen += usize::from(cues[i] == Cue::Prose);
-        prose_seen >= 2
-            && paste.units[i].shape.words <= 20
-            && (COMMENTS_HEADING.is_match(text) || (COMMENTER.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated))
+        let short = paste.units[i].shape.words <= 20;
+        let heading = short && COMMENTS_HEADING.is_match(text);
+        let forum_entry = |j: usize| j + 1 < n && comment_entry(paste, cues, j) && RELATIVE_STAMP.is_match(paste.text_of(j + 1));
+        (prose_seen >= 2 && (heading || (short && COMMENTER.is_match(text) && i + 1 < n && cues[i + 1] == Cue::Dated)))
+            || (prose_seen >= 1 && heading && (i + 1..(i + 4).min(n)).any(|j| comment_entry(paste, cues, j)))
+            || (prose_seen >= 1 && forum_entry(i) && (i + 2..(i + 2 + FORUM_COMMENT_UNITS).min(n)).any(forum_entry))
     });
     let Some(start) = start else { return };
     cues[start] = Cue::ListHeading;
@@ -656,7 +679,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER, &RELATIVE_STAMP];
 
 #[cfg(test)]
 mod tests {
