@@ -395,6 +395,7 @@ pub fn classify(paste: &Paste) -> Classified {
         }
     }
     mark_gallery_captions(paste, &mut cues, &repeated);
+    mark_twin_lines(paste, &keys, &mut cues);
     Classified { cues, repeated, recurs, stated: vec![None; n], content: vec![false; n] }
 }
 
@@ -417,6 +418,19 @@ fn recurrences(keys: &[String], repeated: &[bool]) -> Vec<Option<(usize, usize)>
         .enumerate()
         .map(|(i, k)| if repeated[i] { spans.get(k.as_str()).filter(|s| !s.2).map(|s| (s.0, s.1)) } else { None })
         .collect()
+}
+
+/// A sentence printed twice in a row is a picture's description and its caption, or a teaser's
+/// picture link and its headline: an article does not say the same sentence twice running.
+/// (A headline printed twice, the page's and its picture's, stays a headline: it has no full stop.)
+fn mark_twin_lines(paste: &Paste, keys: &[String], cues: &mut [Cue]) {
+    for i in 1..cues.len() {
+        let sentence = cues[i] == Cue::Prose || cues[i] == Cue::Sentence && paste.units[i].shape.terminal;
+        if !keys[i].is_empty() && keys[i] == keys[i - 1] && sentence {
+            cues[i - 1] = Cue::Caption;
+            cues[i] = Cue::Caption;
+        }
+    }
 }
 
 /// Captions sit right above their photo's credit: the text line directly above a photographer
@@ -633,11 +647,16 @@ fn author_name(line: &str, paragraph: &str) -> Option<String> {
     })
 }
 
+/// The heading of a story's summary in a few sentences above its text.
+static SUMMARY_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^key (?:points|takeaways|facts)\b").expect("summary heading"));
+
 /// The items under a list heading: everything up to a long paragraph, a blank gap of two or
 /// more lines, or the next chrome. Related-story lists are written as headlines or as full
 /// sentences; either way they are not the article.
 fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
     let mut in_list = false;
+    // Under "Key points" the items are the story's summary in sentences, not its text.
+    let mut summary_box = false;
     // The cue before list marking of the previous unit, to see two sentences in a row.
     let mut previous: Option<Cue> = None;
     for i in 0..cues.len() {
@@ -646,8 +665,9 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         let sentence = |cue: Option<Cue>| matches!(cue, Some(Cue::Prose | Cue::Sentence));
         let bulleted = |j: usize| paste.text_of(j).starts_with(['•', '-', '*', '·', '–', '—']);
         // Two running sentences in a row (not bullets) are text again: the article resumes
-        // after a widget inserted in its middle.
+        // after a widget inserted in its middle (not under a summary's heading: those are it).
         if in_list
+            && !summary_box
             && own == Cue::Prose
             && sentence(previous)
             && paste.units[i - 1].shape.terminal
@@ -659,8 +679,16 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
             cues[i - 1] = previous.unwrap_or(Cue::Text);
         }
         previous = Some(own);
+        // A summary ends at its first line that is no sentence: a date, a caption, a blank line.
+        if in_list && summary_box && (!matches!(own, Cue::Prose | Cue::Sentence) || unit.blanks_before >= 1) {
+            in_list = false;
+            summary_box = false;
+        }
         match cues[i] {
-            Cue::ListHeading => in_list = true,
+            Cue::ListHeading => {
+                in_list = true;
+                summary_box = SUMMARY_HEADING.is_match(paste.text_of(i));
+            }
             // A long paragraph ends the list, unless it is the summary under a teaser headline.
             Cue::Prose
                 if unit.shape.words >= 30 && !(in_list && unit.shape.words <= 45 && i > 0 && teaser_headline(paste, cues, i - 1)) =>
@@ -679,7 +707,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER, &RELATIVE_STAMP];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER, &RELATIVE_STAMP, &SUMMARY_HEADING];
 
 #[cfg(test)]
 mod tests {
