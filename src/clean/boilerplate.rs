@@ -381,6 +381,7 @@ pub fn classify(paste: &Paste) -> Classified {
     mark_dated_lists(paste, &mut cues);
     mark_comments(paste, &mut cues);
     mark_author_boxes(paste, &mut cues);
+    mark_teaser_cards(paste, &mut cues);
     mark_list_items(paste, &mut cues);
 
     // A bare name or agency next to a caption is the caption's credit.
@@ -586,6 +587,53 @@ fn mark_comments(paste: &Paste, cues: &mut [Cue]) {
     for cue in cues.iter_mut().skip(start + 1) {
         if *cue != Cue::Legal {
             *cue = Cue::ListItem;
+        }
+    }
+}
+
+/// Cards in a row, at least, that make a list of other stories without a heading.
+const TEASER_CARDS: usize = 4;
+/// Words of a card's summary at most.
+const TEASER_SUMMARY_WORDS: usize = 50;
+
+/// A card of a list of other stories or guides: a headline with one short summary right under
+/// it, the next card's headline right under that. (A question over its answer is an interview,
+/// and a numbered heading a list the article itself counts through.)
+fn teaser_card(paste: &Paste, cues: &[Cue], i: usize) -> bool {
+    if i >= cues.len() {
+        return false;
+    }
+    let (head, text) = (&paste.units[i].shape, paste.text_of(i));
+    let numbered = text.split_whitespace().next().is_some_and(|w| w.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit()));
+    let labelled = text.find(':').is_some_and(|at| at <= 3);
+    let headline = matches!(cues[i], Cue::Text | Cue::Sentence)
+        && (3..=20).contains(&head.words)
+        && !head.terminal
+        && !text.ends_with('?')
+        && !numbered
+        && !labelled
+        && !text.starts_with(['•', '-', '—', '–', '*', '·']);
+    let summary = |j: usize| {
+        j < cues.len() && paste.units[j].blanks_before == 0 && matches!(cues[j], Cue::Prose | Cue::Sentence) && paste.units[j].shape.words <= TEASER_SUMMARY_WORDS
+    };
+    headline && summary(i + 1)
+}
+
+/// A run of [`TEASER_CARDS`] or more cards one under the other is a list of other stories
+/// (a "more news" block, a guides sidebar) even without a heading: an article's subheads have
+/// paragraphs of all lengths under them, and more than one.
+fn mark_teaser_cards(paste: &Paste, cues: &mut [Cue]) {
+    let mut i = 0;
+    while i < cues.len() {
+        let mut end = i;
+        while teaser_card(paste, cues, end) && (end == i || paste.units[end].blanks_before <= 2) {
+            end += 2;
+        }
+        if (end - i) / 2 >= TEASER_CARDS {
+            cues[i..end].fill(Cue::ListItem);
+            i = end;
+        } else {
+            i += 1;
         }
     }
 }
