@@ -382,6 +382,7 @@ pub fn classify(paste: &Paste) -> Classified {
     mark_comments(paste, &mut cues);
     mark_author_boxes(paste, &mut cues);
     mark_teaser_cards(paste, &mut cues);
+    mark_linked_teasers(paste, &mut cues);
     mark_list_items(paste, &mut cues);
 
     // A bare name or agency next to a caption is the caption's credit.
@@ -397,6 +398,7 @@ pub fn classify(paste: &Paste) -> Classified {
     }
     mark_gallery_captions(paste, &mut cues, &repeated);
     mark_twin_lines(paste, &keys, &mut cues);
+    mark_caption_copies(paste, &mut cues);
     Classified { cues, repeated, recurs, stated: vec![None; n], content: vec![false; n] }
 }
 
@@ -430,6 +432,48 @@ fn mark_twin_lines(paste: &Paste, keys: &[String], cues: &mut [Cue]) {
         if !keys[i].is_empty() && keys[i] == keys[i - 1] && sentence {
             cues[i - 1] = Cue::Caption;
             cues[i] = Cue::Caption;
+        }
+    }
+}
+
+/// Bytes of a line at least for it to be taken as the start of a caption below it.
+const CAPTION_COPY_MIN_BYTES: usize = 20;
+
+/// A picture's description just above its caption, which repeats it with the credit added
+/// ("... sought treatment" over "... sought treatmentCredit: EPA"): the copy is the caption's.
+fn mark_caption_copies(paste: &Paste, cues: &mut [Cue]) {
+    for i in 0..cues.len() {
+        let text = paste.text_of(i).trim();
+        let copied = (i + 1..(i + 3).min(cues.len())).any(|j| cues[j] == Cue::Caption && paste.text_of(j).len() > text.len() && paste.text_of(j).starts_with(text));
+        if text.len() >= CAPTION_COPY_MIN_BYTES && matches!(cues[i], Cue::Prose | Cue::Sentence | Cue::Text) && copied {
+            cues[i] = Cue::Caption;
+        }
+    }
+}
+
+/// A bare link to another story under its card: "Read more", "Continue reading".
+static READ_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:read more|continue reading|read (?:the )?full (?:story|article))\W*$").expect("read more"));
+
+/// Words of a linked teaser's cut summary at most.
+const TEASER_CUT_WORDS: usize = 60;
+
+/// A card for another story set into the article: its headline and its summary cut off
+/// mid-sentence, above a bare "Read more" link. (A finished sentence above the link is the
+/// article's own.)
+fn mark_linked_teasers(paste: &Paste, cues: &mut [Cue]) {
+    for i in 1..cues.len() {
+        let summary = i - 1;
+        let shape = &paste.units[summary].shape;
+        let cut = matches!(cues[summary], Cue::Prose | Cue::Sentence) && !shape.terminal && shape.words <= TEASER_CUT_WORDS;
+        if cues[i] != Cue::ListHeading || !READ_MORE.is_match(paste.text_of(i)) || !cut {
+            continue;
+        }
+        // The link closes the card: no list of stories opens below it.
+        cues[i] = Cue::ListItem;
+        cues[summary] = Cue::ListItem;
+        if summary > 0 && paste.units[summary].blanks_before == 0 && cues[summary - 1] == Cue::Text && !paste.units[summary - 1].shape.terminal {
+            cues[summary - 1] = Cue::ListItem;
         }
     }
 }
@@ -755,7 +799,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER, &RELATIVE_STAMP, &SUMMARY_HEADING];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&MEDIA_LABEL, &PROMPT, &PROMPT_ANYWHERE, &HEADING, &LEGAL, &SIGN_OFF, &CAPTION, &PHOTO_CREDIT, &CLICK, &TRAILING_CREDIT, &BYLINE, &TWEET_SIGNATURE, &GALLERY_COUNTER, &SCHEDULE_DAY, &COMMENTS_HEADING, &COMMENTER, &RELATIVE_STAMP, &SUMMARY_HEADING, &READ_MORE];
 
 #[cfg(test)]
 mod tests {
