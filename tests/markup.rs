@@ -341,3 +341,22 @@ fn the_reduced_forms_reader_never_panics_on_other_markup() {
     let (_, page) = page();
     assert!(!blocks_of(reduced(&page)).is_empty(), "a raw page still gives blocks");
 }
+
+#[test]
+fn cards_of_other_stories_stay_out_when_their_summaries_are_paragraphs_under_linked_headings() {
+    let story = "The regional council approved the expansion of the container port on Monday after a review that lasted almost three years.";
+    let cards = [
+        ("Ferry timetable changes for the winter season", "The island ferry will run four times a day from November, down from six, the operator said."),
+        ("School meals contract goes to local farms", "The district will buy vegetables and milk from farms within fifty miles under a new contract."),
+        ("How to prepare your garden for the first frost", "Cover young plants at night and move pots close to a wall, gardeners at the society advise."),
+        ("Museum reopens its maritime hall after repairs", "The hall's model ships are back on show after a leak in the roof closed it for the summer."),
+    ];
+    let text = format!("Port expansion approved\n\n{story}\n\n{}", cards.map(|(h, s)| format!("{h}\n{s}")).join("\n"));
+    let html = format!(
+        "<h1>Port expansion approved</h1><p>{story}</p>{}",
+        cards.map(|(h, s)| format!("<div><h3><a href=/x>{h}</a></h3><p>{s}</p></div>")).concat()
+    );
+    let summaries = |articles: Vec<wiretrace::clean::Article>| articles[0].paragraphs.iter().filter(|p| cards.iter().any(|(_, s)| p.of(&text) == *s)).count();
+    assert_eq!(summaries(clean(0, &text)), 0, "the text alone sees the cards");
+    assert_eq!(summaries(clean_marked(0, &text, Some(&html))), 0, "the markup does not read them as the article resuming");
+}

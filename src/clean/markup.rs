@@ -443,7 +443,10 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
         let marks = &blocks[b].marks;
         classified.content[unit] = marks.content && !marks.chrome && !marks.comments;
         classified.stated[unit] = blocks[b].datetime.as_deref().and_then(super::dates::stated);
-        if let Some(cue) = cue_from(marks, in_link_run(b), classified.cues[unit], &paste.units[unit].shape) {
+        // A paragraph between two links, a linked heading above it, is a card's summary (a
+        // story's headline, the next card's below), not the article resuming after its links.
+        let card_summary = b > 0 && dense[b - 1] && blocks[b - 1].marks.heading && blocks.get(b + 1).is_none_or(Block::link_dense);
+        if let Some(cue) = cue_from(marks, in_link_run(b), card_summary, classified.cues[unit], &paste.units[unit].shape) {
             classified.cues[unit] = cue;
         }
         // Repetition marks gallery captions and teaser headlines; a paragraph or heading of the
@@ -455,7 +458,7 @@ pub fn apply(paste: &Paste, html: &str, classified: &mut Classified) {
 }
 
 /// The cue the markup gives a unit whose text cue is `text_cue`, if it says more.
-fn cue_from(marks: &Marks, link_dense: bool, text_cue: Cue, shape: &super::lines::Shape) -> Option<Cue> {
+fn cue_from(marks: &Marks, link_dense: bool, card_summary: bool, text_cue: Cue, shape: &super::lines::Shape) -> Option<Cue> {
     let chrome_cue = || if shape.words <= 8 { Cue::Menu } else { Cue::ListItem };
     if matches!(text_cue, Cue::Legal | Cue::SignOff) {
         return None;
@@ -483,7 +486,7 @@ fn cue_from(marks: &Marks, link_dense: bool, text_cue: Cue, shape: &super::lines
     }
     // A paragraph the text rules took into a list above it ("Related links" boxed inside the
     // article): the markup shows the box ended, and the article goes on.
-    if marks.paragraph && !marks.item && text_cue == Cue::ListItem && shape.words >= RESUMED_PARAGRAPH_WORDS && shape.terminal {
+    if marks.paragraph && !marks.item && !card_summary && text_cue == Cue::ListItem && shape.words >= RESUMED_PARAGRAPH_WORDS && shape.terminal {
         return Some(Cue::Prose);
     }
     if marks.item && matches!(text_cue, Cue::Menu | Cue::Text) {
