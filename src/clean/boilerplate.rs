@@ -8,7 +8,11 @@
 //!    "bur-pb/dla", "Enditem"), photo captions and credits, bylines, date lines;
 //! 2. context ([`classify`]): the items under a list heading are list items even when they are
 //!    full sentences; a line repeated within the paste (headlines and captions repeated through
-//!    a gallery) is not body; a bare name next to a caption is that caption's credit.
+//!    a gallery) is not body; a bare name next to a caption is that caption's credit; cards of
+//!    other stories (a headline over one short summary, four in a row, or one cut short above
+//!    "Read more"), comment and forum threads, and the author's box under the article (the
+//!    byline's name over a paragraph about them) are not body; a sentence printed twice in a
+//!    row is a picture's description and caption.
 //!
 //! Nothing here is about one site: every rule names a kind of text.
 
