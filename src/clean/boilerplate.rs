@@ -688,6 +688,9 @@ fn mark_teaser_cards(paste: &Paste, cues: &mut [Cue]) {
 
 /// Words of an author's box paragraph at most.
 const AUTHOR_BOX_MAX_WORDS: usize = 200;
+/// Units above the first paragraph searched for the byline's name (it sits just above the
+/// body; bounded, so a paste of many short lines costs no more than its length).
+const AUTHOR_HEADER_UNITS: usize = 40;
 /// Short lines (the box's follow buttons) at most between the author's name and the paragraph.
 const AUTHOR_BOX_GAP: usize = 6;
 
@@ -697,7 +700,10 @@ const AUTHOR_BOX_GAP: usize = 6;
 /// article's own list of people, each under their name. The box is the author's credit.
 fn mark_author_boxes(paste: &Paste, cues: &mut [Cue]) {
     let Some(first_prose) = cues.iter().position(|&c| c == Cue::Prose) else { return };
-    let header: Vec<&str> = (0..first_prose).filter(|&i| paste.units[i].shape.words <= 20).map(|i| paste.text_of(i)).collect();
+    let header: Vec<&str> = (first_prose.saturating_sub(AUTHOR_HEADER_UNITS)..first_prose)
+        .filter(|&i| paste.units[i].shape.words <= 20)
+        .map(|i| paste.text_of(i))
+        .collect();
     for j in first_prose + 1..cues.len() {
         if cues[j] != Cue::Prose || paste.units[j].shape.words > AUTHOR_BOX_MAX_WORDS {
             continue;
