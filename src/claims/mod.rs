@@ -189,7 +189,10 @@ struct Place {
 fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_quotes: &[Span], speaker: Option<&Attribution>, started_inside: bool) -> Vec<Claim> {
     let clauses = atomic::clauses(text, place.sentence);
     let several = clauses.len() > 1;
-    let sentence_actor = clauses.first().and_then(|first| people.actor_attribution(first.of(text)).map(|a| a.shifted(first.start)));
+    let sentence_start = clauses.first().map_or(place.sentence.start, |first| first.start);
+    // The source the sentence's earlier clauses named: a clause that goes on without a subject
+    // of its own ("..., told reporters he would run", "and that the vote was fair") is theirs.
+    let mut earlier: Option<Attribution> = None;
     let mut out = Vec::new();
     for (n, clause) in clauses.into_iter().enumerate() {
         let clause_text = clause.of(text);
@@ -198,6 +201,22 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
         } else {
             None
         };
+        let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
+        let actor = || people.actor_attribution(clause_text).map(|a| a.shifted(clause.start));
+        // A clause cut from its subject reads it from the sentence so far: "Ana Ruiz, a
+        // lawyer, | endorsed the plan" holds the actor and the verb once rejoined.
+        let continued = || {
+            if n == 0 || !continues_without_subject(clause_text) {
+                return None;
+            }
+            let so_far = Span::new(sentence_start, clause.end).of(text);
+            let from_start = |a: Attribution| a.shifted(sentence_start);
+            people.actor_attribution(so_far).map(from_start).or_else(|| people.subject_attribution(so_far).map(from_start)).or_else(|| earlier.clone())
+        };
+        let own = own_speaker.or_else(subject_speaker).or_else(actor).or_else(continued);
+        if own.is_some() {
+            earlier = own.clone();
+        }
         let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
         let clause_figures = figures::figures(clause_text, clause.start);
         let kind = if !clause_quotes.is_empty() {
@@ -224,15 +243,10 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
             figures: clause_figures,
             headline: false,
         };
-        let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
-        // A clause that opens with its verb shares the sentence's first actor ("Cruz praised
-        // the plan but declined to ...").
-        let actor = || match people.actor_attribution(clause_text) {
-            Some(own) => Some(own.shifted(clause.start)),
-            None if n > 0 && opens_with_verb(clause_text) => sentence_actor.clone(),
-            None => None,
-        };
-        claim.attribute(own_speaker.or_else(|| speaker.cloned()).or_else(subject_speaker).or_else(actor).as_ref());
+        // A reporting phrase of the clause itself outranks the sentence's; the sentence's
+        // outranks a subject or an actor.
+        let reported_own = own.clone().filter(|a| a.reported);
+        claim.attribute(reported_own.or_else(|| speaker.cloned()).or(own).as_ref());
         out.push(claim);
     }
     out
@@ -266,16 +280,18 @@ impl Claim {
     }
 }
 
-/// Whether a clause opens with a verb (past "and", "but"): a past tense or a participle, a
-/// cue verb, or an auxiliary ("declined to ...", "saying ...", "has said ...").
-fn opens_with_verb(clause: &str) -> bool {
+/// Whether a clause goes on from the one before it without a subject of its own: it opens
+/// with a verb (past "and", "but": a past tense or a participle, a cue verb, or an auxiliary:
+/// "declined to ...", "saying ...", "has said ...") or with "that" (what the verb before said).
+fn continues_without_subject(clause: &str) -> bool {
     let mut words = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
     let mut first = words.next().unwrap_or("");
     if matches!(first, "and" | "but" | "yet" | "then") {
         first = words.next().unwrap_or("");
     }
-    first.starts_with(char::is_lowercase)
-        && (first.ends_with("ed") || first.ends_with("ing") || subject::is_cue_form(first) || crate::vocabulary::AUXILIARIES.contains(&first))
+    first == "that"
+        || first.starts_with(char::is_lowercase)
+            && (first.ends_with("ed") || first.ends_with("ing") || subject::is_cue_form(first) || crate::vocabulary::AUXILIARIES.contains(&first))
 }
 
 /// Whether `sentence` is quoted words only: it opens with a quotation mark and no words of the

@@ -11,7 +11,7 @@ use super::subject;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-use crate::vocabulary::{NON_NAMES, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
+use crate::vocabulary::{NON_NAMES, NOT_A_GROUP, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
 
 /// Quoted stretches of one sentence, as spans into the paste (marks included).
 /// `open` says whether the sentence starts inside a quote opened earlier; it is updated for
@@ -94,11 +94,31 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The subject before a reporting verb: a name, a pronoun or a description ("the Kremlin
 /// leader"), optionally with a short parenthesis ("Sen. Ana Ruiz (D-Ohio) said") and an inserted
-/// phrase ("Gerasimov, head of the General Staff, said").
+/// phrase between commas or dashes ("Gerasimov, head of the General Staff, said").
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:\s*\([^()]{{1,12}}\))?(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:\s*\([^()]{{1,12}}\))?(?:,[^;:“”\x22]{{1,160}}?,|\s+[—–][^—–;:“”\x22]{{1,160}}[—–])?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
             name = name_pattern(),
+            verbs = verbs()
+        ))
+        .expect("valid speaker regex")
+    });
+
+/// A description of up to four words after a reporting verb that follows a quote or a comma,
+/// ending the sentence or its clause: `"...," said the woman.`, `..., says one activist, who`.
+static AFTER_VERB_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"[,”\x22]\s*(?P<cue>{verbs})\s+((?:the|a|an|one|another)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s*(?:[,.;!?)]|$)",
+            verbs = verbs()
+        ))
+        .expect("valid speaker regex")
+    });
+
+/// A group named in lower case before its reporting verb, opening the clause or after a
+/// comma (and a conjunction): "..., officials said.", "..., but most delegates said".
+static GROUP_BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:^|,\s+)(?:and\s+|but\s+)?((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+|have\s+|had\s+)?(?P<cue>{verbs})\b",
             verbs = verbs()
         ))
         .expect("valid speaker regex")
@@ -184,6 +204,13 @@ fn named_in(run: &str) -> Named<'_> {
 fn is_role_gap(gap: &str) -> bool {
     gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
+
+/// Whether lower-case words before a reporting verb name a group of people: no pronoun,
+/// conjunction, relative word, auxiliary or adverb among them.
+fn is_group(words: &str) -> bool {
+    words.split_whitespace().all(|w| !NOT_ROLES.contains(&w) && !NOT_A_GROUP.contains(&w))
+}
+
 
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
@@ -471,7 +498,17 @@ fn attributions(masked: &str) -> Vec<Phrase<'_>> {
         .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
         .filter_map(|c| c.get(1).map(|m| Phrase { source: m, cue: c.name("cue") }));
     let according = ACCORDING.captures_iter(masked).filter_map(|c| c.get(2).map(|m| Phrase { source: m, cue: c.name("cue") }));
-    let mut found: Vec<Phrase> = after.chain(before).chain(according).collect();
+    let described = AFTER_VERB_DESCRIPTION
+        .captures_iter(masked)
+        .filter(|c| c.get(2).is_some_and(|d| is_role_gap(d.as_str()) && is_group(d.as_str())))
+        .filter_map(|c| c.get(2).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    // A lower-case subject is a group ("officials", "most of them"), not a clause word
+    // ("which critics", "and then").
+    let group = GROUP_BEFORE_VERB
+        .captures_iter(masked)
+        .filter(|c| c.get(1).is_some_and(|g| is_group(g.as_str())) && c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
+        .filter_map(|c| c.get(1).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    let mut found: Vec<Phrase> = after.chain(before).chain(according).chain(described).chain(group).collect();
     found.sort_by_key(|p| p.source.start());
     found
 }
@@ -512,7 +549,7 @@ fn mask_quotes(s: &str, inside_at_start: bool) -> String {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &ACTOR, &PERSON, &ACRONYM];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &AFTER_VERB_DESCRIPTION, &GROUP_BEFORE_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &ACTOR, &PERSON, &ACRONYM];
 
 #[cfg(test)]
 mod tests {
