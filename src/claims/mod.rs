@@ -29,9 +29,10 @@ use serde::Serialize;
 pub enum ClaimKind {
     /// A quoted sentence, with its speaker.
     Quote,
-    /// A fact built on a number (value, unit, bounds).
+    /// A fact built on a number (value, unit, bounds) that no source is said to state.
     Figure,
-    /// Any other fact.
+    /// Any other fact: what a source is said to state (its figures kept), or a clause of the
+    /// reporter's own.
     Statement,
 }
 
@@ -247,6 +248,10 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
         // outranks a subject or an actor.
         let reported_own = own.clone().filter(|a| a.reported);
         claim.attribute(reported_own.or_else(|| speaker.cloned()).or(own).as_ref());
+        // A number somebody is said to state is their statement, its figures kept.
+        if claim.kind == ClaimKind::Figure && claim.source.is_some() {
+            claim.kind = ClaimKind::Statement;
+        }
         out.push(claim);
     }
     out
@@ -321,6 +326,14 @@ mod tests {
         assert_eq!(kinds, [(ClaimKind::Statement, true), (ClaimKind::Quote, false), (ClaimKind::Figure, false)]);
         assert_eq!(claims[0].span.of(text), "Title here for test");
         assert_eq!(claims[2].figures[0].span.of(text), "24 villages");
+    }
+
+    #[test]
+    fn a_figure_somebody_states_is_their_statement() {
+        let text = "The storm destroyed 300 homes, the governor said. Rain fell on 12 towns overnight.";
+        let claims = from_paragraphs(0, 0, text, &[Span::new(0, text.len())]);
+        let kinds: Vec<(ClaimKind, usize)> = claims.iter().map(|c| (c.kind, c.figures.len())).collect();
+        assert_eq!(kinds, [(ClaimKind::Statement, 1), (ClaimKind::Figure, 1)], "{claims:?}");
     }
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
