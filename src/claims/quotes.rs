@@ -118,7 +118,7 @@ static AFTER_VERB_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// comma (and a conjunction): "..., officials said.", "..., but most delegates said".
 static GROUP_BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|,\s+)(?:and\s+|but\s+)?((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+|have\s+|had\s+)?(?P<cue>{verbs})\b",
+            r"(?:^|,\s+)(?:[Aa]nd\s+|[Bb]ut\s+)?((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+|have\s+|had\s+)?(?P<cue>{verbs})\b",
             verbs = verbs()
         ))
         .expect("valid speaker regex")
@@ -142,11 +142,12 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?P<cue>[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
     });
 
-/// A clause that opens with a name (past a conjunction, with an optional inserted phrase
-/// between commas), then a lower-case word: its verb or auxiliary.
+/// A clause that opens with a name (past a conjunction, with an optional party or place in
+/// parentheses and an inserted phrase between commas), then a lower-case word: its verb or
+/// auxiliary.
 static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^\s*(?:(?:But|And|Yet|So|Still|Now)\s+)?({name})(?:,[^,]{{1,80}},)?\s+(?P<verb>[a-z][a-z'’-]*)\b",
+            r"^\s*(?:(?:But|And|Yet|So|Still|Now)\s+)?({name})(?:\s*\([^()]{{1,12}}\))?(?:,[^,]{{1,80}},)?\s+(?P<verb>[a-z][a-z'’-]*)\b",
             name = name_pattern()
         ))
         .expect("valid actor regex")
@@ -205,10 +206,11 @@ fn is_role_gap(gap: &str) -> bool {
     gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
 
-/// Whether lower-case words before a reporting verb name a group of people: no pronoun,
-/// conjunction, relative word, auxiliary or adverb among them.
+/// Whether lower-case words before a reporting verb name a group of people ("most of the
+/// delegates"): they open with no function word, and hold no relative word, auxiliary or adverb.
 fn is_group(words: &str) -> bool {
-    words.split_whitespace().all(|w| !NOT_ROLES.contains(&w) && !NOT_A_GROUP.contains(&w))
+    let first = words.split_whitespace().next().unwrap_or("");
+    !NOT_ROLES.contains(&first) && words.split_whitespace().all(|w| !NOT_A_GROUP.contains(&w))
 }
 
 
@@ -262,6 +264,9 @@ pub struct People {
     last_body: Option<String>,
     /// (acronym, full name) from "the National Electoral Institute (INE)".
     acronyms: Vec<(String, String)>,
+    /// Single words the article capitalises inside a sentence ("WikiLeaks", "Democrats"): names,
+    /// unlike a capitalised word that only opens sentences ("Throughout").
+    proper_words: std::collections::BTreeSet<String>,
 }
 
 /// "Full Name Of A Body (ACRONYM)".
@@ -281,6 +286,8 @@ impl People {
                 self.acronyms.push((short.as_str().to_string(), full.to_string()));
             }
         }
+        let inner_words = sentence.split_whitespace().skip(1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        self.proper_words.extend(inner_words.filter(|w| w.starts_with(char::is_uppercase) && !is_non_name(w) && !TITLES.contains(w)).map(str::to_string));
         for m in PERSON.find_iter(sentence) {
             if let Named::Person(name) = named_in(m.as_str()) {
                 if (2..=4).contains(&name.split_whitespace().count()) {
@@ -393,8 +400,9 @@ impl People {
         let verb = c.name("verb")?;
         let speaker = self.speaker_named(actor.as_str())?;
         // One capitalised word opens many sentences ("Throughout", "Wealthy"): alone it is an
-        // actor only as the surname of someone named before, or as an acronym.
-        let known = speaker.contains(char::is_whitespace) || (speaker.len() >= 2 && speaker.chars().all(|c| c.is_uppercase()));
+        // actor only as the surname of someone named before, as an acronym, or as a word the
+        // article capitalises inside its sentences.
+        let known = speaker.contains(char::is_whitespace) || (speaker.len() >= 2 && speaker.chars().all(|c| c.is_uppercase())) || self.proper_words.contains(&speaker);
         if !known {
             return None;
         }
