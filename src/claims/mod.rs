@@ -190,24 +190,30 @@ struct Place {
 fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_quotes: &[Span], speaker: Option<&Attribution>, started_inside: bool) -> Vec<Claim> {
     let clauses = atomic::clauses(text, place.sentence);
     let several = clauses.len() > 1;
-    let sentence_start = clauses.first().map_or(place.sentence.start, |first| first.start);
+    let sentence_start = atomic::without_dateline(text, place.sentence).start;
     // The source the sentence's earlier clauses named: a clause that goes on without a subject
     // of its own ("..., told reporters he would run", "and that the vote was fair") is theirs.
     let mut earlier: Option<Attribution> = None;
+    let mut read_to = sentence_start;
     let mut out = Vec::new();
     for (n, clause) in clauses.into_iter().enumerate() {
         let clause_text = clause.of(text);
-        let own_speaker = if several && !(n == 0 && started_inside) {
-            people.clause_attribution(clause_text).map(|a| a.shifted(clause.start))
-        } else {
-            None
+        // The words cut off before the clause, its report frame among them.
+        let framed = between_clauses(text, Span::new(read_to.min(clause.start), clause.end));
+        read_to = clause.end;
+        let framed_text = framed.of(text);
+        // The clause as cut, then with those words: "In Iowa, | Ruiz has railed" holds its
+        // actor as cut, "Ruiz said | the port" only with its frame.
+        let read = |find: &dyn Fn(&str) -> Option<Attribution>| {
+            find(clause_text).map(|a| a.shifted(clause.start)).or_else(|| (framed != clause).then(|| find(framed_text).map(|a| a.shifted(framed.start))).flatten())
         };
-        let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
-        let actor = || people.actor_attribution(clause_text).map(|a| a.shifted(clause.start));
+        let own_speaker = if several && !(n == 0 && started_inside) { read(&|t| people.clause_attribution(t)) } else { None };
+        let subject_speaker = || read(&|t| people.subject_attribution(t));
+        let actor = || read(&|t| people.actor_attribution(t));
         // A clause cut from its subject reads it from the sentence so far: "Ana Ruiz, a
         // lawyer, | endorsed the plan" holds the actor and the verb once rejoined.
         let continued = || {
-            if n == 0 || !continues_without_subject(clause_text) {
+            if n == 0 || !continues_without_subject(framed_text) {
                 return None;
             }
             let so_far = Span::new(sentence_start, clause.end).of(text);
@@ -283,6 +289,13 @@ impl Claim {
         let particle = |w: &str| matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "al" | "el" | "van" | "von" | "bin" | "la" | "le" | "da" | "del");
         speaker.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || particle(w)).then_some(speaker)
     }
+}
+
+/// `span` without the spaces and the punctuation that ended the clause before it.
+fn between_clauses(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let rest = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'));
+    Span::new(span.start + (s.len() - rest.len()), span.end)
 }
 
 /// Whether a clause goes on from the one before it without a subject of its own: it opens
