@@ -207,10 +207,13 @@ fn is_role_gap(gap: &str) -> bool {
 }
 
 /// Whether lower-case words before a reporting verb name a group of people ("most of the
-/// delegates"): they open with no function word, and hold no relative word, auxiliary or adverb.
+/// delegates"): they open with no function word, hold none but "of" and "and" ("declined to
+/// say" is a verb), and no relative word, auxiliary or adverb.
 fn is_group(words: &str) -> bool {
-    let first = words.split_whitespace().next().unwrap_or("");
-    !NOT_ROLES.contains(&first) && words.split_whitespace().all(|w| !NOT_A_GROUP.contains(&w))
+    let mut words = words.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let inner = |w: &str| !NOT_A_GROUP.contains(&w) && (!NOT_ROLES.contains(&w) || matches!(w, "of" | "and"));
+    !NOT_ROLES.contains(&first) && !NOT_A_GROUP.contains(&first) && words.all(inner)
 }
 
 
@@ -267,6 +270,26 @@ pub struct People {
     /// Single words the article capitalises inside a sentence ("WikiLeaks", "Democrats"): names,
     /// unlike a capitalised word that only opens sentences ("Throughout").
     proper_words: std::collections::BTreeSet<String>,
+    /// (role, person) from the titles and roles a person is named with ("President Ana Ruiz",
+    /// "party spokesman Tom Berg"), so "the president" is the one named so.
+    roles: Vec<(String, String)>,
+}
+
+/// A title as the role word that describes its holder ("Sen." -> "senator").
+fn role_of_title(title: &str) -> String {
+    let role = match title {
+        "Sen." => "senator",
+        "Gov." => "governor",
+        "Rep." => "representative",
+        "Gen." => "general",
+        "Col." => "colonel",
+        "Capt." => "captain",
+        "Prof." => "professor",
+        "Sgt." => "sergeant",
+        "Adm." => "admiral",
+        other => other,
+    };
+    role.to_lowercase()
 }
 
 /// "Full Name Of A Body (ACRONYM)".
@@ -293,8 +316,25 @@ impl People {
                 if (2..=4).contains(&name.split_whitespace().count()) {
                     self.names.push(name.to_string());
                 }
+                self.observe_roles(&sentence[..m.start()], &m.as_str()[..m.as_str().find(name).unwrap_or(0)], name);
             }
         }
+    }
+
+    /// Remembers the roles `name` is given: the titles of its run ("Prime Minister") and a
+    /// role in lower case right before it ("party spokesman Tom Berg").
+    fn observe_roles(&mut self, before: &str, titles: &str, name: &str) {
+        let person = self.expand(name);
+        let lower_role = before.split_whitespace().last().filter(|w| PERSON_ROLES.contains(w));
+        let roles: Vec<String> = titles.split_whitespace().map(role_of_title).chain(lower_role.map(str::to_string)).collect();
+        for role in roles {
+            self.roles.push((role, person.clone()));
+        }
+    }
+
+    /// The person last named with `role` ("president"), in their fullest known name.
+    fn holder_of(&self, role: &str) -> Option<String> {
+        self.roles.iter().rev().find(|(r, _)| r == role).map(|(_, person)| self.expand(person))
     }
 
     fn last(&self) -> Option<String> {
@@ -418,8 +458,9 @@ impl People {
         }
     }
 
-    /// Who an attribution phrase names: a pronoun or a person's description resolves to the
-    /// last named person, a name to its fullest form, an organisation or a group to itself.
+    /// Who an attribution phrase names: a pronoun resolves to the last named person, a
+    /// person's description to the one last named with its role ("the senator": "Sen. Ana
+    /// Ruiz"), else to the last named person, a name to its fullest form, an organisation or a group to itself.
     fn resolve(&self, phrase: &str) -> Option<String> {
         let phrase = phrase.trim().trim_end_matches(['.', ',']);
         let first = phrase.split_whitespace().next().unwrap_or("");
@@ -447,7 +488,7 @@ impl People {
         // "the Portuguese tactician": a description of a person, whatever its adjectives.
         let head = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
         if first.eq_ignore_ascii_case("the") && PERSON_ROLES.contains(&head) {
-            return self.last();
+            return self.holder_of(head).or_else(|| self.last());
         }
         // The first name in the phrase, past its titles: "Russian Chief of the General Staff
         // Valery Gerasimov", "the quick count the National Electoral Institute (INE) released".
