@@ -3,9 +3,10 @@
 //! Quotes are found with straight and curly quotation marks; a quote left open at the end of a
 //! sentence continues into the next ones of the paragraph (`mask_quotes`). Speakers come from
 //! reporting verbs on either side of the quote ("..., he said", "said spokesman Dan Huot",
-//! "according to Gerasimov", "Musk posted on X"). Pronouns and descriptions ("he", "the Kremlin
-//! leader") resolve to the last named person of the article; a surname alone ("Putin") is
-//! expanded to the fullest name already seen ("Vladimir Putin").
+//! "according to Gerasimov", "Musk posted on X", "..., officials said"). Pronouns ("he")
+//! resolve to the last named person of the article, descriptions ("the senator") to the person
+//! last named with that role ("Sen. Ana Ruiz"), else the last named person; a surname alone
+//! ("Putin") is expanded to the fullest name already seen ("Vladimir Putin").
 
 use super::subject;
 use crate::span::Span;
