@@ -297,6 +297,9 @@ word_lists! {
     /// Lower-case words between a reporting verb and a name that start the reported speech, not
     /// a role ("said that Kyiv's troops", "said on Wednesday").
     NOT_ROLES = "not_roles";
+    /// Lower-case words that make a run before a reporting verb a clause, not a group of
+    /// people ("which critics said", "have long said"): pronouns, auxiliaries, adverbs.
+    NOT_A_GROUP = "not_a_group";
     /// Words that start with a capital but never name a speaker.
     NON_NAMES = "non_names";
     // src/clean/metadata.rs

@@ -29,9 +29,10 @@ use serde::Serialize;
 pub enum ClaimKind {
     /// A quoted sentence, with its speaker.
     Quote,
-    /// A fact built on a number (value, unit, bounds).
+    /// A fact built on a number (value, unit, bounds) that no source is said to state.
     Figure,
-    /// Any other fact.
+    /// Any other fact: what a source is said to state (its figures kept), or a clause of the
+    /// reporter's own.
     Statement,
 }
 
@@ -189,15 +190,40 @@ struct Place {
 fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_quotes: &[Span], speaker: Option<&Attribution>, started_inside: bool) -> Vec<Claim> {
     let clauses = atomic::clauses(text, place.sentence);
     let several = clauses.len() > 1;
-    let sentence_actor = clauses.first().and_then(|first| people.actor_attribution(first.of(text)).map(|a| a.shifted(first.start)));
+    let sentence_start = atomic::without_dateline(text, place.sentence).start;
+    // The source the sentence's earlier clauses named: a clause that goes on without a subject
+    // of its own ("..., told reporters he would run", "and that the vote was fair") is theirs.
+    let mut earlier: Option<Attribution> = None;
+    let mut read_to = sentence_start;
     let mut out = Vec::new();
     for (n, clause) in clauses.into_iter().enumerate() {
         let clause_text = clause.of(text);
-        let own_speaker = if several && !(n == 0 && started_inside) {
-            people.clause_attribution(clause_text).map(|a| a.shifted(clause.start))
-        } else {
-            None
+        // The words cut off before the clause, its report frame among them.
+        let framed = between_clauses(text, Span::new(read_to.min(clause.start), clause.end));
+        read_to = clause.end;
+        let framed_text = framed.of(text);
+        // The clause as cut, then with those words: "In Iowa, | Ruiz has railed" holds its
+        // actor as cut, "Ruiz said | the port" only with its frame.
+        let read = |find: &dyn Fn(&str) -> Option<Attribution>| {
+            find(clause_text).map(|a| a.shifted(clause.start)).or_else(|| (framed != clause).then(|| find(framed_text).map(|a| a.shifted(framed.start))).flatten())
         };
+        let own_speaker = if several && !(n == 0 && started_inside) { read(&|t| people.clause_attribution(t)) } else { None };
+        let subject_speaker = || read(&|t| people.subject_attribution(t));
+        let actor = || read(&|t| people.actor_attribution(t));
+        // A clause cut from its subject reads it from the sentence so far: "Ana Ruiz, a
+        // lawyer, | endorsed the plan" holds the actor and the verb once rejoined.
+        let continued = || {
+            if n == 0 || !continues_without_subject(framed_text) {
+                return None;
+            }
+            let so_far = Span::new(sentence_start, clause.end).of(text);
+            let from_start = |a: Attribution| a.shifted(sentence_start);
+            people.actor_attribution(so_far).map(from_start).or_else(|| people.subject_attribution(so_far).map(from_start)).or_else(|| earlier.clone())
+        };
+        let own = own_speaker.or_else(subject_speaker).or_else(actor).or_else(continued);
+        if own.is_some() {
+            earlier = own.clone();
+        }
         let clause_quotes: Vec<Span> = sentence_quotes.iter().copied().filter(|q| q.overlaps(clause)).collect();
         let clause_figures = figures::figures(clause_text, clause.start);
         let kind = if !clause_quotes.is_empty() {
@@ -224,15 +250,14 @@ fn sentence_claims(text: &str, place: Place, people: &quotes::People, sentence_q
             figures: clause_figures,
             headline: false,
         };
-        let subject_speaker = || people.subject_attribution(clause_text).map(|a| a.shifted(clause.start));
-        // A clause that opens with its verb shares the sentence's first actor ("Cruz praised
-        // the plan but declined to ...").
-        let actor = || match people.actor_attribution(clause_text) {
-            Some(own) => Some(own.shifted(clause.start)),
-            None if n > 0 && opens_with_verb(clause_text) => sentence_actor.clone(),
-            None => None,
-        };
-        claim.attribute(own_speaker.or_else(|| speaker.cloned()).or_else(subject_speaker).or_else(actor).as_ref());
+        // A reporting phrase of the clause itself outranks the sentence's; the sentence's
+        // outranks a subject or an actor.
+        let reported_own = own.clone().filter(|a| a.reported);
+        claim.attribute(reported_own.or_else(|| speaker.cloned()).or(own).as_ref());
+        // A number somebody is said to state is their statement, its figures kept.
+        if claim.kind == ClaimKind::Figure && claim.source.is_some() {
+            claim.kind = ClaimKind::Statement;
+        }
         out.push(claim);
     }
     out
@@ -266,16 +291,25 @@ impl Claim {
     }
 }
 
-/// Whether a clause opens with a verb (past "and", "but"): a past tense or a participle, a
-/// cue verb, or an auxiliary ("declined to ...", "saying ...", "has said ...").
-fn opens_with_verb(clause: &str) -> bool {
+/// `span` without the spaces and the punctuation that ended the clause before it.
+fn between_clauses(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let rest = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'));
+    Span::new(span.start + (s.len() - rest.len()), span.end)
+}
+
+/// Whether a clause goes on from the one before it without a subject of its own: it opens
+/// with a verb (past "and", "but": a past tense or a participle, a cue verb, or an auxiliary:
+/// "declined to ...", "saying ...", "has said ...") or with "that" (what the verb before said).
+fn continues_without_subject(clause: &str) -> bool {
     let mut words = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
     let mut first = words.next().unwrap_or("");
     if matches!(first, "and" | "but" | "yet" | "then") {
         first = words.next().unwrap_or("");
     }
-    first.starts_with(char::is_lowercase)
-        && (first.ends_with("ed") || first.ends_with("ing") || subject::is_cue_form(first) || crate::vocabulary::AUXILIARIES.contains(&first))
+    first == "that"
+        || first.starts_with(char::is_lowercase)
+            && (first.ends_with("ed") || first.ends_with("ing") || subject::is_cue_form(first) || crate::vocabulary::AUXILIARIES.contains(&first))
 }
 
 /// Whether `sentence` is quoted words only: it opens with a quotation mark and no words of the
@@ -305,6 +339,14 @@ mod tests {
         assert_eq!(kinds, [(ClaimKind::Statement, true), (ClaimKind::Quote, false), (ClaimKind::Figure, false)]);
         assert_eq!(claims[0].span.of(text), "Title here for test");
         assert_eq!(claims[2].figures[0].span.of(text), "24 villages");
+    }
+
+    #[test]
+    fn a_figure_somebody_states_is_their_statement() {
+        let text = "The storm destroyed 300 homes, the governor said. Rain fell on 12 towns overnight.";
+        let claims = from_paragraphs(0, 0, text, &[Span::new(0, text.len())]);
+        let kinds: Vec<(ClaimKind, usize)> = claims.iter().map(|c| (c.kind, c.figures.len())).collect();
+        assert_eq!(kinds, [(ClaimKind::Statement, 1), (ClaimKind::Figure, 1)], "{claims:?}");
     }
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {

@@ -3,15 +3,16 @@
 //! Quotes are found with straight and curly quotation marks; a quote left open at the end of a
 //! sentence continues into the next ones of the paragraph (`mask_quotes`). Speakers come from
 //! reporting verbs on either side of the quote ("..., he said", "said spokesman Dan Huot",
-//! "according to Gerasimov", "Musk posted on X"). Pronouns and descriptions ("he", "the Kremlin
-//! leader") resolve to the last named person of the article; a surname alone ("Putin") is
-//! expanded to the fullest name already seen ("Vladimir Putin").
+//! "according to Gerasimov", "Musk posted on X", "..., officials said"). Pronouns ("he")
+//! resolve to the last named person of the article, descriptions ("the senator") to the person
+//! last named with that role ("Sen. Ana Ruiz"), else the last named person; a surname alone
+//! ("Putin") is expanded to the fullest name already seen ("Vladimir Putin").
 
 use super::subject;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-use crate::vocabulary::{NON_NAMES, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
+use crate::vocabulary::{NON_NAMES, NOT_A_GROUP, NOT_ROLES, ORGANISATION_WORDS, PERSON_ROLES, TITLES};
 
 /// Quoted stretches of one sentence, as spans into the paste (marks included).
 /// `open` says whether the sentence starts inside a quote opened earlier; it is updated for
@@ -94,11 +95,31 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The subject before a reporting verb: a name, a pronoun or a description ("the Kremlin
 /// leader"), optionally with a short parenthesis ("Sen. Ana Ruiz (D-Ohio) said") and an inserted
-/// phrase ("Gerasimov, head of the General Staff, said").
+/// phrase between commas or dashes ("Gerasimov, head of the General Staff, said").
 static BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:\s*\([^()]{{1,12}}\))?(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
+            r"(?:^|[\s(,“\x22])((?:{name})|[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]he\s+(?:[\w-]+\s+){{0,3}}?[a-zß-öø-ÿ-]+)(?:\s*\([^()]{{1,12}}\))?(?:,[^;:“”\x22]{{1,160}}?,|\s+[—–][^—–;:“”\x22]{{1,160}}[—–])?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{verbs})\b",
             name = name_pattern(),
+            verbs = verbs()
+        ))
+        .expect("valid speaker regex")
+    });
+
+/// A description of up to four words after a reporting verb that follows a quote or a comma,
+/// ending the sentence or its clause: `"...," said the woman.`, `..., says one activist, who`.
+static AFTER_VERB_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"[,”\x22]\s*(?P<cue>{verbs})\s+((?:the|a|an|one|another)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s*(?:[,.;!?)]|$)",
+            verbs = verbs()
+        ))
+        .expect("valid speaker regex")
+    });
+
+/// A group named in lower case before its reporting verb, opening the clause or after a
+/// comma (and a conjunction): "..., officials said.", "..., but most delegates said".
+static GROUP_BEFORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:^|,\s+)(?:[Aa]nd\s+|[Bb]ut\s+)?((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+(?:also\s+|have\s+|had\s+)?(?P<cue>{verbs})\b",
             verbs = verbs()
         ))
         .expect("valid speaker regex")
@@ -122,11 +143,12 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?P<cue>[Aa]ccording to|cited|quoted)\s+([^,;:.!?“”\x22]{1,90})").expect("valid speaker regex")
     });
 
-/// A clause that opens with a name (past a conjunction, with an optional inserted phrase
-/// between commas), then a lower-case word: its verb or auxiliary.
+/// A clause that opens with a name (past a conjunction, with an optional party or place in
+/// parentheses and an inserted phrase between commas), then a lower-case word: its verb or
+/// auxiliary.
 static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^\s*(?:(?:But|And|Yet|So|Still|Now)\s+)?({name})(?:,[^,]{{1,80}},)?\s+(?P<verb>[a-z][a-z'’-]*)\b",
+            r"^\s*(?:(?:But|And|Yet|So|Still|Now)\s+)?({name})(?:\s*\([^()]{{1,12}}\))?(?:,[^,]{{1,80}},)?\s+(?P<verb>[a-z][a-z'’-]*)\b",
             name = name_pattern()
         ))
         .expect("valid actor regex")
@@ -185,6 +207,17 @@ fn is_role_gap(gap: &str) -> bool {
     gap.split_whitespace().all(|w| !NOT_ROLES.contains(&w))
 }
 
+/// Whether lower-case words before a reporting verb name a group of people ("most of the
+/// delegates"): they open with no function word, hold none but "of" and "and" ("declined to
+/// say" is a verb), and no relative word, auxiliary or adverb.
+fn is_group(words: &str) -> bool {
+    let mut words = words.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let inner = |w: &str| !NOT_A_GROUP.contains(&w) && (!NOT_ROLES.contains(&w) || matches!(w, "of" | "and"));
+    !NOT_ROLES.contains(&first) && !NOT_A_GROUP.contains(&first) && words.all(inner)
+}
+
+
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
     NON_NAMES.contains(&w)
@@ -235,6 +268,29 @@ pub struct People {
     last_body: Option<String>,
     /// (acronym, full name) from "the National Electoral Institute (INE)".
     acronyms: Vec<(String, String)>,
+    /// Single words the article capitalises inside a sentence ("WikiLeaks", "Democrats"): names,
+    /// unlike a capitalised word that only opens sentences ("Throughout").
+    proper_words: std::collections::BTreeSet<String>,
+    /// (role, person) from the titles and roles a person is named with ("President Ana Ruiz",
+    /// "party spokesman Tom Berg"), so "the president" is the one named so.
+    roles: Vec<(String, String)>,
+}
+
+/// A title as the role word that describes its holder ("Sen." -> "senator").
+fn role_of_title(title: &str) -> String {
+    let role = match title {
+        "Sen." => "senator",
+        "Gov." => "governor",
+        "Rep." => "representative",
+        "Gen." => "general",
+        "Col." => "colonel",
+        "Capt." => "captain",
+        "Prof." => "professor",
+        "Sgt." => "sergeant",
+        "Adm." => "admiral",
+        other => other,
+    };
+    role.to_lowercase()
 }
 
 /// "Full Name Of A Body (ACRONYM)".
@@ -254,13 +310,32 @@ impl People {
                 self.acronyms.push((short.as_str().to_string(), full.to_string()));
             }
         }
+        let inner_words = sentence.split_whitespace().skip(1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        self.proper_words.extend(inner_words.filter(|w| w.starts_with(char::is_uppercase) && !is_non_name(w) && !TITLES.contains(w)).map(str::to_string));
         for m in PERSON.find_iter(sentence) {
             if let Named::Person(name) = named_in(m.as_str()) {
                 if (2..=4).contains(&name.split_whitespace().count()) {
                     self.names.push(name.to_string());
                 }
+                self.observe_roles(&sentence[..m.start()], &m.as_str()[..m.as_str().find(name).unwrap_or(0)], name);
             }
         }
+    }
+
+    /// Remembers the roles `name` is given: the titles of its run ("Prime Minister") and a
+    /// role in lower case right before it ("party spokesman Tom Berg").
+    fn observe_roles(&mut self, before: &str, titles: &str, name: &str) {
+        let person = self.expand(name);
+        let lower_role = before.split_whitespace().last().filter(|w| PERSON_ROLES.contains(w));
+        let roles: Vec<String> = titles.split_whitespace().map(role_of_title).chain(lower_role.map(str::to_string)).collect();
+        for role in roles {
+            self.roles.push((role, person.clone()));
+        }
+    }
+
+    /// The person last named with `role` ("president"), in their fullest known name.
+    fn holder_of(&self, role: &str) -> Option<String> {
+        self.roles.iter().rev().find(|(r, _)| r == role).map(|(_, person)| self.expand(person))
     }
 
     fn last(&self) -> Option<String> {
@@ -366,8 +441,9 @@ impl People {
         let verb = c.name("verb")?;
         let speaker = self.speaker_named(actor.as_str())?;
         // One capitalised word opens many sentences ("Throughout", "Wealthy"): alone it is an
-        // actor only as the surname of someone named before, or as an acronym.
-        let known = speaker.contains(char::is_whitespace) || (speaker.len() >= 2 && speaker.chars().all(|c| c.is_uppercase()));
+        // actor only as the surname of someone named before, as an acronym, or as a word the
+        // article capitalises inside its sentences.
+        let known = speaker.contains(char::is_whitespace) || (speaker.len() >= 2 && speaker.chars().all(|c| c.is_uppercase())) || self.proper_words.contains(&speaker);
         if !known {
             return None;
         }
@@ -383,8 +459,9 @@ impl People {
         }
     }
 
-    /// Who an attribution phrase names: a pronoun or a person's description resolves to the
-    /// last named person, a name to its fullest form, an organisation or a group to itself.
+    /// Who an attribution phrase names: a pronoun resolves to the last named person, a
+    /// person's description to the one last named with its role ("the senator": "Sen. Ana
+    /// Ruiz"), else to the last named person, a name to its fullest form, an organisation or a group to itself.
     fn resolve(&self, phrase: &str) -> Option<String> {
         let phrase = phrase.trim().trim_end_matches(['.', ',']);
         let first = phrase.split_whitespace().next().unwrap_or("");
@@ -412,7 +489,7 @@ impl People {
         // "the Portuguese tactician": a description of a person, whatever its adjectives.
         let head = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
         if first.eq_ignore_ascii_case("the") && PERSON_ROLES.contains(&head) {
-            return self.last();
+            return self.holder_of(head).or_else(|| self.last());
         }
         // The first name in the phrase, past its titles: "Russian Chief of the General Staff
         // Valery Gerasimov", "the quick count the National Electoral Institute (INE) released".
@@ -471,7 +548,17 @@ fn attributions(masked: &str) -> Vec<Phrase<'_>> {
         .filter(|c| c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
         .filter_map(|c| c.get(1).map(|m| Phrase { source: m, cue: c.name("cue") }));
     let according = ACCORDING.captures_iter(masked).filter_map(|c| c.get(2).map(|m| Phrase { source: m, cue: c.name("cue") }));
-    let mut found: Vec<Phrase> = after.chain(before).chain(according).collect();
+    let described = AFTER_VERB_DESCRIPTION
+        .captures_iter(masked)
+        .filter(|c| c.get(2).is_some_and(|d| is_role_gap(d.as_str()) && is_group(d.as_str())))
+        .filter_map(|c| c.get(2).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    // A lower-case subject is a group ("officials", "most of them"), not a clause word
+    // ("which critics", "and then").
+    let group = GROUP_BEFORE_VERB
+        .captures_iter(masked)
+        .filter(|c| c.get(1).is_some_and(|g| is_group(g.as_str())) && c.get(0).is_some_and(|whole| !acts_on_object(&masked[whole.end()..])))
+        .filter_map(|c| c.get(1).map(|m| Phrase { source: m, cue: c.name("cue") }));
+    let mut found: Vec<Phrase> = after.chain(before).chain(according).chain(described).chain(group).collect();
     found.sort_by_key(|p| p.source.start());
     found
 }
@@ -512,7 +599,7 @@ fn mask_quotes(s: &str, inside_at_start: bool) -> String {
 
 /// Every pattern of this module, for the test that compiles them all (`lib.rs`).
 #[cfg(test)]
-pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &ACTOR, &PERSON, &ACRONYM];
+pub(crate) static PATTERNS: &[&LazyLock<Regex>] = &[&AFTER_VERB, &AFTER_VERB_DESCRIPTION, &GROUP_BEFORE_VERB, &BEFORE_VERB, &SUBJECT_REPORTING_LATER, &ACCORDING, &ACTOR, &PERSON, &ACRONYM];
 
 #[cfg(test)]
 mod tests {
