@@ -211,8 +211,11 @@ impl UnitText<'_> {
     }
 }
 
+/// A cue rule: the cue it gives, and whether it applies to a unit.
+type CueRule = (Cue, fn(&UnitText) -> bool);
+
 /// The cue rules, in order: the first that applies gives the unit's cue.
-const CUE_RULES: &[(Cue, fn(&UnitText) -> bool)] = &[
+const CUE_RULES: &[CueRule] = &[
     (Cue::Caption, is_media_label),
     (Cue::Caption, is_file_name),
     (Cue::SignOff, signs_off),

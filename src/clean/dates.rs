@@ -56,7 +56,7 @@ pub struct Found {
 /// less than the printed date does.
 pub fn stated(datetime: &str) -> Option<PageTime> {
     let formats = ["%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%:z"];
-    let text = datetime.trim().replace('Z', "+00:00").replace('z', "+00:00");
+    let text = datetime.trim().replace(['Z', 'z'], "+00:00");
     let at = chrono::DateTime::parse_from_rfc3339(&text).ok().or_else(|| formats.iter().find_map(|f| chrono::DateTime::parse_from_str(&text, f).ok()))?;
     Some(PageTime::Instant { at, zone: ZoneSource::Printed })
 }

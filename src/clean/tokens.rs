@@ -184,7 +184,7 @@ fn read_tag(from: &str) -> Option<(Tag, &str)> {
     let mut tag = Tag { name: lower(&from[..name_end]), attributes: Vec::new() };
     let mut rest = &from[name_end..];
     loop {
-        rest = rest.trim_start_matches(|c: char| matches!(c, '\t' | '\n' | '\x0C' | ' ' | '/'));
+        rest = rest.trim_start_matches(['\t', '\n', '\x0C', ' ', '/']);
         if let Some(after) = rest.strip_prefix('>') {
             tag.attributes.sort_by(|a, b| a.0.cmp(&b.0));
             return Some((tag, after));
@@ -192,17 +192,17 @@ fn read_tag(from: &str) -> Option<(Tag, &str)> {
         // An attribute's name may start with `=`; it ends at whitespace, `/`, `>` or `=`.
         let key_end = rest.char_indices().skip(1).find(|&(_, c)| ends_name(c) || c == '=').map(|(at, _)| at)?;
         let key = lower(&rest[..key_end]);
-        rest = rest[key_end..].trim_start_matches(|c: char| matches!(c, '\t' | '\n' | '\x0C' | ' '));
+        rest = rest[key_end..].trim_start_matches(['\t', '\n', '\x0C', ' ']);
         let mut value = String::new();
         if let Some(after_equals) = rest.strip_prefix('=') {
-            rest = after_equals.trim_start_matches(|c: char| matches!(c, '\t' | '\n' | '\x0C' | ' '));
+            rest = after_equals.trim_start_matches(['\t', '\n', '\x0C', ' ']);
             let (raw, after_value) = match rest.chars().next()? {
                 quote @ ('"' | '\'') => {
                     let close = rest[1..].find(quote)? + 1;
                     (&rest[1..close], &rest[close + 1..])
                 }
                 _ => {
-                    let end = rest.find(|c: char| matches!(c, '\t' | '\n' | '\x0C' | ' ' | '>'))?;
+                    let end = rest.find(['\t', '\n', '\x0C', ' ', '>'])?;
                     (&rest[..end], &rest[end..])
                 }
             };

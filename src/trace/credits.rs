@@ -433,8 +433,11 @@ struct CreditLine<'a> {
 /// cascade, even empty (a list of codes credits nobody).
 type Claims = Option<Vec<(AgencyMatch, Role, Span)>>;
 
+/// A credit rule: what it reads, in words, and the rule.
+type LineRule = (&'static str, fn(&CreditLine) -> Claims);
+
 /// The credit rules, tried in order on a line's names; the first that applies decides.
-const LINE_RULES: &[(&str, fn(&CreditLine) -> Claims)] = &[
+const LINE_RULES: &[LineRule] = &[
     ("a whole line of agency names: a credit, a byline or a caption's credit", whole_line),
     ("\"By AFP\": a short byline", short_byline),
     ("\"(c) EFE 2024\": the copyright holder", copyright_holder),

@@ -214,7 +214,7 @@ impl<W: Write> Writer<W> {
                 // One header for the whole run.
                 let skip = if self.csv_header_written { csv.find("\r\n").map_or(0, |i| i + 2) } else { 0 };
                 self.csv_header_written = true;
-                self.out.write_all(csv[skip..].as_bytes())
+                self.out.write_all(&csv.as_bytes()[skip..])
             }
             (Format::Summary | Format::Markdown, Ok(report)) => {
                 let title = if self.format == Format::Markdown { wiretrace::export::escape_markdown(&name) } else { name };
