@@ -217,7 +217,6 @@ fn is_group(words: &str) -> bool {
     !NOT_ROLES.contains(&first) && !NOT_A_GROUP.contains(&first) && words.all(inner)
 }
 
-
 /// Words that start with a capital but never name a speaker.
 fn is_non_name(w: &str) -> bool {
     NON_NAMES.contains(&w)

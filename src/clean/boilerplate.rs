@@ -211,6 +211,9 @@ impl UnitText<'_> {
     }
 }
 
+/// The marks that open a bulleted line: an item of a list, never a headline.
+pub const BULLETS: [char; 6] = ['•', '-', '—', '–', '*', '·'];
+
 /// A cue rule: the cue it gives, and whether it applies to a unit.
 type CueRule = (Cue, fn(&UnitText) -> bool);
 
@@ -663,7 +666,7 @@ fn teaser_card(paste: &Paste, cues: &[Cue], i: usize) -> bool {
         && !text.ends_with('?')
         && !numbered
         && !labelled
-        && !text.starts_with(['•', '-', '—', '–', '*', '·']);
+        && !text.starts_with(BULLETS);
     let summary = |j: usize| {
         j < cues.len() && paste.units[j].blanks_before == 0 && matches!(cues[j], Cue::Prose | Cue::Sentence) && paste.units[j].shape.words <= TEASER_SUMMARY_WORDS
     };
@@ -768,7 +771,7 @@ fn mark_list_items(paste: &Paste, cues: &mut [Cue]) {
         let unit = &paste.units[i];
         let own = cues[i];
         let sentence = |cue: Option<Cue>| matches!(cue, Some(Cue::Prose | Cue::Sentence));
-        let bulleted = |j: usize| paste.text_of(j).starts_with(['•', '-', '*', '·', '–', '—']);
+        let bulleted = |j: usize| paste.text_of(j).starts_with(BULLETS);
         // Two running sentences in a row (not bullets) are text again: the article resumes
         // after a widget inserted in its middle (not under a summary's heading: those are it).
         if in_list

@@ -10,7 +10,7 @@
 //! A section is an article when its body holds real text; a short trailing item (a teaser, a
 //! brief of a few lines) is folded into the article before it as page chrome.
 
-use super::boilerplate::{Classified, Cue};
+use super::boilerplate::{Classified, Cue, BULLETS};
 use super::dates::{self, DateRole};
 use super::lines::{key, Paste};
 use std::collections::HashSet;
@@ -116,7 +116,7 @@ pub fn is_headline(paste: &Paste, c: &Classified, i: usize) -> bool {
         && (3..=30).contains(&s.words)
         && (!s.terminal || text.ends_with(['?', '!']))
         && !s.all_caps
-        && !text.starts_with(['•', '-', '—', '–', '*', '·'])
+        && !text.starts_with(BULLETS)
         && says_something(text)
 }
 
